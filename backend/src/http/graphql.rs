@@ -1,0 +1,64 @@
+//! `POST /graphql` and `GET /graphiql`.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use async_graphql::http::GraphiQLSource;
+use async_graphql::{Pos, Response, ServerError};
+use hromada_graphql::error::to_gql;
+use hromada_graphql::{RequestMeta, TenantTx};
+use hromada_tenants::{DomainError, accounts};
+use tracing_actix_web::RequestId;
+
+use super::{AppState, bearer_token, client_addr, resolve_tenant};
+
+fn error_response(err: DomainError) -> HttpResponse {
+    let error: ServerError = to_gql(err).into_server_error(Pos::default());
+    HttpResponse::Ok().json(Response::from_errors(vec![error]))
+}
+
+/// Runs one GraphQL request in one tenant-scoped transaction.
+pub async fn graphql(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    request_id: RequestId,
+    body: web::Bytes,
+) -> HttpResponse {
+    let request: async_graphql::Request = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => {
+            return HttpResponse::BadRequest().json(serde_json::json!({
+                "errors": [{ "message": format!("body: not a GraphQL request ({e})"),
+                             "extensions": { "code": "BAD_USER_INPUT", "field": "body" } }]
+            }));
+        }
+    };
+    let tenant = match resolve_tenant(&state, &req).await {
+        Ok(t) => t,
+        Err(e) => return error_response(e),
+    };
+    let token = bearer_token(&req);
+    let user = match &token {
+        Some(token) => match accounts::authenticate(&state.db, token).await {
+            Ok(user) => Some(user),
+            Err(e) => return error_response(e),
+        },
+        None => None,
+    };
+    let tx = match TenantTx::begin(&state.db, tenant, user, Some(request_id.to_string())).await {
+        Ok(tx) => tx,
+        Err(e) => return error_response(e),
+    };
+    let meta = RequestMeta {
+        client_addr: client_addr(&state, &req),
+        bearer_token: token,
+    };
+    let response = hromada_graphql::execute(&state.schema, request, tx, meta).await;
+    state.outbox_wake.notify_one();
+    HttpResponse::Ok().json(response)
+}
+
+/// The GraphiQL IDE.
+pub async fn graphiql() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(GraphiQLSource::build().endpoint("/graphql").finish())
+}

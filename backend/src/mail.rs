@@ -1,0 +1,150 @@
+//! Mail adapters (SMTP with lettre, or `.eml` files) and the outbox delivery worker.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use hromada_tenants::outbox::{self, Mail, MailTransport, RetryPolicy};
+use lettre::message::header::ContentType;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sea_orm::DatabaseConnection;
+use tokio::sync::{Notify, watch};
+
+use crate::config::Config;
+use crate::metrics::Metrics;
+
+fn build_message(from: &str, mail: &Mail) -> Result<Message, String> {
+    Message::builder()
+        .from(from.parse().map_err(|e| format!("mail_from: {e}"))?)
+        .to(mail.to.parse().map_err(|e| format!("recipient: {e}"))?)
+        .subject(mail.subject.clone())
+        .header(ContentType::TEXT_PLAIN)
+        .body(mail.body.clone())
+        .map_err(|e| format!("message: {e}"))
+}
+
+/// Sends over SMTP.
+pub struct SmtpMailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: String,
+}
+
+impl SmtpMailer {
+    /// A mailer for `url` (`smtp://host:port`, `smtps://…`, `?tls=required`).
+    pub fn new(url: &str, from: &str) -> Result<SmtpMailer, String> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| format!("smtp_url: {e}"))?
+            .timeout(Some(Duration::from_secs(10)))
+            .build();
+        build_message(
+            from,
+            &Mail {
+                to: "check@example.org".into(),
+                subject: String::new(),
+                body: String::new(),
+            },
+        )?;
+        Ok(SmtpMailer {
+            transport,
+            from: from.to_owned(),
+        })
+    }
+}
+
+#[async_trait::async_trait]
+impl MailTransport for SmtpMailer {
+    async fn send(&self, mail: &Mail) -> Result<(), String> {
+        let message = build_message(&self.from, mail)?;
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Writes each mail as an `.eml` file, for deployments without SMTP.
+pub struct EmlDirMailer {
+    dir: PathBuf,
+    from: String,
+}
+
+impl EmlDirMailer {
+    pub fn new(dir: PathBuf, from: &str) -> EmlDirMailer {
+        EmlDirMailer {
+            dir,
+            from: from.to_owned(),
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl MailTransport for EmlDirMailer {
+    async fn send(&self, mail: &Mail) -> Result<(), String> {
+        let message = build_message(&self.from, mail)?;
+        tokio::fs::create_dir_all(&self.dir)
+            .await
+            .map_err(|e| format!("{}: {e}", self.dir.display()))?;
+        let name = format!(
+            "{}-{}.eml",
+            chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f"),
+            uuid::Uuid::new_v4()
+        );
+        tokio::fs::write(self.dir.join(name), message.formatted())
+            .await
+            .map_err(|e| format!("{}: {e}", self.dir.display()))
+    }
+}
+
+/// The configured transport.
+pub fn transport(config: &Config) -> Result<Arc<dyn MailTransport>, String> {
+    match config.smtp_url.as_deref().filter(|u| !u.is_empty()) {
+        Some(url) => Ok(Arc::new(SmtpMailer::new(url, &config.mail_from)?)),
+        None => {
+            build_message(
+                &config.mail_from,
+                &Mail {
+                    to: "check@example.org".into(),
+                    subject: String::new(),
+                    body: String::new(),
+                },
+            )?;
+            Ok(Arc::new(EmlDirMailer::new(
+                config.mail_dir.clone(),
+                &config.mail_from,
+            )))
+        }
+    }
+}
+
+/// Delivers the outbox until `shutdown` turns true: on every `wake` and every `poll`.
+pub async fn run_outbox_worker(
+    db: DatabaseConnection,
+    transport: Arc<dyn MailTransport>,
+    policy: RetryPolicy,
+    poll: Duration,
+    wake: Arc<Notify>,
+    metrics: Metrics,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    loop {
+        match outbox::deliver_due(&db, transport.as_ref(), policy, 50).await {
+            Ok(report) => {
+                metrics.outbox_sent.inc_by(u64::from(report.sent));
+                metrics.outbox_failed.inc_by(u64::from(report.failed));
+                if report.sent > 0 && report.failed == 0 {
+                    continue;
+                }
+            }
+            Err(err) => tracing::error!(error = %err, "outbox pass failed"),
+        }
+        tokio::select! {
+            _ = wake.notified() => {}
+            _ = tokio::time::sleep(poll) => {}
+            _ = shutdown.changed() => {}
+        }
+        if *shutdown.borrow() {
+            break;
+        }
+    }
+}

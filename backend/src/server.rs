@@ -1,0 +1,233 @@
+//! Assembling and running the server: migrations at start, the actix-web app, the outbox
+//! worker, graceful shutdown.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use actix_web::dev::{ServerHandle, Service};
+use actix_web::{App, HttpServer, web};
+use futures_util::FutureExt;
+use hromada_graphql::{Services, build_schema};
+use hromada_tenants::Authorizer;
+use hromada_tenants::accounts::Links;
+use hromada_tenants::outbox::RetryPolicy;
+use tokio::sync::{Notify, watch};
+use tracing_actix_web::TracingLogger;
+
+use crate::config::Config;
+use crate::http::{self, AppState};
+use crate::metrics::Metrics;
+use crate::{db, mail};
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Db(#[from] db::DbSetupError),
+    #[error("database: {0}")]
+    Connect(#[from] sea_orm::DbErr),
+    #[error("{0}")]
+    Config(String),
+    #[error("listen on {0}: {1}")]
+    Bind(String, std::io::Error),
+}
+
+/// A running server.
+pub struct Running {
+    /// The address it listens on (useful with port 0).
+    pub addr: SocketAddr,
+    handle: ServerHandle,
+    server: tokio::task::JoinHandle<std::io::Result<()>>,
+    worker: tokio::task::JoinHandle<()>,
+    shutdown: watch::Sender<bool>,
+}
+
+impl Running {
+    /// Waits until the server stops (on SIGINT/SIGTERM, after in-flight requests finish),
+    /// then stops the outbox worker.
+    pub async fn wait(self) -> std::io::Result<()> {
+        let result = match self.server.await {
+            Ok(r) => r,
+            Err(e) => Err(std::io::Error::other(e)),
+        };
+        let _ = self.shutdown.send(true);
+        let _ = self.worker.await;
+        result
+    }
+
+    /// Stops the server gracefully and waits for it.
+    pub async fn stop(self) -> std::io::Result<()> {
+        self.handle.stop(true).await;
+        self.wait().await
+    }
+}
+
+async fn load_authorizer(config: &Config) -> Result<Authorizer, StartError> {
+    let read = |path: &std::path::PathBuf| {
+        std::fs::read_to_string(path)
+            .map_err(|e| StartError::Config(format!("{}: {e}", path.display())))
+    };
+    let model = match &config.model_file {
+        Some(p) => read(p)?,
+        None => hromada_tenants::authz::DEFAULT_MODEL.to_owned(),
+    };
+    let policy = match &config.policy_file {
+        Some(p) => read(p)?,
+        None => hromada_tenants::authz::DEFAULT_POLICY.to_owned(),
+    };
+    Authorizer::new(&model, &policy)
+        .await
+        .map_err(|e| StartError::Config(e.to_string()))
+}
+
+/// The page templates, compiled into the binary.
+fn templates() -> Result<minijinja::Environment<'static>, StartError> {
+    let mut env = minijinja::Environment::new();
+    for (name, source) in [
+        ("layout.html", include_str!("../templates/layout.html")),
+        ("message.html", include_str!("../templates/message.html")),
+        (
+            "invitation.html",
+            include_str!("../templates/invitation.html"),
+        ),
+        (
+            "password_reset.html",
+            include_str!("../templates/password_reset.html"),
+        ),
+    ] {
+        env.add_template(name, source)
+            .map_err(|e| StartError::Config(format!("template {name}: {e}")))?;
+    }
+    Ok(env)
+}
+
+/// Migrates, connects as the server's role, and starts serving on `config.listen`.
+pub async fn start(config: Config) -> Result<Running, StartError> {
+    db::setup(&config).await?;
+    let pool = db::connect(&config.database_url, config.db_max_connections).await?;
+    db::check_server_role(&pool).await?;
+
+    let metrics = Metrics::new().map_err(|e| StartError::Config(e.to_string()))?;
+    let transport = mail::transport(&config).map_err(StartError::Config)?;
+    let schema = build_schema(Services {
+        db: pool.clone(),
+        authz: load_authorizer(&config).await?,
+        links: Links {
+            public_url: config.public_url(),
+        },
+        accounts: config.account_policy(),
+    });
+    let wake = Arc::new(Notify::new());
+    let (shutdown, shutdown_rx) = watch::channel(false);
+    let worker = tokio::spawn(mail::run_outbox_worker(
+        pool.clone(),
+        transport,
+        RetryPolicy {
+            max_backoff: Duration::from_secs(config.outbox_max_backoff_secs),
+        },
+        Duration::from_millis(config.outbox_poll_ms),
+        wake.clone(),
+        metrics.clone(),
+        shutdown_rx,
+    ));
+
+    let max_body = config.max_body_bytes;
+    let listen = config.listen.clone();
+    let state = web::Data::new(AppState {
+        db: pool,
+        schema,
+        config,
+        metrics: metrics.clone(),
+        outbox_wake: wake,
+        templates: templates()?,
+    });
+    let server = HttpServer::new(move || {
+        let metrics = metrics.clone();
+        App::new()
+            .app_data(state.clone())
+            .app_data(web::PayloadConfig::new(max_body))
+            .app_data(web::FormConfig::default().limit(16 * 1024))
+            .wrap_fn(move |req, srv| {
+                let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());
+                let method = req.method().to_string();
+                let started = Instant::now();
+                let metrics = metrics.clone();
+                srv.call(req).map(move |res| {
+                    let status = res
+                        .as_ref()
+                        .map(|r| r.status().as_u16().to_string())
+                        .unwrap_or_else(|_| "error".into());
+                    metrics
+                        .http_requests
+                        .with_label_values(&[&route, &method, &status])
+                        .inc();
+                    metrics
+                        .http_duration
+                        .with_label_values(&[&route, &method])
+                        .observe(started.elapsed().as_secs_f64());
+                    res
+                })
+            })
+            .wrap(TracingLogger::default())
+            .route("/graphql", web::post().to(http::graphql::graphql))
+            .route("/graphiql", web::get().to(http::graphql::graphiql))
+            .route("/healthz", web::get().to(http::ops::healthz))
+            .route("/readyz", web::get().to(http::ops::readyz))
+            .route("/metrics", web::get().to(http::ops::metrics))
+            .route(
+                "/invitations/accept",
+                web::get().to(http::account_pages::invitation_form),
+            )
+            .route(
+                "/invitations/accept",
+                web::post().to(http::account_pages::invitation_accept),
+            )
+            .route(
+                "/password-reset",
+                web::get().to(http::account_pages::reset_form),
+            )
+            .route(
+                "/password-reset",
+                web::post().to(http::account_pages::reset_submit),
+            )
+            .route(
+                "/open-data/services.csv",
+                web::get().to(http::open_data::services_csv),
+            )
+            .route(
+                "/open-data/services.json",
+                web::get().to(http::open_data::services_json),
+            )
+            .route(
+                "/open-data/cnaps.csv",
+                web::get().to(http::open_data::cnaps_csv),
+            )
+            .route(
+                "/open-data/cnaps.json",
+                web::get().to(http::open_data::cnaps_json),
+            )
+            .route(
+                "/open-data/services/{file}",
+                web::get().to(http::open_data::service_jsonld),
+            )
+    })
+    .shutdown_timeout(30)
+    .bind(&listen)
+    .map_err(|e| StartError::Bind(listen.clone(), e))?;
+    let addr = server
+        .addrs()
+        .first()
+        .copied()
+        .ok_or_else(|| StartError::Config(format!("listen: nothing bound on {listen}")))?;
+    let server = server.run();
+    let handle = server.handle();
+    tracing::info!(%addr, "serving");
+    Ok(Running {
+        addr,
+        handle,
+        server: tokio::spawn(server),
+        worker,
+        shutdown,
+    })
+}

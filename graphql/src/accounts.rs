@@ -1,0 +1,262 @@
+//! Accounts: `me`, `login`, `logout`, invitations, password reset, `grantRole`, `revokeRole`.
+
+use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use chrono::{DateTime, Utc};
+use hromada_tenants::{accounts, grants};
+
+use crate::Services;
+use crate::error::GqlResultExt;
+use crate::request::{RequestMeta, lock_tx};
+use crate::types::{TenantKind, TenantRole, User};
+
+/// The signed-in user with their roles in every tenant.
+#[derive(SimpleObject)]
+pub struct Me {
+    pub id: ID,
+    pub email: String,
+    pub roles: Vec<TenantRole>,
+}
+
+#[derive(Default)]
+pub struct AccountQuery;
+
+#[Object]
+impl AccountQuery {
+    /// The signed-in user, or null for an anonymous request.
+    async fn me(&self, ctx: &Context<'_>) -> Result<Option<Me>> {
+        let guard = lock_tx(ctx).await?;
+        Ok(guard.tx()?.actor_opt().map(|actor| Me {
+            id: ID(actor.user.id.to_string()),
+            email: actor.user.email.clone(),
+            roles: actor
+                .grants
+                .iter()
+                .map(|g| TenantRole {
+                    tenant_id: ID(g.tenant_id.to_string()),
+                    tenant_slug: g.tenant_slug.clone(),
+                    tenant_kind: match g.tenant_kind {
+                        hromada_tenants::TenantKind::Oblast => TenantKind::Oblast,
+                        hromada_tenants::TenantKind::Community => TenantKind::Community,
+                    },
+                    role: g.role.as_str().to_owned(),
+                })
+                .collect(),
+        }))
+    }
+}
+
+#[derive(InputObject)]
+pub struct LoginInput {
+    pub email: String,
+    pub password: String,
+}
+
+#[derive(SimpleObject)]
+pub struct LoginPayload {
+    /// Send it as `Authorization: Bearer <token>`.
+    pub token: String,
+    pub expires_at: DateTime<Utc>,
+    pub user: User,
+}
+
+#[derive(SimpleObject)]
+pub struct LogoutPayload {
+    /// Whether a session was ended.
+    pub logged_out: bool,
+}
+
+#[derive(InputObject)]
+pub struct InviteUserInput {
+    pub email: String,
+    pub role: String,
+}
+
+#[derive(SimpleObject)]
+pub struct InviteUserPayload {
+    pub email: String,
+    pub role: String,
+}
+
+#[derive(InputObject)]
+pub struct AcceptInvitationInput {
+    /// The token from the invitation link.
+    pub token: String,
+    /// The password of the new account; ignored when the e-mail already has one.
+    pub password: Option<String>,
+    #[graphql(default)]
+    pub display_name: String,
+}
+
+#[derive(SimpleObject)]
+pub struct UserPayload {
+    pub user: User,
+}
+
+#[derive(InputObject)]
+pub struct RequestPasswordResetInput {
+    pub email: String,
+}
+
+#[derive(SimpleObject)]
+pub struct RequestPasswordResetPayload {
+    /// Always true: the answer does not tell whether the e-mail has an account.
+    pub accepted: bool,
+}
+
+#[derive(InputObject)]
+pub struct ResetPasswordInput {
+    pub token: String,
+    pub new_password: String,
+}
+
+#[derive(InputObject)]
+pub struct RoleInput {
+    /// The user's e-mail.
+    pub email: String,
+    /// One of the platform's roles, e.g. `site_editor`.
+    pub role: String,
+}
+
+#[derive(SimpleObject)]
+pub struct RolePayload {
+    pub user: User,
+    pub role: String,
+}
+
+#[derive(Default)]
+pub struct AccountMutation;
+
+#[Object]
+impl AccountMutation {
+    /// Signs in with e-mail and password; returns a bearer token.
+    async fn login(&self, ctx: &Context<'_>, input: LoginInput) -> Result<LoginPayload> {
+        let services = ctx.data::<Services>()?;
+        let meta = ctx.data::<RequestMeta>()?;
+        let guard = lock_tx(ctx).await?;
+        let session = accounts::login(
+            guard.tx()?,
+            &services.db,
+            &services.accounts,
+            &input.email,
+            &input.password,
+            &meta.client_addr,
+        )
+        .await
+        .gql()?;
+        Ok(LoginPayload {
+            token: session.token,
+            expires_at: session.expires_at,
+            user: session.user.into(),
+        })
+    }
+
+    /// Ends the session of the request's bearer token.
+    async fn logout(&self, ctx: &Context<'_>) -> Result<LogoutPayload> {
+        let meta = ctx.data::<RequestMeta>()?;
+        let guard = lock_tx(ctx).await?;
+        let logged_out = match &meta.bearer_token {
+            Some(token) => accounts::logout(guard.tx()?.conn(), token).await.gql()?,
+            None => false,
+        };
+        Ok(LogoutPayload { logged_out })
+    }
+
+    /// Invites a person by e-mail to hold a role in this tenant (its admins).
+    async fn invite_user(
+        &self,
+        ctx: &Context<'_>,
+        input: InviteUserInput,
+    ) -> Result<InviteUserPayload> {
+        let services = ctx.data::<Services>()?;
+        let guard = lock_tx(ctx).await?;
+        accounts::invite_user(
+            guard.tx()?,
+            &services.authz,
+            &services.links,
+            &input.email,
+            &input.role,
+        )
+        .await
+        .gql()?;
+        Ok(InviteUserPayload {
+            email: input.email.trim().to_lowercase(),
+            role: input.role,
+        })
+    }
+
+    /// Accepts an invitation of this tenant: creates the account if needed, grants the role.
+    async fn accept_invitation(
+        &self,
+        ctx: &Context<'_>,
+        input: AcceptInvitationInput,
+    ) -> Result<UserPayload> {
+        let guard = lock_tx(ctx).await?;
+        let user = accounts::accept_invitation(
+            guard.tx()?,
+            &input.token,
+            input.password.as_deref(),
+            &input.display_name,
+        )
+        .await
+        .gql()?;
+        Ok(UserPayload { user: user.into() })
+    }
+
+    /// Sends a password-reset link if the e-mail has an account.
+    async fn request_password_reset(
+        &self,
+        ctx: &Context<'_>,
+        input: RequestPasswordResetInput,
+    ) -> Result<RequestPasswordResetPayload> {
+        let services = ctx.data::<Services>()?;
+        let guard = lock_tx(ctx).await?;
+        accounts::request_password_reset(
+            guard.tx()?,
+            &services.links,
+            &services.accounts,
+            &input.email,
+        )
+        .await
+        .gql()?;
+        Ok(RequestPasswordResetPayload { accepted: true })
+    }
+
+    /// Sets a new password with the token from a reset mail; ends every session.
+    async fn reset_password(
+        &self,
+        ctx: &Context<'_>,
+        input: ResetPasswordInput,
+    ) -> Result<UserPayload> {
+        let guard = lock_tx(ctx).await?;
+        let user = accounts::reset_password(guard.tx()?, &input.token, &input.new_password)
+            .await
+            .gql()?;
+        Ok(UserPayload { user: user.into() })
+    }
+
+    /// Grants a role in this tenant to an existing user.
+    async fn grant_role(&self, ctx: &Context<'_>, input: RoleInput) -> Result<RolePayload> {
+        let services = ctx.data::<Services>()?;
+        let guard = lock_tx(ctx).await?;
+        let user = grants::grant(guard.tx()?, &services.authz, &input.email, &input.role)
+            .await
+            .gql()?;
+        Ok(RolePayload {
+            user: user.into(),
+            role: input.role,
+        })
+    }
+
+    /// Revokes a role in this tenant.
+    async fn revoke_role(&self, ctx: &Context<'_>, input: RoleInput) -> Result<RolePayload> {
+        let services = ctx.data::<Services>()?;
+        let guard = lock_tx(ctx).await?;
+        let user = grants::revoke(guard.tx()?, &services.authz, &input.email, &input.role)
+            .await
+            .gql()?;
+        Ok(RolePayload {
+            user: user.into(),
+            role: input.role,
+        })
+    }
+}

@@ -1,0 +1,73 @@
+//! The Hromada GraphQL schema, stitched from the domains' queries and mutations.
+//!
+//! Conventions (DESIGN.md): Relay connections for lists (`first` ≤ 100), one `input` per
+//! mutation returning a payload, errors with `extensions.code`, depth and complexity limits.
+//! This crate knows nothing of HTTP: the server hands it a request, a [`TenantTx`] and a
+//! [`RequestMeta`], and [`execute`] runs it in that transaction.
+
+pub mod accounts;
+pub mod audit;
+pub mod card;
+pub mod catalog;
+pub mod cnap;
+pub mod error;
+pub mod request;
+pub mod tenants;
+pub mod types;
+
+use async_graphql::{EmptySubscription, MergedObject, Schema};
+use hromada_tenants::Authorizer;
+use hromada_tenants::accounts::{AccountPolicy, Links};
+use sea_orm::DatabaseConnection;
+
+pub use hromada_tenants::TenantTx;
+pub use request::{RequestMeta, execute};
+
+/// What resolvers need beyond the request: the pool, the authorizer and settings.
+pub struct Services {
+    pub db: DatabaseConnection,
+    pub authz: Authorizer,
+    pub links: Links,
+    pub accounts: AccountPolicy,
+}
+
+/// Every query.
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(
+    tenants::TenantQuery,
+    accounts::AccountQuery,
+    audit::AuditQuery,
+    cnap::CnapQuery,
+    catalog::CatalogQuery,
+);
+
+/// Every mutation.
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(
+    tenants::TenantMutation,
+    accounts::AccountMutation,
+    cnap::CnapMutation,
+    catalog::CatalogMutation,
+);
+
+/// The schema type.
+pub type HromadaSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+
+/// Limits that refuse a query before it runs.
+pub const MAX_DEPTH: usize = 12;
+pub const MAX_COMPLEXITY: usize = 2_000;
+
+/// Builds the schema.
+pub fn build_schema(services: Services) -> HromadaSchema {
+    Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .data(services)
+    .limit_depth(MAX_DEPTH)
+    .limit_complexity(MAX_COMPLEXITY)
+    .limit_recursive_depth(32)
+    .limit_directives(16)
+    .finish()
+}

@@ -1,0 +1,84 @@
+//! Running one GraphQL request inside one tenant-scoped transaction: committed when the
+//! response has no error, rolled back otherwise, so a failure half-way leaves nothing behind.
+
+use std::sync::Arc;
+
+use async_graphql::{Context, ErrorExtensions, Response, ServerError};
+use hromada_tenants::TenantTx;
+use tokio::sync::{Mutex, MutexGuard};
+
+use crate::HromadaSchema;
+
+/// The request's transaction, shared by its resolvers (one at a time).
+pub struct RequestTx(Mutex<Option<TenantTx>>);
+
+/// What the transport knows of the caller that resolvers need.
+#[derive(Debug, Clone, Default)]
+pub struct RequestMeta {
+    /// The client's address, for the failed-login throttle.
+    pub client_addr: String,
+    /// The bearer token of the request, for `logout`.
+    pub bearer_token: Option<String>,
+}
+
+/// A locked transaction, as resolvers hold it.
+pub struct TxGuard<'a>(MutexGuard<'a, Option<TenantTx>>);
+
+impl TxGuard<'_> {
+    /// The transaction.
+    pub fn tx(&self) -> async_graphql::Result<&TenantTx> {
+        self.0.as_ref().ok_or_else(|| {
+            async_graphql::Error::new("the request's transaction is closed")
+                .extend_with(|_, e| e.set("code", "INTERNAL"))
+        })
+    }
+}
+
+/// Locks the request's transaction.
+pub async fn lock_tx<'a>(ctx: &Context<'a>) -> async_graphql::Result<TxGuard<'a>> {
+    let shared = ctx.data::<Arc<RequestTx>>()?;
+    Ok(TxGuard(shared.0.lock().await))
+}
+
+/// Executes `request` in `tx`; commits when it succeeded, rolls back otherwise.
+pub async fn execute(
+    schema: &HromadaSchema,
+    request: async_graphql::Request,
+    tx: TenantTx,
+    meta: RequestMeta,
+) -> Response {
+    let shared = Arc::new(RequestTx(Mutex::new(Some(tx))));
+    let mut response = schema
+        .execute(request.data(shared.clone()).data(meta))
+        .await;
+    tag_uncoded_errors(&mut response);
+    let Some(tx) = shared.0.lock().await.take() else {
+        return response;
+    };
+    if response.is_ok() {
+        if let Err(err) = tx.commit().await {
+            tracing::error!(error = %err, "commit failed");
+            response.data = async_graphql::Value::Null;
+            let mut error = ServerError::new("internal error: the change was not saved", None);
+            error
+                .extensions
+                .get_or_insert_with(Default::default)
+                .set("code", "INTERNAL");
+            response.errors.push(error);
+        }
+    } else if let Err(err) = tx.rollback().await {
+        tracing::error!(error = %err, "rollback failed");
+    }
+    response
+}
+
+/// Errors raised by async-graphql itself (parse, validation, depth, complexity, argument
+/// coercion) are the caller's: they get `BAD_USER_INPUT`, so every error carries a code.
+fn tag_uncoded_errors(response: &mut Response) {
+    for error in &mut response.errors {
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        if extensions.get("code").is_none() {
+            extensions.set("code", "BAD_USER_INPUT");
+        }
+    }
+}

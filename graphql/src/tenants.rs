@@ -1,0 +1,134 @@
+//! Tenants: `tenant`, `communities`, `createCommunity`, `setCommunityStatus`.
+
+use async_graphql::connection::Connection;
+use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
+use hromada_tenants::tenant::{self, NewCommunity};
+
+use crate::Services;
+use crate::error::GqlResultExt;
+use crate::request::lock_tx;
+use crate::types::{Tenant, TenantStatus, connection, page_size};
+
+#[derive(Default)]
+pub struct TenantQuery;
+
+#[Object]
+impl TenantQuery {
+    /// The tenant of this request: found from the Host header (`<slug>.<platform domain>` or a
+    /// host of the tenant) or named by the `X-Tenant` header. Null when there is none.
+    async fn tenant(&self, ctx: &Context<'_>) -> Result<Option<Tenant>> {
+        let guard = lock_tx(ctx).await?;
+        Ok(guard.tx()?.tenant_opt().cloned().map(Tenant::from))
+    }
+
+    /// The communities of this oblast, by slug (oblast roles).
+    #[graphql(complexity = "(first.unwrap_or(20).clamp(0, 100) as usize) * child_complexity")]
+    async fn communities(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> Result<Connection<String, Tenant>> {
+        let services = ctx.data::<Services>()?;
+        let page = page_size(first)?;
+        let guard = lock_tx(ctx).await?;
+        let rows =
+            tenant::list_communities(guard.tx()?, &services.authz, after.as_deref(), page + 1)
+                .await
+                .gql()?;
+        Ok(connection(
+            rows,
+            page,
+            after.is_some(),
+            |t| t.slug.clone(),
+            Tenant::from,
+        ))
+    }
+}
+
+/// A new community of the oblast.
+#[derive(InputObject)]
+pub struct CreateCommunityInput {
+    /// Lowercase Latin letters, digits and hyphens; also its subdomain.
+    pub slug: String,
+    /// Its KATOTTG code: a hromada of this oblast.
+    pub katottg: String,
+    pub name_uk: String,
+    pub name_en: String,
+    /// Its own domains, if any.
+    #[graphql(default)]
+    pub hosts: Vec<String>,
+    /// Who is invited by e-mail as its first community admin.
+    pub admin_email: String,
+}
+
+#[derive(SimpleObject)]
+pub struct CreateCommunityPayload {
+    pub community: Tenant,
+}
+
+#[derive(InputObject)]
+pub struct SetCommunityStatusInput {
+    pub slug: String,
+    pub status: TenantStatus,
+}
+
+#[derive(SimpleObject)]
+pub struct SetCommunityStatusPayload {
+    pub community: Tenant,
+}
+
+#[derive(Default)]
+pub struct TenantMutation;
+
+#[Object]
+impl TenantMutation {
+    /// Onboards a community of this oblast and invites its admin (oblast admins).
+    async fn create_community(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateCommunityInput,
+    ) -> Result<CreateCommunityPayload> {
+        let services = ctx.data::<Services>()?;
+        let guard = lock_tx(ctx).await?;
+        let community = tenant::create_community(
+            guard.tx()?,
+            &services.authz,
+            &services.links,
+            NewCommunity {
+                slug: input.slug,
+                katottg: input.katottg,
+                name_uk: input.name_uk,
+                name_en: input.name_en,
+                hosts: input.hosts,
+                admin_email: input.admin_email,
+            },
+        )
+        .await
+        .gql()?;
+        Ok(CreateCommunityPayload {
+            community: community.into(),
+        })
+    }
+
+    /// Suspends or reactivates a community of this oblast (oblast admins).
+    async fn set_community_status(
+        &self,
+        ctx: &Context<'_>,
+        input: SetCommunityStatusInput,
+    ) -> Result<SetCommunityStatusPayload> {
+        let services = ctx.data::<Services>()?;
+        let guard = lock_tx(ctx).await?;
+        let community = tenant::set_community_status(
+            guard.tx()?,
+            &services.authz,
+            &input.slug,
+            input.status.into(),
+        )
+        .await
+        .gql()?;
+        Ok(SetCommunityStatusPayload {
+            community: community.into(),
+        })
+    }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs and starts what Hromada needs on a Debian 12 machine; idempotent.
+#   infra/setup.sh          PostgreSQL 15 running, PostGIS installed
+#   infra/setup.sh --test   also the test tools: aiosmtpd (a real SMTP server), pyld (JSON-LD)
+set -euo pipefail
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" = 0 ]; then
+    log "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=1
+  fi
+  log "installing $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+if ! command -v pg_lsclusters >/dev/null 2>&1; then
+  $SUDO true
+  apt_install postgresql-15 postgresql-client-15
+fi
+if ! dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1; then
+  apt_install postgresql-15-postgis-3
+fi
+
+# Start PostgreSQL if it is down.
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  version=$(ls /etc/postgresql | sort -n | tail -1)
+  log "starting PostgreSQL $version"
+  $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  for _ in $(seq 1 30); do
+    pg_isready -q -h 127.0.0.1 -p 5432 && break
+    sleep 1
+  done
+fi
+pg_isready -h 127.0.0.1 -p 5432 >/dev/null || { echo "PostgreSQL does not answer on 127.0.0.1:5432" >&2; exit 1; }
+
+if [ "$want_test" = 1 ]; then
+  if ! python3 -c 'import aiosmtpd, pyld' >/dev/null 2>&1; then
+    log "installing aiosmtpd (test SMTP server) and pyld (JSON-LD processor) from PyPI"
+    python3 -m pip install -q --disable-pip-version-check aiosmtpd pyld
+  fi
+fi
+log "ready"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite: format, lints, unit and end-to-end tests against a real
+# PostgreSQL + PostGIS and a real SMTP server. Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+infra/setup.sh --test
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+echo "== cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+
+# Test databases are clones of a migrated template; drop what earlier runs left.
+psql -h 127.0.0.1 -U postgres -d postgres -Atqc \
+  "SELECT datname FROM pg_database WHERE datname LIKE 'hromada\_t\_%'" |
+  while read -r db; do psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"; done
+
+# The CLI tests run the `hromada` binary itself; nextest builds only test targets.
+echo "== cargo build --bin hromada"
+cargo build -p hromada --bin hromada
+
+echo "== tests"
+if command -v cargo-nextest >/dev/null 2>&1; then
+  cargo nextest run --workspace --no-fail-fast "$@"
+else
+  cargo test --workspace --no-fail-fast "$@"
+fi

@@ -1,0 +1,248 @@
+//! The tenant-scoped transaction every request runs in.
+//!
+//! It begins a transaction and first sets `app.tenant_id`, `app.user_id`, `app.roles` and
+//! `app.request_id` with `set_config(..., true)`, which scopes them to this transaction, so
+//! PostgreSQL's row-level-security policies admit only this tenant's rows whatever SQL runs
+//! afterwards. A session-level setting would leak to the next user of the pooled connection.
+
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, FromQueryResult,
+    Statement, TransactionTrait,
+};
+use uuid::Uuid;
+
+use crate::error::{DomainError, DomainResult};
+use crate::roles::Role;
+use crate::tenant::{Tenant, TenantKind};
+
+/// An authenticated user, as found from a session token.
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    pub id: Uuid,
+    pub email: String,
+}
+
+/// A role held by the acting user in some tenant.
+#[derive(Debug, Clone)]
+pub struct Grant {
+    pub tenant_id: Uuid,
+    pub tenant_slug: String,
+    pub tenant_kind: TenantKind,
+    pub role: Role,
+}
+
+/// The acting user with every role they hold, in every tenant.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user: AuthUser,
+    pub grants: Vec<Grant>,
+}
+
+/// How the request named its tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TenantSource {
+    /// From the Host header: anyone may read a tenant's public data there.
+    Host,
+    /// Named explicitly by an API client: the caller must hold a role in it.
+    Explicit,
+}
+
+/// A database transaction bound to one tenant, user and set of roles.
+pub struct TenantTx {
+    tx: DatabaseTransaction,
+    tenant: Option<Tenant>,
+    actor: Option<Actor>,
+    request_id: Option<String>,
+}
+
+#[derive(FromQueryResult)]
+struct GrantRow {
+    tenant_id: Uuid,
+    slug: String,
+    kind: String,
+    role: String,
+}
+
+impl TenantTx {
+    /// Begins the request's transaction and binds it to `tenant` and `user`.
+    pub async fn begin(
+        db: &DatabaseConnection,
+        tenant: Option<(Tenant, TenantSource)>,
+        user: Option<AuthUser>,
+        request_id: Option<String>,
+    ) -> DomainResult<TenantTx> {
+        let tx = db.begin().await?;
+        let tenant_id = tenant
+            .as_ref()
+            .map(|(t, _)| t.id.to_string())
+            .unwrap_or_default();
+        let user_id = user.as_ref().map(|u| u.id.to_string()).unwrap_or_default();
+        tx.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), \
+             set_config('app.request_id', $3, true), set_config('app.roles', '', true)",
+            [
+                tenant_id.into(),
+                user_id.into(),
+                request_id.clone().unwrap_or_default().into(),
+            ],
+        ))
+        .await?;
+
+        let actor = match user {
+            Some(user) => Some(Actor {
+                grants: load_grants(&tx, user.id).await?,
+                user,
+            }),
+            None => None,
+        };
+        let mut this = TenantTx {
+            tx,
+            tenant: None,
+            actor,
+            request_id,
+        };
+        if let Some((tenant, source)) = tenant {
+            if source == TenantSource::Explicit {
+                let holds_role = this
+                    .actor
+                    .as_ref()
+                    .is_some_and(|a| a.grants.iter().any(|g| g.tenant_id == tenant.id));
+                if !holds_role {
+                    return Err(DomainError::Forbidden(format!(
+                        "you hold no role in tenant '{}'",
+                        tenant.slug
+                    )));
+                }
+            }
+            this.tenant = Some(tenant);
+            if !this.roles_here().is_empty() {
+                this.set_roles().await?;
+            }
+        }
+        Ok(this)
+    }
+
+    async fn set_roles(&self) -> DomainResult<()> {
+        let roles: Vec<&str> = self.roles_here().iter().map(|r| r.as_str()).collect();
+        self.tx
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT set_config('app.roles', $1, true)",
+                [roles.join(",").into()],
+            ))
+            .await?;
+        Ok(())
+    }
+
+    /// The connection to run queries on: everything runs inside this transaction.
+    pub fn conn(&self) -> &DatabaseTransaction {
+        &self.tx
+    }
+
+    /// The request's tenant, or `NotFound` when the request named none.
+    pub fn tenant(&self) -> DomainResult<&Tenant> {
+        self.tenant
+            .as_ref()
+            .ok_or_else(|| DomainError::NotFound("tenant (no tenant answers on this host)".into()))
+    }
+
+    /// The request's tenant, if any.
+    pub fn tenant_opt(&self) -> Option<&Tenant> {
+        self.tenant.as_ref()
+    }
+
+    /// The acting user, or `Unauthenticated` for an anonymous request.
+    pub fn actor(&self) -> DomainResult<&Actor> {
+        self.actor
+            .as_ref()
+            .ok_or_else(|| DomainError::Unauthenticated("sign in first".into()))
+    }
+
+    /// The acting user, if any.
+    pub fn actor_opt(&self) -> Option<&Actor> {
+        self.actor.as_ref()
+    }
+
+    /// The request id, for the audit log.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The roles the actor holds in the request's tenant.
+    pub fn roles_here(&self) -> Vec<Role> {
+        match (&self.actor, &self.tenant) {
+            (Some(actor), Some(tenant)) => actor
+                .grants
+                .iter()
+                .filter(|g| g.tenant_id == tenant.id)
+                .map(|g| g.role)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Rebinds the transaction to `Some(child)`, a community of the request's oblast, with no
+    /// roles in force, or with `None` back to the request's tenant and roles. Only the oblast
+    /// operations made for it (creating a community, re-projecting an adopted standard card)
+    /// write a child's rows, and they always bind back.
+    pub(crate) async fn set_bound_tenant(&self, tenant_id: Option<Uuid>) -> DomainResult<()> {
+        let (id, roles) = match tenant_id {
+            Some(id) => (id.to_string(), String::new()),
+            None => {
+                let roles: Vec<&str> = self.roles_here().iter().map(|r| r.as_str()).collect();
+                (
+                    self.tenant
+                        .as_ref()
+                        .map(|t| t.id.to_string())
+                        .unwrap_or_default(),
+                    roles.join(","),
+                )
+            }
+        };
+        self.tx
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT set_config('app.tenant_id', $1, true), set_config('app.roles', $2, true)",
+                [id.into(), roles.into()],
+            ))
+            .await?;
+        Ok(())
+    }
+
+    /// Commits the request's work.
+    pub async fn commit(self) -> DomainResult<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+
+    /// Discards the request's work.
+    pub async fn rollback(self) -> DomainResult<()> {
+        self.tx.rollback().await?;
+        Ok(())
+    }
+}
+
+async fn load_grants(tx: &DatabaseTransaction, user_id: Uuid) -> DomainResult<Vec<Grant>> {
+    let rows = GrantRow::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT g.tenant_id, t.slug, t.kind, g.role FROM role_grant g \
+         JOIN tenant t ON t.id = g.tenant_id WHERE g.user_id = $1 ORDER BY t.slug, g.role",
+        [user_id.into()],
+    ))
+    .all(tx)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Grant {
+                tenant_id: r.tenant_id,
+                tenant_slug: r.slug,
+                tenant_kind: TenantKind::from_db(&r.kind)?,
+                role: r
+                    .role
+                    .parse()
+                    .map_err(|_| DomainError::Internal(format!("unknown role {}", r.role)))?,
+            })
+        })
+        .collect()
+}

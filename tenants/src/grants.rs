@@ -1,0 +1,122 @@
+//! Granting and revoking roles in the request's tenant.
+
+use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
+use serde_json::json;
+
+use crate::accounts::{self, User};
+use crate::audit::{self, AuditEvent};
+use crate::authz::Authorizer;
+use crate::context::TenantTx;
+use crate::error::{DomainError, DomainResult, is_unique_violation};
+use crate::roles::Role;
+use crate::validate;
+
+async fn target(tx: &TenantTx, email: &str, role: &str) -> DomainResult<(User, Role)> {
+    let email = validate::email("email", email)?;
+    let role = Role::parse("role", role)?;
+    let tenant = tx.tenant()?;
+    if role.tenant_kind() != tenant.kind {
+        return Err(DomainError::invalid(
+            "role",
+            format!("{role} cannot be held in a {}", tenant.kind.as_str()),
+        ));
+    }
+    let user = accounts::user_by_email(tx.conn(), &email)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("user {email} (invite them first)")))?;
+    Ok((user, role))
+}
+
+/// Grants `role` in the request's tenant to the existing user with `email`.
+pub async fn grant(
+    tx: &TenantTx,
+    authz: &Authorizer,
+    email: &str,
+    role: &str,
+) -> DomainResult<User> {
+    authz.check(tx, "role", "grant").await?;
+    let (user, role) = target(tx, email, role).await?;
+    tx.conn()
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "INSERT INTO role_grant (tenant_id, user_id, role, granted_by) \
+             VALUES (app.tenant_id(), $1, $2, $3)",
+            [
+                user.id.into(),
+                role.as_str().into(),
+                tx.actor_opt().map(|a| a.user.id).into(),
+            ],
+        ))
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                DomainError::Conflict(format!("{} already holds {role}", user.email))
+            } else {
+                DomainError::Db(e)
+            }
+        })?;
+    audit::record(
+        tx,
+        AuditEvent {
+            action: "role.grant",
+            target_type: "user",
+            target_id: user.id.to_string(),
+            summary: json!({ "email": user.email, "role": role.as_str() }),
+        },
+    )
+    .await?;
+    Ok(user)
+}
+
+/// Revokes `role` in the request's tenant from the user with `email`. The last admin of a
+/// tenant cannot be revoked, so no tenant is left without one.
+pub async fn revoke(
+    tx: &TenantTx,
+    authz: &Authorizer,
+    email: &str,
+    role: &str,
+) -> DomainResult<User> {
+    authz.check(tx, "role", "revoke").await?;
+    let (user, role) = target(tx, email, role).await?;
+    if matches!(role, Role::CommunityAdmin | Role::OblastAdmin) {
+        #[derive(FromQueryResult)]
+        struct Count {
+            n: i64,
+        }
+        let admins = Count::find_by_statement(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT count(*) AS n FROM role_grant WHERE tenant_id = app.tenant_id() AND role = $1",
+            [role.as_str().into()],
+        ))
+        .one(tx.conn())
+        .await?
+        .map_or(0, |c| c.n);
+        if admins <= 1 {
+            return Err(DomainError::Conflict(format!(
+                "role: cannot revoke the last {role} of this tenant"
+            )));
+        }
+    }
+    let deleted = tx
+        .conn()
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "DELETE FROM role_grant WHERE tenant_id = app.tenant_id() AND user_id = $1 AND role = $2",
+            [user.id.into(), role.as_str().into()],
+        ))
+        .await?;
+    if deleted.rows_affected() == 0 {
+        return Err(DomainError::NotFound(format!("{role} of {}", user.email)));
+    }
+    audit::record(
+        tx,
+        AuditEvent {
+            action: "role.revoke",
+            target_type: "user",
+            target_id: user.id.to_string(),
+            summary: json!({ "email": user.email, "role": role.as_str() }),
+        },
+    )
+    .await?;
+    Ok(user)
+}

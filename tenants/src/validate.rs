@@ -1,0 +1,240 @@
+//! Validation of the identifiers the platform accepts: slugs, KATOTTG codes, e-mail addresses,
+//! host names and passwords. Each check names the field it rejects.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::error::{DomainError, DomainResult};
+
+static SLUG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z][a-z0-9-]{1,61}[a-z0-9]$").expect("valid regex"));
+static KATOTTG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^UA[0-9]{17}$").expect("valid regex"));
+
+/// Slugs name a tenant in URLs and host names: lowercase Latin letters, digits and hyphens.
+pub fn slug(field: &str, value: &str) -> DomainResult<String> {
+    if SLUG.is_match(value) && !value.contains("--") {
+        Ok(value.to_owned())
+    } else {
+        Err(DomainError::invalid(
+            field,
+            "must be 3–63 lowercase Latin letters, digits or single hyphens, starting with a letter",
+        ))
+    }
+}
+
+/// A KATOTTG code: `UA` followed by 17 digits.
+pub fn katottg(field: &str, value: &str) -> DomainResult<String> {
+    if KATOTTG.is_match(value) {
+        Ok(value.to_owned())
+    } else {
+        Err(DomainError::invalid(
+            field,
+            "must be a KATOTTG code: UA followed by 17 digits",
+        ))
+    }
+}
+
+/// An e-mail address (RFC 5322 syntax, via the `email_address` crate), normalised to lowercase.
+pub fn email(field: &str, value: &str) -> DomainResult<String> {
+    let trimmed = value.trim();
+    if trimmed.len() <= 254 && email_address::EmailAddress::is_valid(trimmed) {
+        Ok(trimmed.to_lowercase())
+    } else {
+        Err(DomainError::invalid(field, "is not a valid e-mail address"))
+    }
+}
+
+/// A DNS host name a tenant answers on (IDNA-normalised by the `url` crate), no port, no IP.
+pub fn host(field: &str, value: &str) -> DomainResult<String> {
+    let bad = || DomainError::invalid(field, format!("'{value}' is not a valid host name"));
+    match url::Host::parse(value.trim()) {
+        Ok(url::Host::Domain(domain)) => {
+            let labels_ok = domain.split('.').count() >= 2
+                && domain.split('.').all(|label| {
+                    !label.is_empty()
+                        && label.len() <= 63
+                        && !label.starts_with('-')
+                        && !label.ends_with('-')
+                        && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                });
+            if labels_ok && domain.len() <= 253 {
+                Ok(domain.to_lowercase())
+            } else {
+                Err(bad())
+            }
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// A new password: at least 10 and at most 256 characters.
+pub fn password(field: &str, value: &str) -> DomainResult<()> {
+    let chars = value.chars().count();
+    if chars < 10 {
+        Err(DomainError::invalid(
+            field,
+            "must be at least 10 characters",
+        ))
+    } else if chars > 256 {
+        Err(DomainError::invalid(
+            field,
+            "must be at most 256 characters",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// A required human-readable name: trimmed, 1–200 characters.
+pub fn name(field: &str, value: &str) -> DomainResult<String> {
+    let trimmed = value.trim();
+    match trimmed.chars().count() {
+        0 => Err(DomainError::invalid(field, "must not be empty")),
+        1..=200 => Ok(trimmed.to_owned()),
+        _ => Err(DomainError::invalid(
+            field,
+            "must be at most 200 characters",
+        )),
+    }
+}
+
+/// An EDRPOU code: 8 digits whose last is the check digit of the official algorithm
+/// (weights 1–7, or 7,1–6 for codes between 30000000 and 60000000; +2 when the first sum
+/// gives 10).
+pub fn edrpou(field: &str, value: &str) -> DomainResult<String> {
+    let value = value.trim();
+    let digits: Vec<u32> = value.chars().filter_map(|c| c.to_digit(10)).collect();
+    if value.len() != 8 || digits.len() != 8 {
+        return Err(DomainError::invalid(field, "must be 8 digits"));
+    }
+    let number: u32 = value.parse().unwrap_or(0);
+    let base: [u32; 7] = if (30_000_000..60_000_000).contains(&number) {
+        [7, 1, 2, 3, 4, 5, 6]
+    } else {
+        [1, 2, 3, 4, 5, 6, 7]
+    };
+    let check = |shift: u32| -> u32 {
+        digits[..7]
+            .iter()
+            .zip(base)
+            .map(|(d, w)| d * (w + shift))
+            .sum::<u32>()
+            % 11
+    };
+    let mut sum = check(0);
+    if sum == 10 {
+        sum = check(2) % 10;
+    }
+    if sum == digits[7] {
+        Ok(value.to_owned())
+    } else {
+        Err(DomainError::invalid(field, "has a wrong check digit"))
+    }
+}
+
+/// An optional http(s) URL.
+pub fn url(field: &str, value: &str) -> DomainResult<String> {
+    match url::Url::parse(value.trim()) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(u.to_string()),
+        _ => Err(DomainError::invalid(field, "must be an http(s) URL")),
+    }
+}
+
+/// A phone number: digits with optional +, spaces, hyphens and parentheses.
+pub fn phone(field: &str, value: &str) -> DomainResult<String> {
+    let value = value.trim();
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    if (5..=15).contains(&digits)
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+    {
+        Ok(value.to_owned())
+    } else {
+        Err(DomainError::invalid(field, "is not a phone number"))
+    }
+}
+
+/// An optional field: empty or absent is `None`, anything else must pass `check`.
+pub fn optional(
+    value: &Option<String>,
+    check: impl Fn(&str) -> DomainResult<String>,
+) -> DomainResult<Option<String>> {
+    match value.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(v) => check(v).map(Some),
+    }
+}
+
+/// Latitude and longitude in degrees (WGS 84).
+pub fn lat_lon(field: &str, lat: f64, lon: f64) -> DomainResult<()> {
+    if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
+        Ok(())
+    } else {
+        Err(DomainError::invalid(
+            field,
+            "latitude must be within ±90 and longitude within ±180",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn katottg_needs_ua_and_17_digits() {
+        assert!(katottg("katottg", "UA12020190000075117").is_ok());
+        assert!(katottg("katottg", "UA1202019000007511").is_err());
+        assert!(katottg("katottg", "ua12020190000075117").is_err());
+        assert!(katottg("katottg", "UA1202019000007511X").is_err());
+    }
+
+    #[test]
+    fn slugs_are_lowercase_latin() {
+        assert!(slug("slug", "petrykivska").is_ok());
+        assert!(slug("slug", "kryvyi-rih").is_ok());
+        for bad in [
+            "Petrykivska",
+            "пет",
+            "a",
+            "-abc",
+            "abc-",
+            "a--b",
+            "1abc",
+            "ab_c",
+        ] {
+            assert!(slug("slug", bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn hosts_are_domains() {
+        assert_eq!(
+            host("hosts", "Petrykivska-Rada.GOV.UA").unwrap(),
+            "petrykivska-rada.gov.ua"
+        );
+        for bad in ["localhost", "1.2.3.4", "a b.ua", "-x.ua", "x.ua:80", ""] {
+            assert!(host("hosts", bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn edrpou_check_digit() {
+        // PrivatBank, Ukrzaliznytsia, the State Migration Service: real codes.
+        for ok in ["14360570", "40075815", "37508470"] {
+            assert!(edrpou("edrpou", ok).is_ok(), "{ok}");
+        }
+        assert!(edrpou("edrpou", "14360571").is_err());
+        assert!(edrpou("edrpou", "1436057").is_err());
+        assert!(edrpou("edrpou", "1436057a").is_err());
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let err = email("adminEmail", "not-an-email").unwrap_err();
+        assert!(err.to_string().starts_with("adminEmail:"));
+    }
+}

@@ -1,0 +1,324 @@
+//! The end-to-end test harness: every test gets its own database cloned from a migrated
+//! template, a real server on a loopback port, and, when it asks, a real SMTP server
+//! (aiosmtpd). Nothing is mocked.
+
+pub mod smtp;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use hromada_backend::{Config, Running, db, demo};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use serde_json::{Value, json};
+
+/// The superuser URL of the maintenance database (`HROMADA_TEST_ADMIN_URL`).
+pub fn admin_base() -> String {
+    std::env::var("HROMADA_TEST_ADMIN_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn with_db(url: &str, db: &str) -> String {
+    let mut url = url::Url::parse(url).expect("admin URL parses");
+    url.set_path(&format!("/{db}"));
+    url.to_string()
+}
+
+/// The server role the tests' servers use.
+pub const APP_ROLE_URL: &str = "postgres://hromada_app:hromada_app@127.0.0.1:5432/";
+
+/// The migrated template database of this build's schema, created once (under an advisory
+/// lock, so parallel test processes wait for one another).
+pub async fn template() -> String {
+    let name = format!("hromada_tpl_{}", hromada_migrations::schema_fingerprint());
+    let maintenance = db::connect(&admin_base(), 1)
+        .await
+        .expect("connect as admin");
+    maintenance
+        .execute_unprepared("SELECT pg_advisory_lock(727001)")
+        .await
+        .expect("advisory lock");
+    let exists = maintenance
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT 1 FROM pg_database WHERE datname = $1",
+            [name.clone().into()],
+        ))
+        .await
+        .expect("look up template")
+        .is_some();
+    if !exists {
+        let building = format!("{name}_build");
+        maintenance
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"))
+            .await
+            .expect("drop stale template build");
+        let config = Config {
+            database_admin_url: with_db(&admin_base(), &building),
+            database_url: format!("{APP_ROLE_URL}{building}"),
+            ..Config::default()
+        };
+        db::setup(&config).await.expect("migrate the template");
+        maintenance
+            .execute_unprepared(&format!("ALTER DATABASE {building} RENAME TO {name}"))
+            .await
+            .expect("publish the template");
+    }
+    maintenance
+        .execute_unprepared("SELECT pg_advisory_unlock(727001)")
+        .await
+        .expect("advisory unlock");
+    let _ = maintenance.close().await;
+    name
+}
+
+/// A fresh database cloned from the template; returns its name.
+pub async fn fresh_database() -> String {
+    let template = template().await;
+    let name = format!("hromada_t_{}", uuid::Uuid::new_v4().simple());
+    let maintenance = db::connect(&admin_base(), 1)
+        .await
+        .expect("connect as admin");
+    let mut attempt = 0;
+    loop {
+        let created = maintenance
+            .execute_unprepared(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+            .await;
+        match created {
+            Ok(_) => break,
+            Err(e) if attempt < 50 && e.to_string().contains("being accessed") => {
+                attempt += 1;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("clone the template: {e}"),
+        }
+    }
+    let _ = maintenance.close().await;
+    name
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A running server on its own database, with demo data loaded.
+pub struct TestApp {
+    pub base_url: String,
+    pub config: Config,
+    /// Superuser connection to the test database (bypasses RLS: for checks only).
+    pub admin: DatabaseConnection,
+    /// Connection as the server's role (subject to RLS).
+    pub app_db: DatabaseConnection,
+    pub mail_dir: PathBuf,
+    pub http: reqwest::Client,
+    running: Option<Running>,
+}
+
+/// Options for [`TestApp::spawn_with`].
+pub fn test_config(database: &str) -> Config {
+    let port = free_port();
+    let mail_dir = std::env::temp_dir().join(format!("hromada-mail-{database}"));
+    Config {
+        database_url: format!("{APP_ROLE_URL}{database}"),
+        database_admin_url: with_db(&admin_base(), database),
+        db_max_connections: 5,
+        listen: format!("127.0.0.1:{port}"),
+        mail_dir,
+        outbox_poll_ms: 200,
+        outbox_max_backoff_secs: 1,
+        ..Config::default()
+    }
+}
+
+impl TestApp {
+    /// A server with default test settings (mail as `.eml` files).
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// A server whose configuration `adjust` may change.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let database = fresh_database().await;
+        let mut config = test_config(&database);
+        adjust(&mut config);
+        let admin = db::connect(&config.database_admin_url, 2)
+            .await
+            .expect("admin connection");
+        let app_db = db::connect(&config.database_url, 2)
+            .await
+            .expect("app connection");
+        demo::load(&config, &app_db).await.expect("demo data");
+        let running = hromada_backend::start(config.clone())
+            .await
+            .expect("server starts");
+        TestApp {
+            base_url: format!("http://{}", running.addr),
+            mail_dir: config.mail_dir.clone(),
+            config,
+            admin,
+            app_db,
+            http: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("http client"),
+            running: Some(running),
+        }
+    }
+
+    /// Stops the server gracefully.
+    pub async fn stop(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.stop().await.expect("graceful stop");
+        }
+    }
+
+    /// Posts a GraphQL request with `Host: <tenant>.localhost` (or none), and a token.
+    pub async fn gql(
+        &self,
+        tenant: Option<&str>,
+        token: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> Value {
+        let mut req = self
+            .http
+            .post(format!("{}/graphql", self.base_url))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(t) = tenant {
+            req = req.header("Host", format!("{t}.{}", self.config.domain));
+        }
+        if let Some(token) = token {
+            req = req.bearer_auth(token);
+        }
+        let res = req.send().await.expect("request sent");
+        res.json().await.expect("JSON response")
+    }
+
+    /// Logs in and returns the token (panics on failure).
+    pub async fn login(&self, email: &str, password: &str) -> String {
+        let res = self
+            .gql(
+                None,
+                None,
+                "mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { token } }",
+                json!({ "e": email, "p": password }),
+            )
+            .await;
+        res["data"]["login"]["token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("login of {email} failed: {res}"))
+            .to_owned()
+    }
+
+    /// Logs in as a demo account.
+    pub async fn demo_login(&self, email: &str) -> String {
+        self.login(email, demo::DEMO_PASSWORD).await
+    }
+
+    /// A single number from SQL run as the superuser.
+    pub async fn count(&self, sql: &str) -> i64 {
+        let row = self
+            .admin
+            .query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
+            .await
+            .expect("count query")
+            .expect("a row");
+        row.try_get_by_index::<i64>(0).expect("an integer")
+    }
+
+    /// Mails written as `.eml` files so far, parsed.
+    pub fn eml_mails(&self) -> Vec<ReceivedMail> {
+        read_mail_files(&self.mail_dir)
+    }
+
+    /// Waits until `pred` holds for the `.eml` mails, up to `secs` seconds.
+    pub async fn wait_eml(&self, secs: u64, pred: impl Fn(&ReceivedMail) -> bool) -> ReceivedMail {
+        wait_for_mail(secs, || self.eml_mails(), pred).await
+    }
+}
+
+/// A mail as received: recipient, subject and decoded text body.
+#[derive(Debug, Clone)]
+pub struct ReceivedMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+impl ReceivedMail {
+    /// The first link in the body.
+    pub fn link(&self) -> String {
+        let re = regex::Regex::new(r"https?://[^\s]+").expect("regex");
+        re.find(&self.body)
+            .map(|m| m.as_str().to_owned())
+            .unwrap_or_else(|| panic!("no link in {}", self.body))
+    }
+}
+
+/// Parses every mail file under `dir` (recursively: maildirs keep them in `new/`).
+pub fn read_mail_files(dir: &std::path::Path) -> Vec<ReceivedMail> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let Some(msg) = mail_parser::MessageParser::default().parse(&bytes) else {
+                continue;
+            };
+            out.push(ReceivedMail {
+                to: msg
+                    .to()
+                    .and_then(|a| a.first())
+                    .and_then(|a| a.address())
+                    .unwrap_or_default()
+                    .to_owned(),
+                subject: msg.subject().unwrap_or_default().to_owned(),
+                body: msg.body_text(0).map(|b| b.into_owned()).unwrap_or_default(),
+            });
+        }
+    }
+    out
+}
+
+/// Polls `read` until a mail satisfies `pred`.
+pub async fn wait_for_mail(
+    secs: u64,
+    read: impl Fn() -> Vec<ReceivedMail>,
+    pred: impl Fn(&ReceivedMail) -> bool,
+) -> ReceivedMail {
+    let deadline = std::time::Instant::now() + Duration::from_secs(secs);
+    loop {
+        if let Some(m) = read().into_iter().find(|m| pred(m)) {
+            return m;
+        }
+        if std::time::Instant::now() > deadline {
+            panic!("no matching mail within {secs} s; have: {:?}", read());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The `extensions.code` of the first error of a GraphQL response.
+pub fn error_code(res: &Value) -> &str {
+    res["errors"][0]["extensions"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("expected an error, got {res}"))
+}
+
+/// Asserts the response has no errors and returns its data.
+pub fn data(res: &Value) -> &Value {
+    assert!(res.get("errors").is_none(), "unexpected errors: {res}");
+    &res["data"]
+}

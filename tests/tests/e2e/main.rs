@@ -1,0 +1,9 @@
+//! End-to-end tests against the real server, PostgreSQL + PostGIS and a real SMTP server.
+
+mod accounts;
+mod audit;
+mod catalog;
+mod isolation;
+mod mail;
+mod ops;
+mod tenants;
