@@ -1,5 +1,40 @@
 //! GIS of a community: layers of land parcels and assets in PostGIS, one validation and one
-//! history for every edit, import/export, vector tiles and OGC API – Features.
+//! history for every edit, measures in UCS-2000, spatial queries, import and export.
 //!
-//! Empty until the GIS issue: the foundation only fixes its place in the dependency order
-//! (`graphql → gis → tenants`).
+//! - [`layer`]: layers, their attribute [`schema`] and style;
+//! - [`geometry`]: strict GeoJSON geometry input and declared coordinate systems;
+//! - [`check`]: the one validation every edit goes through (OGC validity, inside the
+//!   community, no parcel overlaps);
+//! - [`feature`], [`history`]: editing with optimistic concurrency, every edit kept,
+//!   state at a date, revert and restore;
+//! - [`measure`]: area and perimeter in the feature's UCS-2000 Gauss–Krüger zone and on the
+//!   ellipsoid;
+//! - [`query`]: bounding box, intersection, parcel at a point, nearest features;
+//! - [`boundary`]: boundaries of the oblast and its communities;
+//! - [`import`], [`export`]: GeoJSON and the land-cadastre exchange file in, GeoJSON and CSV out;
+//! - [`summary`]: the oblast's view of every community's layers;
+//! - [`codes`]: the land-purpose classifier (КВЦПЗ) shipped with the platform.
+//!
+//! Crates chosen: `geojson` (georust's strict GeoJSON model) for single geometries,
+//! `geozero` for streaming GeoJSON files feature by feature and for EWKB encoding (no sqlx
+//! coupling, see STACK.md), `geo-types` as the in-memory geometry, `quick-xml` for the
+//! exchange file (a pull parser: the file is never held as a DOM). Spatial predicates,
+//! validity, transformations between datums and areas run in PostGIS, which does them
+//! with GEOS and PROJ.
+
+pub mod boundary;
+pub mod check;
+pub mod codes;
+
+pub mod feature;
+pub mod geometry;
+pub mod history;
+
+pub mod layer;
+pub mod measure;
+pub mod query;
+pub mod schema;
+pub mod summary;
+
+pub use feature::Feature;
+pub use layer::{Layer, LayerKind};

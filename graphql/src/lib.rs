@@ -11,6 +11,7 @@ pub mod card;
 pub mod catalog;
 pub mod cnap;
 pub mod error;
+pub mod gis;
 pub mod request;
 pub mod tenants;
 pub mod types;
@@ -39,6 +40,7 @@ pub struct QueryRoot(
     audit::AuditQuery,
     cnap::CnapQuery,
     catalog::CatalogQuery,
+    gis::GisQuery,
 );
 
 /// Every mutation.
@@ -48,6 +50,7 @@ pub struct MutationRoot(
     accounts::AccountMutation,
     cnap::CnapMutation,
     catalog::CatalogMutation,
+    gis::GisMutation,
 );
 
 /// The schema type.

@@ -27,6 +27,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0002_catalog_up.sql"),
         down: include_str!("sql/m0002_catalog_down.sql"),
     },
+    SqlMigration {
+        name: "m0003_gis",
+        up: include_str!("sql/m0003_gis_up.sql"),
+        down: include_str!("sql/m0003_gis_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

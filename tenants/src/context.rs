@@ -184,9 +184,10 @@ impl TenantTx {
 
     /// Rebinds the transaction to `Some(child)`, a community of the request's oblast, with no
     /// roles in force, or with `None` back to the request's tenant and roles. Only the oblast
-    /// operations made for it (creating a community, re-projecting an adopted standard card)
+    /// operations made for it (creating a community, re-projecting an adopted standard card,
+    /// setting a community's boundary)
     /// write a child's rows, and they always bind back.
-    pub(crate) async fn set_bound_tenant(&self, tenant_id: Option<Uuid>) -> DomainResult<()> {
+    pub async fn set_bound_tenant(&self, tenant_id: Option<Uuid>) -> DomainResult<()> {
         let (id, roles) = match tenant_id {
             Some(id) => (id.to_string(), String::new()),
             None => {

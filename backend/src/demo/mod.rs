@@ -9,6 +9,7 @@ use sea_orm::DatabaseConnection;
 use crate::config::Config;
 
 pub mod catalog;
+pub mod gis;
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "hromada-demo-2026";
@@ -101,6 +102,7 @@ pub async fn load(config: &Config, db: &DatabaseConnection) -> DomainResult<Vec<
     };
     let authz = hromada_tenants::Authorizer::embedded().await?;
     catalog::load_oblast(db, &authz, &oblast, &admin).await?;
+    let mut land_officers = Vec::new();
     for (c_slug, c_code, c_uk, c_en, host) in COMMUNITIES {
         let community = match tenant::by_slug(db, c_slug).await? {
             Some(t) => t,
@@ -131,6 +133,7 @@ pub async fn load(config: &Config, db: &DatabaseConnection) -> DomainResult<Vec<
             }
         };
         let mut community_admin = None;
+        let mut land_officer = None;
         for (local, name, role) in [
             ("admin", "Адміністратор громади", Role::CommunityAdmin),
             ("editor", "Редактор сайту", Role::SiteEditor),
@@ -142,11 +145,22 @@ pub async fn load(config: &Config, db: &DatabaseConnection) -> DomainResult<Vec<
             if role == Role::CommunityAdmin {
                 community_admin = Some(user.clone());
             }
+            if role == Role::LandOfficer {
+                land_officer = Some(user.clone());
+            }
             logins.push((user.email, c_slug, role));
         }
         if let Some(admin) = community_admin {
             catalog::load_community(db, &authz, &community, &admin).await?;
         }
+        if let Some(officer) = land_officer {
+            land_officers.push((community, officer));
+        }
+    }
+    // Boundaries first: every feature must lie inside its community.
+    gis::load_boundaries(db, &authz, &oblast, &admin).await?;
+    for (community, officer) in land_officers {
+        gis::load_community(db, &authz, &community, &officer).await?;
     }
     Ok(logins)
 }

@@ -10,7 +10,17 @@ const REFERENCE_TABLES: [&str; 2] = ["tenant_host", "outbox"];
 
 /// Tenant-owned tables whose rows are public information (`app.enable_public_rls`): everyone
 /// reads them, only their tenant writes them. Adding one is a decision: list it here.
-const PUBLIC_TABLES: [&str; 4] = ["calendar_day", "cnap", "mobile_visit", "public_service"];
+const PUBLIC_TABLES: [&str; 5] = [
+    "boundary",
+    "calendar_day",
+    "cnap",
+    "mobile_visit",
+    "public_service",
+];
+
+/// Tenant-owned tables where rows flagged `public` are read by everyone (`public_rows_read`):
+/// public map layers and their features.
+const PUBLIC_ROW_TABLES: [&str; 2] = ["gis_feature", "gis_layer"];
 
 async fn tenant_owned_tables(app: &TestApp) -> Vec<(String, bool, bool)> {
     let rows = app
@@ -72,6 +82,11 @@ async fn every_tenant_owned_table_shows_only_the_bound_tenants_rows() {
         PUBLIC_TABLES,
         "public tables changed"
     );
+    assert_eq!(
+        tables_with_policy(&app, "public_rows_read").await,
+        PUBLIC_ROW_TABLES,
+        "tables with public rows changed"
+    );
     let community = tenant::by_slug(&app.app_db, "petrykivska")
         .await
         .unwrap()
@@ -103,6 +118,31 @@ async fn every_tenant_owned_table_shows_only_the_bound_tenants_rows() {
                 community.id
             ))
             .await;
+        // Rows of public map layers are everyone's to read; nothing else of another tenant.
+        let public_rows = if PUBLIC_ROW_TABLES.contains(&table.as_str()) {
+            let condition = if table == "gis_feature" {
+                "public AND deleted_at IS NULL"
+            } else {
+                "public"
+            };
+            let foreign_public = app
+                .count(&format!(
+                    "SELECT count(*) FROM {table} WHERE {condition} AND tenant_id <> '{}'",
+                    community.id
+                ))
+                .await;
+            assert!(
+                foreign_public > 0,
+                "{table}: seed public rows of another tenant"
+            );
+            (
+                foreign_public,
+                app.count(&format!("SELECT count(*) FROM {table} WHERE {condition}"))
+                    .await,
+            )
+        } else {
+            (0, 0)
+        };
 
         // As the server's role, bound to the community, with no WHERE at all.
         let tx = TenantTx::begin(
@@ -123,8 +163,15 @@ async fn every_tenant_owned_table_shows_only_the_bound_tenants_rows() {
         )
         .await;
         tx.rollback().await.unwrap();
-        assert_eq!(visible, own, "{table}: sees other tenants' rows");
-        assert_eq!(foreign, 0, "{table}: leaks rows of other tenants");
+        assert_eq!(
+            visible,
+            own + public_rows.0,
+            "{table}: sees other tenants' rows"
+        );
+        assert_eq!(
+            foreign, public_rows.0,
+            "{table}: leaks rows of other tenants"
+        );
 
         // With no tenant bound, nothing is visible: policies fail closed.
         let tx = TenantTx::begin(&app.app_db, None, None, None)
@@ -132,7 +179,10 @@ async fn every_tenant_owned_table_shows_only_the_bound_tenants_rows() {
             .unwrap();
         let unbound = scalar(tx.conn(), &format!("SELECT count(*) FROM {table}")).await;
         tx.rollback().await.unwrap();
-        assert_eq!(unbound, 0, "{table}: visible with no tenant bound");
+        assert_eq!(
+            unbound, public_rows.1,
+            "{table}: visible with no tenant bound"
+        );
     }
 }
 

@@ -3,6 +3,7 @@
 mod accounts;
 mod audit;
 mod catalog;
+mod gis;
 mod isolation;
 mod mail;
 mod ops;
