@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what Hromada needs on a Debian 12 machine; idempotent.
 #   infra/setup.sh          PostgreSQL 15 running, PostGIS installed
-#   infra/setup.sh --test   also the test tools: aiosmtpd (a real SMTP server), pyld (JSON-LD)
+#   infra/setup.sh --test   also the test tools: aiosmtpd (a real SMTP server), pyld (JSON-LD),
+#                           gdal-bin (ogrinfo reads what the GIS exports)
 set -euo pipefail
 
 want_test=0
@@ -47,6 +48,10 @@ if [ "$want_test" = 1 ]; then
   if ! python3 -c 'import aiosmtpd, pyld' >/dev/null 2>&1; then
     log "installing aiosmtpd (test SMTP server) and pyld (JSON-LD processor) from PyPI"
     python3 -m pip install -q --disable-pip-version-check aiosmtpd pyld
+  fi
+  if ! command -v ogrinfo >/dev/null 2>&1; then
+    $SUDO true
+    apt_install gdal-bin
   fi
 fi
 log "ready"

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use hromada_tenants::error::is_unique_violation;
 use hromada_tenants::{Authorizer, DomainError, DomainResult, TenantTx};
-use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
+use sea_orm::{DbBackend, FromQueryResult, Statement};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
@@ -58,19 +58,21 @@ pub struct FeatureChange {
     pub attributes: Option<Map<String, Value>>,
 }
 
-/// Parses and checks a geometry input for a feature of `layer`.
+/// Parses a geometry input and checks it, with the feature's checked attributes, against
+/// every rule of [`check`].
 pub async fn checked_geometry(
     tx: &TenantTx,
     layer: &Layer,
     feature_id: Option<Uuid>,
     input: &GeometryInput,
+    attributes: &Map<String, Value>,
 ) -> DomainResult<CheckedGeometry> {
     let srid = match &input.crs {
         Some(name) => geometry::parse_crs("crs", name)?,
         None => geometry::declared_crs("crs", &input.geojson)?.unwrap_or(WGS84),
     };
     let parsed = geometry::parse("geometry", &input.geojson, srid)?;
-    check::check(tx, layer, feature_id, "geometry", &parsed).await
+    check::check_one(tx, layer, feature_id, parsed, attributes).await
 }
 
 /// A feature of the request's community, deleted or not, if the caller may read its layer.
@@ -87,30 +89,6 @@ pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Feature> {
     .one(tx.conn())
     .await?
     .ok_or_else(|| DomainError::NotFound(format!("feature {id}")))
-}
-
-/// Refuses a cadastral number already held by another live parcel of the community.
-pub async fn check_cadastral_unique(
-    conn: &impl ConnectionTrait,
-    attributes: &Map<String, Value>,
-    feature_id: Option<Uuid>,
-) -> DomainResult<()> {
-    let Some(number) = attributes.get("cadastralNumber").and_then(Value::as_str) else {
-        return Ok(());
-    };
-    let taken = conn
-        .query_one_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT id FROM gis_feature WHERE tenant_id = app.tenant_id() AND cadastral_number = $1 \
-             AND deleted_at IS NULL AND id IS DISTINCT FROM $2",
-            [number.into(), feature_id.into()],
-        ))
-        .await?;
-    if let Some(row) = taken {
-        let other: Uuid = row.try_get_by_index(0)?;
-        return Err(duplicate_cadastral(number, Some(other)));
-    }
-    Ok(())
 }
 
 fn duplicate_cadastral(number: &str, other: Option<Uuid>) -> DomainError {
@@ -142,8 +120,7 @@ pub async fn create(tx: &TenantTx, authz: &Authorizer, input: NewFeature) -> Dom
     authz.check(tx, "gis", "edit").await?;
     let layer = layer::get(tx, input.layer_id).await?;
     let attributes = layer.schema().check("attributes", &input.attributes)?;
-    let geometry = checked_geometry(tx, &layer, None, &input.geometry).await?;
-    check_cadastral_unique(tx.conn(), &attributes, None).await?;
+    let geometry = checked_geometry(tx, &layer, None, &input.geometry, &attributes).await?;
     let id = Uuid::now_v7();
     let feature = Feature::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
@@ -267,13 +244,20 @@ pub async fn update(
     }
     let attributes = layer.schema().check("attributes", &merged)?;
     let mut changed: Vec<String> = Vec::new();
-    let geometry = match &change.geometry {
+    let input = match &change.geometry {
         Some(input) => {
             changed.push("geometry".into());
-            Some(checked_geometry(tx, &layer, Some(id), input).await?)
+            input.clone()
         }
-        None => None,
+        None => GeometryInput {
+            geojson: before.geometry.clone(),
+            crs: None,
+        },
     };
+    // The current geometry is checked again with changed attributes: a new cadastral number
+    // may be taken, and the rules may have tightened since.
+    let checked = checked_geometry(tx, &layer, Some(id), &input, &attributes).await?;
+    let geometry = change.geometry.is_some().then_some(checked);
     let mut names: Vec<&String> = attributes.keys().chain(old.keys()).collect();
     names.sort();
     names.dedup();
@@ -286,7 +270,6 @@ pub async fn update(
     if changed.is_empty() {
         return Ok(before);
     }
-    check_cadastral_unique(tx.conn(), &attributes, Some(id)).await?;
     write_state(
         tx,
         &before,
@@ -352,9 +335,9 @@ pub async fn restore(tx: &TenantTx, authz: &Authorizer, id: Uuid) -> DomainResul
             geojson: before.geometry.clone(),
             crs: None,
         },
+        &attributes,
     )
     .await?;
-    check_cadastral_unique(tx.conn(), &attributes, Some(id)).await?;
     write_state(
         tx,
         &before,

@@ -184,7 +184,6 @@ pub async fn revert(
         None
     } else {
         let attributes = layer.schema().check("attributes", &attributes)?;
-        feature::check_cadastral_unique(tx.conn(), &attributes, Some(before.id)).await?;
         Some(
             feature::checked_geometry(
                 tx,
@@ -194,6 +193,7 @@ pub async fn revert(
                     geojson: geometry,
                     crs: None,
                 },
+                &attributes,
             )
             .await?,
         )
