@@ -58,6 +58,8 @@ pub struct Config {
     pub log_format: String,
     /// Largest GraphQL request body, in bytes.
     pub max_body_bytes: usize,
+    /// Largest file uploaded to a GraphQL mutation (`importFeatures`), in bytes.
+    pub max_upload_bytes: usize,
 }
 
 impl Default for Config {
@@ -83,6 +85,7 @@ impl Default for Config {
             policy_file: None,
             log_format: "text".into(),
             max_body_bytes: 256 * 1024,
+            max_upload_bytes: 1024 * 1024 * 1024,
         }
     }
 }

@@ -133,6 +133,9 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     ));
 
     let max_body = config.max_body_bytes;
+    let uploads = async_graphql::http::MultipartOptions::default()
+        .max_file_size(config.max_upload_bytes)
+        .max_num_files(4);
     let listen = config.listen.clone();
     let state = web::Data::new(AppState {
         db: pool,
@@ -147,6 +150,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         App::new()
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(max_body))
+            .app_data(uploads)
             .app_data(web::FormConfig::default().limit(16 * 1024))
             .wrap_fn(move |req, srv| {
                 let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());
@@ -170,7 +174,17 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                 })
             })
             .wrap(TracingLogger::default())
+            .route(
+                "/graphql",
+                web::post()
+                    .guard(actix_web::guard::fn_guard(http::graphql::is_multipart))
+                    .to(http::graphql::graphql_multipart),
+            )
             .route("/graphql", web::post().to(http::graphql::graphql))
+            .route(
+                "/gis/layers/{id}/features.{format}",
+                web::get().to(http::gis_export::export),
+            )
             .route("/graphiql", web::get().to(http::graphql::graphiql))
             .route("/healthz", web::get().to(http::ops::healthz))
             .route("/readyz", web::get().to(http::ops::readyz))

@@ -5,9 +5,10 @@
 //! 1. the coordinates transform from the declared system to WGS 84;
 //! 2. the geometry is valid per OGC (GEOS), with the reason and where;
 //! 3. it lies inside the community's boundary (up to [`OUTSIDE_TOLERANCE`]);
-//! 4. a land parcel overlaps no other live parcel of the community, nor another candidate,
+//! 4. a land parcel overlaps no other live parcel of the community, nor an earlier candidate,
 //!    by more than [`OVERLAP_TOLERANCE_M2`] (the answer names them and the overlap area);
-//! 5. a cadastral number is used once in the community and once among the candidates.
+//! 5. a cadastral number is used once in the community and once among the candidates (the
+//!    first candidate holding it keeps it).
 //!
 //! Structural checks (strict GeoJSON, the layer's geometry type and attribute schema) run in
 //! Rust before staging; their findings are staged with the candidate, so every problem is
@@ -200,13 +201,12 @@ impl Stage {
         .await?;
         run(
             "UPDATE gis_stage s SET field = 'attributes.cadastralNumber', \
-               reason = (s.attributes ->> 'cadastralNumber') || ' appears more than once (features ' \
-                 || d.list || ')' \
-             FROM (SELECT attributes ->> 'cadastralNumber' AS number, \
-                     string_agg(idx::text, ', ' ORDER BY idx) AS list \
+               reason = d.number || ' appears more than once: feature ' || d.first || ' has it too' \
+             FROM (SELECT idx, attributes ->> 'cadastralNumber' AS number, \
+                     first_value(idx) OVER w AS first, row_number() OVER w AS nth \
                    FROM gis_stage WHERE reason IS NULL AND attributes ? 'cadastralNumber' \
-                   GROUP BY 1 HAVING count(*) > 1) d \
-             WHERE s.reason IS NULL AND s.attributes ->> 'cadastralNumber' = d.number",
+                   WINDOW w AS (PARTITION BY attributes ->> 'cadastralNumber' ORDER BY idx)) d \
+             WHERE s.idx = d.idx AND d.nth > 1",
             vec![],
         )
         .await?;
@@ -233,7 +233,7 @@ impl Stage {
              FROM (SELECT a.idx, string_agg('feature ' || b.idx || ' by ' \
                      || round(ST_Area(ST_Intersection(a.geom, b.geom)::geography)::numeric, 1) || ' m²', \
                      '; ' ORDER BY b.idx) AS list \
-                   FROM gis_stage a JOIN gis_stage b ON a.geom && b.geom AND a.idx <> b.idx \
+                   FROM gis_stage a JOIN gis_stage b ON a.geom && b.geom AND b.idx < a.idx \
                    WHERE a.reason IS NULL AND b.reason IS NULL \
                      AND CASE WHEN ST_Relate(a.geom, b.geom, '2********') \
                          THEN ST_Area(ST_Intersection(a.geom, b.geom)::geography) > $1 ELSE false END \

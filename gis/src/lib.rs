@@ -25,11 +25,11 @@
 pub mod boundary;
 pub mod check;
 pub mod codes;
-
+pub mod export;
 pub mod feature;
 pub mod geometry;
 pub mod history;
-
+pub mod import;
 pub mod layer;
 pub mod measure;
 pub mod query;

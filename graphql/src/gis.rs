@@ -6,10 +6,11 @@
 
 use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{
-    ComplexObject, Context, Enum, ID, InputObject, Json, Object, Result, SimpleObject,
+    ComplexObject, Context, Enum, ID, InputObject, Json, Object, Result, SimpleObject, Upload,
 };
 use chrono::{DateTime, Utc};
 use hromada_gis::feature::{self, FeatureChange, GeometryInput, NewFeature};
+use hromada_gis::import::{self, Mode, Options};
 use hromada_gis::layer::{self, GeometryType as DGeom, LayerChange, LayerKind as DKind, NewLayer};
 use hromada_gis::query::{self, BBox, FeatureFilter};
 use hromada_gis::schema::{Field, FieldType as DField};
@@ -790,6 +791,61 @@ pub struct BoundaryPayload {
     pub boundary: Boundary,
 }
 
+/// The kind of file imported.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+pub enum ImportFormat {
+    /// A GeoJSON FeatureCollection (WGS 84 unless `crs` says otherwise).
+    Geojson,
+    /// The land-cadastre XML exchange file (order No. 1051), in UCS-2000.
+    CadastralXml,
+}
+
+/// What to do with invalid features.
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+pub enum ImportMode {
+    /// Any invalid feature refuses the whole file; the layer stays untouched.
+    AllOrNothing,
+    /// Valid features are written, invalid ones reported.
+    SkipInvalid,
+}
+
+/// Input of `importFeatures` (a GraphQL multipart request).
+#[derive(InputObject)]
+pub struct ImportFeaturesInput {
+    pub layer_id: ID,
+    pub file: Upload,
+    #[graphql(default_with = "ImportFormat::Geojson")]
+    pub format: ImportFormat,
+    #[graphql(default_with = "ImportMode::AllOrNothing")]
+    pub mode: ImportMode,
+    /// Source property → layer attribute, e.g. `{"KADNUM": "cadastralNumber"}`. Without it,
+    /// properties named like a field of the layer are taken.
+    pub mapping: Option<Json<Value>>,
+    /// The GeoJSON file's coordinate system when not WGS 84 (`EPSG:<code>`).
+    pub crs: Option<String>,
+}
+
+/// A problem of one imported feature.
+#[derive(SimpleObject, Clone)]
+pub struct ImportProblem {
+    /// The feature's position in the file, from 0.
+    pub index: i32,
+    pub field: String,
+    pub reason: String,
+}
+
+/// What an import did.
+#[derive(SimpleObject)]
+pub struct ImportFeaturesPayload {
+    pub read: i64,
+    pub imported: i64,
+    pub invalid: i64,
+    /// The first 1,000 problems.
+    pub problems: Vec<ImportProblem>,
+    /// Source properties that matched no field of the layer.
+    pub ignored_properties: Vec<String>,
+}
+
 /// GIS mutations.
 #[derive(Default)]
 pub struct GisMutation;
@@ -965,6 +1021,67 @@ impl GisMutation {
             .gql()?;
         Ok(FeaturePayload {
             feature: feature.into(),
+        })
+    }
+
+    /// Imports a GeoJSON file or a cadastral exchange file into a layer; every feature is
+    /// checked like a single edit.
+    async fn import_features(
+        &self,
+        ctx: &Context<'_>,
+        input: ImportFeaturesInput,
+    ) -> Result<ImportFeaturesPayload> {
+        let services = ctx.data::<Services>()?;
+        let layer_id = uuid("layerId", &input.layer_id)?;
+        let mut mapping = std::collections::BTreeMap::new();
+        for (source, target) in object("mapping", input.mapping)? {
+            let Value::String(target) = target else {
+                return Err(bad_input(
+                    &format!("mapping.{source}"),
+                    "must name an attribute of the layer",
+                ));
+            };
+            mapping.insert(source, target);
+        }
+        let file = input
+            .file
+            .value(ctx)
+            .map_err(|e| bad_input("file", &format!("is not readable: {e}")))?
+            .content;
+        let options = Options {
+            layer_id,
+            mode: match input.mode {
+                ImportMode::AllOrNothing => Mode::AllOrNothing,
+                ImportMode::SkipInvalid => Mode::SkipInvalid,
+            },
+            mapping,
+            crs: input.crs,
+        };
+        let guard = lock_tx(ctx).await?;
+        let tx = guard.tx()?;
+        let report = match input.format {
+            ImportFormat::Geojson => {
+                import::geojson::import(tx, &services.authz, &options, file).await
+            }
+            ImportFormat::CadastralXml => {
+                import::exchange::import(tx, &services.authz, &options, file).await
+            }
+        }
+        .gql()?;
+        Ok(ImportFeaturesPayload {
+            read: report.read as i64,
+            imported: report.imported as i64,
+            invalid: report.invalid as i64,
+            problems: report
+                .problems
+                .into_iter()
+                .map(|p| ImportProblem {
+                    index: p.index,
+                    field: p.field,
+                    reason: p.reason,
+                })
+                .collect(),
+            ignored_properties: report.ignored_properties,
         })
     }
 

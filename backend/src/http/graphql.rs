@@ -15,7 +15,7 @@ fn error_response(err: DomainError) -> HttpResponse {
     HttpResponse::Ok().json(Response::from_errors(vec![error]))
 }
 
-/// Runs one GraphQL request in one tenant-scoped transaction.
+/// Runs one GraphQL request (a JSON body) in one tenant-scoped transaction.
 pub async fn graphql(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -31,6 +31,35 @@ pub async fn graphql(
             }));
         }
     };
+    run(state, req, request_id, request).await
+}
+
+/// Whether a request is a GraphQL multipart request (files attached, e.g. `importFeatures`).
+pub fn is_multipart(ctx: &actix_web::guard::GuardContext) -> bool {
+    ctx.head()
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"))
+}
+
+/// Runs a GraphQL multipart request: the files stream to temporary files
+/// (async-graphql's multipart reader, limited by `max_upload_bytes`).
+pub async fn graphql_multipart(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    request_id: RequestId,
+    request: async_graphql_actix_web::GraphQLRequest,
+) -> HttpResponse {
+    run(state, req, request_id, request.into_inner()).await
+}
+
+async fn run(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    request_id: RequestId,
+    request: async_graphql::Request,
+) -> HttpResponse {
     let tenant = match resolve_tenant(&state, &req).await {
         Ok(t) => t,
         Err(e) => return error_response(e),

@@ -1,6 +1,8 @@
-//! HTTP endpoints: GraphQL, health, metrics, and the account pages linked from e-mails.
+//! HTTP endpoints: GraphQL, health, metrics, open data, GIS exports, and the account pages
+//! linked from e-mails.
 
 pub mod account_pages;
+pub mod gis_export;
 pub mod graphql;
 pub mod open_data;
 pub mod ops;

@@ -4,6 +4,7 @@ mod accounts;
 mod audit;
 mod catalog;
 mod gis;
+mod gis_io;
 mod isolation;
 mod mail;
 mod ops;
