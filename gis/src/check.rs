@@ -61,9 +61,12 @@ impl Stage {
     /// Creates (or empties) the transaction's stage.
     pub async fn open(tx: &TenantTx) -> DomainResult<Stage> {
         let conn = tx.conn();
+        // PostGIS functions carry high cost estimates, which make PostgreSQL JIT-compile
+        // these short statements: compiling costs more than it saves.
+        conn.execute_unprepared("SET LOCAL jit = off").await?;
         conn.execute_unprepared(
             "CREATE TEMP TABLE IF NOT EXISTS gis_stage ( \
-               idx integer PRIMARY KEY, fid uuid, srid integer, geom geometry, \
+               idx integer NOT NULL, fid uuid, srid integer, geom geometry, \
                attributes jsonb, field text, reason text) ON COMMIT DROP",
         )
         .await?;
@@ -135,12 +138,20 @@ impl Stage {
     pub async fn validate(&self, tx: &TenantTx, layer: &Layer) -> DomainResult<()> {
         let conn = tx.conn();
         let run = |sql: &'static str, values: Vec<SqlValue>| async move {
-            conn.execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                sql,
-                values,
-            ))
-            .await
+            let started = std::time::Instant::now();
+            let done = conn
+                .execute_raw(Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    sql,
+                    values,
+                ))
+                .await;
+            tracing::debug!(
+                rule = sql.get(..60).unwrap_or(sql),
+                ms = started.elapsed().as_millis() as u64,
+                "stage rule"
+            );
+            done
         };
         run(
             "UPDATE gis_stage SET field = 'geometry', reason = \

@@ -83,7 +83,9 @@ pub(crate) async fn run(
     if read == 0 {
         return Err(DomainError::invalid("file", "holds no features"));
     }
+    tracing::debug!(read, "import staged");
     stage.validate(tx, layer).await?;
+    tracing::debug!("import validated");
     let invalid = stage.problem_count(tx).await?;
     let problems = stage.problems(tx, REPORTED_PROBLEMS).await?;
     if invalid > 0 && mode == Mode::AllOrNothing {
@@ -115,6 +117,7 @@ pub(crate) async fn run(
         ))
         .await?
         .rows_affected();
+    tracing::debug!(imported, "import written");
     tx.conn().execute_unprepared("TRUNCATE gis_stage").await?;
     Ok(Report {
         read,

@@ -1,0 +1,291 @@
+//! Benchmark of GIS import (issue 4): a GeoJSON file of parcels imported into one layer
+//! through `importFeatures` (a GraphQL multipart upload on loopback, every feature validated:
+//! strict GeoJSON, schema, OGC validity, inside the community, no overlaps, unique cadastral
+//! numbers, history), side by side with GDAL's `ogr2ogr` loading the same file into PostGIS
+//! without validation. Memory: the server's resident set, sampled every 20 ms while it
+//! imports a file of 100,000 features and one ten times larger.
+//!
+//! Run: `infra/bench.sh import` (`BENCH_IMPORT_FEATURES=n` changes the large file's size;
+//! default 1,000,000). The files are written to `target/bench-data/`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use hromada_backend::{Config, db, demo};
+use hromada_tests::{APP_ROLE_URL, admin_base};
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use serde_json::json;
+
+const DB: &str = "hromada_bench_import";
+const COMMUNITY: &str = "tsarychanska";
+/// The grid: cells of 0.00016° × 0.00011° (about 12 × 12 m) from this corner.
+const ORIGIN: (f64, f64) = (34.0, 48.5);
+const COLUMNS: usize = 1000;
+
+fn write_collection(path: &Path, n: usize) {
+    if path.exists() {
+        return;
+    }
+    let tmp = path.with_extension("partial");
+    let mut out =
+        std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp).expect("create"));
+    out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[\n")
+        .expect("write");
+    for i in 0..n {
+        let (col, row) = (i % COLUMNS, i / COLUMNS);
+        let x = ORIGIN.0 + col as f64 * 0.00016;
+        let y = ORIGIN.1 + row as f64 * 0.00011;
+        let (x2, y2) = (x + 0.00015, y + 0.0001);
+        let purpose = ["02.01", "01.03", "01.05", "03.07"][i % 4];
+        if i > 0 {
+            out.write_all(b",\n").expect("write");
+        }
+        write!(
+            out,
+            "{{\"type\":\"Feature\",\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[[{x:.6},{y:.6}],[{x2:.6},{y:.6}],[{x2:.6},{y2:.6}],[{x:.6},{y2:.6}],[{x:.6},{y:.6}]]]}},\
+             \"properties\":{{\"cadastralNumber\":\"1225655100:{:02}:{:03}:{:04}\",\"purposeCode\":\"{purpose}\",\"ownership\":\"private\",\"declaredAreaHa\":0.0125,\"address\":\"вул. Степова, {}\"}}}}",
+            1 + row / 500,
+            1 + row % 500,
+            1 + col,
+            1 + col
+        )
+        .expect("write");
+    }
+    out.write_all(b"\n]}\n").expect("write");
+    out.flush().expect("flush");
+    drop(out);
+    std::fs::rename(&tmp, path).expect("rename");
+}
+
+fn rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map(|kib| kib / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+async fn scalar(conn: &impl ConnectionTrait, sql: &str) -> i64 {
+    conn.query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
+        .await
+        .expect(sql)
+        .and_then(|r| r.try_get_by_index::<i64>(0).ok())
+        .unwrap_or(0)
+}
+
+/// A fresh bench database: the demo, the community's demo parcels removed and its boundary
+/// widened to hold the grid.
+async fn database() -> Config {
+    let maintenance = db::connect(&admin_base(), 1).await.expect("admin");
+    maintenance
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {DB} WITH (FORCE)"))
+        .await
+        .expect("drop the bench database");
+    let mut admin_url = url::Url::parse(&admin_base()).expect("admin URL");
+    admin_url.set_path(&format!("/{DB}"));
+    let config = Config {
+        database_admin_url: admin_url.to_string(),
+        database_url: format!("{APP_ROLE_URL}{DB}"),
+        db_max_connections: 8,
+        listen: "127.0.0.1:0".into(),
+        ..Config::default()
+    };
+    db::setup(&config).await.expect("migrate");
+    let app = db::connect(&config.database_url, 2).await.expect("app");
+    demo::load(&config, &app).await.expect("demo");
+    let admin = db::connect(&config.database_admin_url, 1)
+        .await
+        .expect("admin");
+    admin
+        .execute_unprepared(&format!(
+            "DELETE FROM gis_feature_edit WHERE tenant_id = (SELECT id FROM tenant WHERE slug = '{COMMUNITY}'); \
+             DELETE FROM gis_feature WHERE tenant_id = (SELECT id FROM tenant WHERE slug = '{COMMUNITY}'); \
+             UPDATE boundary SET geom = ST_Multi(ST_MakeEnvelope(33.95, 48.45, 34.25, 48.70, 4326)) \
+             WHERE tenant_id = (SELECT id FROM tenant WHERE slug = '{COMMUNITY}')"
+        ))
+        .await
+        .expect("prepare the community");
+    admin
+        .execute_unprepared("VACUUM ANALYZE")
+        .await
+        .expect("vacuum");
+    config
+}
+
+/// Uploads `file` with curl (streamed from disk) and returns (seconds, imported).
+fn upload(base: &str, token: &str, layer: &str, file: &Path) -> (f64, i64) {
+    let operations = json!({
+        "query": "mutation($i: ImportFeaturesInput!) { importFeatures(input: $i) { read imported invalid problems { index field reason } } }",
+        "variables": { "i": { "layerId": layer, "file": null, "mode": "ALL_OR_NOTHING" } }
+    });
+    let started = Instant::now();
+    let out = Command::new("curl")
+        .args(["-sS", "--max-time", "7200", "-H"])
+        .arg(format!("Host: {COMMUNITY}.localhost"))
+        .args(["-H", &format!("Authorization: Bearer {token}")])
+        .args(["-F", &format!("operations={operations}")])
+        .args(["-F", "map={\"0\": [\"variables.i.file\"]}"])
+        .args([
+            "-F",
+            &format!("0=@{};type=application/geo+json", file.display()),
+        ])
+        .arg(format!("{base}/graphql"))
+        .output()
+        .expect("curl runs");
+    let seconds = started.elapsed().as_secs_f64();
+    let body: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("import answered: {}", String::from_utf8_lossy(&out.stdout)));
+    let imported = body["data"]["importFeatures"]["imported"].as_i64();
+    let imported = imported.unwrap_or_else(|| panic!("import failed: {body}"));
+    (seconds, imported)
+}
+
+fn ogr2ogr(file: &Path, table: &str) -> f64 {
+    let started = Instant::now();
+    let status = Command::new("ogr2ogr")
+        .args(["-f", "PostgreSQL"])
+        .arg(format!("PG:host=127.0.0.1 user=postgres dbname={DB}"))
+        .arg(file)
+        .args([
+            "-nln",
+            table,
+            "-overwrite",
+            "-lco",
+            "GEOMETRY_NAME=geom",
+            "-lco",
+            "SPATIAL_INDEX=GIST",
+        ])
+        .status()
+        .expect("ogr2ogr runs (gdal-bin: infra/setup.sh --test)");
+    assert!(status.success(), "ogr2ogr failed");
+    started.elapsed().as_secs_f64()
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .init();
+    let large: usize = std::env::var("BENCH_IMPORT_FEATURES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let small = (large / 10).max(1000);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench-data");
+    std::fs::create_dir_all(&dir).expect("bench data dir");
+    let files: Vec<(usize, PathBuf)> = [small, large]
+        .into_iter()
+        .map(|n| (n, dir.join(format!("parcels-{n}.geojson"))))
+        .collect();
+    for (n, path) in &files {
+        write_collection(path, *n);
+        println!(
+            "{}: {n} features, {:.0} MB",
+            path.display(),
+            std::fs::metadata(path).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
+        );
+    }
+
+    let mut rows = Vec::new();
+    for (i, (n, path)) in files.iter().enumerate() {
+        // A fresh database for each file, so both imports start from the same state.
+        let config = database().await;
+        let running = hromada_backend::start(config.clone())
+            .await
+            .expect("server");
+        let base = format!("http://{}", running.addr);
+        let app = db::connect(&config.database_url, 2).await.expect("app");
+        let tenant = hromada_tenants::tenant::by_slug(&app, COMMUNITY)
+            .await
+            .expect("tenant")
+            .expect("demo community");
+        let admin = db::connect(&config.database_admin_url, 1)
+            .await
+            .expect("admin");
+        let layer: String = admin
+            .query_one_raw(Statement::from_string(
+                DbBackend::Postgres,
+                format!("SELECT id::text FROM gis_layer WHERE tenant_id = '{}' AND kind = 'land_parcels'", tenant.id),
+            ))
+            .await
+            .expect("layer")
+            .and_then(|r| r.try_get_by_index::<String>(0).ok())
+            .expect("a parcel layer");
+        let login = reqwest::Client::new()
+            .post(format!("{base}/graphql"))
+            .json(&json!({"query": "mutation($e: String!, $p: String!) { login(input: {email: $e, password: $p}) { token } }",
+                          "variables": {"e": format!("land@{COMMUNITY}.hromada.localhost"), "p": demo::DEMO_PASSWORD}}))
+            .send()
+            .await
+            .expect("login")
+            .json::<serde_json::Value>()
+            .await
+            .expect("login JSON");
+        let token = login["data"]["login"]["token"]
+            .as_str()
+            .expect("token")
+            .to_owned();
+        // The server runs in this process: its resident set is sampled while it imports.
+        let rss_before = rss_mib();
+        let sampling = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let sampler = {
+            let sampling = sampling.clone();
+            std::thread::spawn(move || {
+                let mut peak = 0.0f64;
+                while sampling.load(std::sync::atomic::Ordering::Relaxed) {
+                    peak = peak.max(rss_mib());
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                peak
+            })
+        };
+        let (base_c, path_c, layer_c, token_c) =
+            (base.clone(), path.clone(), layer.clone(), token.clone());
+        let (ours, imported) =
+            tokio::task::spawn_blocking(move || upload(&base_c, &token_c, &layer_c, &path_c))
+                .await
+                .expect("upload");
+        sampling.store(false, std::sync::atomic::Ordering::Relaxed);
+        let rss_after = sampler.join().expect("sampler");
+        assert_eq!(imported as usize, *n, "every feature imported");
+        let stored = scalar(
+            &admin,
+            &format!("SELECT count(*) FROM gis_feature WHERE layer_id = '{layer}'"),
+        )
+        .await;
+        assert_eq!(stored as usize, *n);
+        let (p, t) = (path.clone(), format!("ogr_parcels_{i}"));
+        let gdal = tokio::task::spawn_blocking(move || ogr2ogr(&p, &t))
+            .await
+            .expect("ogr2ogr");
+        let loaded = scalar(&admin, &format!("SELECT count(*) FROM ogr_parcels_{i}")).await;
+        assert_eq!(loaded as usize, *n, "ogr2ogr loaded every feature");
+        println!(
+            "{n} features: importFeatures {ours:.1} s ({:.0}/s), ogr2ogr {gdal:.1} s ({:.0}/s), ratio ogr2ogr/ours {:.2}; \
+             server RSS {rss_before:.0} MiB before, {rss_after:.0} MiB at peak",
+            *n as f64 / ours,
+            *n as f64 / gdal,
+            gdal / ours
+        );
+        rows.push((*n, ours, gdal, rss_after));
+        let _ = running.stop().await;
+    }
+    println!(
+        "\n| features | importFeatures s | features/s | ogr2ogr s | features/s | throughput ratio (ours/ogr2ogr) | server peak RSS MiB |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- |");
+    for (n, ours, gdal, rss) in rows {
+        println!(
+            "| {n} | {ours:.1} | {:.0} | {gdal:.1} | {:.0} | {:.2} | {rss:.0} |",
+            n as f64 / ours,
+            n as f64 / gdal,
+            gdal / ours
+        );
+    }
+}
