@@ -186,7 +186,7 @@ impl Stage {
                        ST_Length(ST_Difference(c.geom, b.geom)::geography) l WHERE l > $1) \
                      ELSE 'a point' END AS amount \
                    FROM gis_stage c JOIN boundary b ON b.tenant_id = app.tenant_id() \
-                   WHERE c.reason IS NULL AND NOT ST_CoveredBy(c.geom, b.geom)) o \
+                   WHERE c.reason IS NULL AND NOT ST_Covers(b.geom, c.geom)) o \
              WHERE s.idx = o.idx AND o.amount IS NOT NULL",
             vec![OUTSIDE_TOLERANCE.into()],
         )

@@ -1,8 +1,6 @@
 -- GIS: boundaries of tenants, layers of land parcels and assets, features with versions and
 -- a history of every edit.
 
-CREATE EXTENSION IF NOT EXISTS btree_gist;
-
 -- The boundary of an oblast or a community, set by the oblast. Public information.
 CREATE TABLE boundary (
   tenant_id  uuid PRIMARY KEY REFERENCES tenant (id),
@@ -52,7 +50,6 @@ CREATE TABLE gis_feature (
   PRIMARY KEY (tenant_id, id),
   FOREIGN KEY (tenant_id, layer_id) REFERENCES gis_layer (tenant_id, id)
 );
-CREATE INDEX gis_feature_layer_geom_idx ON gis_feature USING gist (layer_id, geom) WHERE deleted_at IS NULL;
 CREATE INDEX gis_feature_geom_idx ON gis_feature USING gist (geom) WHERE deleted_at IS NULL;
 CREATE INDEX gis_feature_layer_idx ON gis_feature (tenant_id, layer_id, id);
 CREATE UNIQUE INDEX gis_feature_cadastral_key ON gis_feature (tenant_id, cadastral_number)
@@ -76,9 +73,11 @@ CREATE TABLE gis_feature_edit (
   old_attributes jsonb,
   old_deleted    boolean,
   reverts        bigint,
-  PRIMARY KEY (tenant_id, id),
-  FOREIGN KEY (tenant_id, feature_id) REFERENCES gis_feature (tenant_id, id)
+  PRIMARY KEY (tenant_id, id)
 );
+-- No foreign key to gis_feature: like the audit log, the history is an append-only record
+-- written in the same statement as the feature it describes, and features are never
+-- removed (deletion is a flag). The key's per-row check doubled the cost of a large import.
 CREATE INDEX gis_feature_edit_feature_idx ON gis_feature_edit (tenant_id, feature_id, id);
 SELECT app.enable_tenant_rls('gis_feature_edit');
 
