@@ -15,12 +15,12 @@
 //! - [`summary`]: the oblast's view of every community's layers;
 //! - [`codes`]: the land-purpose classifier (КВЦПЗ) shipped with the platform.
 //!
-//! Crates chosen: `geojson` (georust's strict GeoJSON model) for single geometries,
-//! `geozero` for streaming GeoJSON files feature by feature and for EWKB encoding (no sqlx
-//! coupling, see STACK.md), `geo-types` as the in-memory geometry, `quick-xml` for the
-//! exchange file (a pull parser: the file is never held as a DOM). Spatial predicates,
-//! validity, transformations between datums and areas run in PostGIS, which does them
-//! with GEOS and PROJ.
+//! Crates chosen: `geojson` (georust's GeoJSON model) to read geometries into `geo-types`,
+//! `geozero` to encode them as EWKB for PostGIS (no sqlx coupling, see STACK.md),
+//! `serde_json`'s streaming deserializer to walk a FeatureCollection feature by feature,
+//! `quick-xml` for the exchange file (a pull parser: the file is never held as a DOM).
+//! Spatial predicates, validity, datum transformations and areas run in PostGIS, which does
+//! them with GEOS and PROJ.
 
 pub mod boundary;
 pub mod check;
