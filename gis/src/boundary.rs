@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::check;
 use crate::feature::GeometryInput;
-use crate::geometry::{self, WGS84};
+use crate::geometry;
 
 /// A tenant's boundary.
 #[derive(Debug, Clone, FromQueryResult)]
@@ -72,10 +72,7 @@ pub async fn set(
             }
         }
     };
-    let srid = match &input.crs {
-        Some(c) => geometry::parse_crs("crs", c)?,
-        None => geometry::declared_crs("crs", &input.geojson)?.unwrap_or(WGS84),
-    };
+    let srid = input.srid()?;
     let parsed = geometry::parse("geometry", &input.geojson, srid)?;
     if !matches!(parsed.geojson_type.as_str(), "Polygon" | "MultiPolygon") {
         return Err(DomainError::invalid(
@@ -83,12 +80,7 @@ pub async fn set(
             "a boundary is a Polygon or MultiPolygon",
         ));
     }
-    if srid != WGS84 && !check::known_srid(tx.conn(), srid).await? {
-        return Err(DomainError::invalid(
-            "crs",
-            format!("EPSG:{srid} is not a coordinate system the platform can transform"),
-        ));
-    }
+    check::require_known_srid(tx.conn(), srid).await?;
     let checked = Checked::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "WITH g AS (SELECT ST_Multi(app.try_transform(ST_GeomFromEWKB($1), 4326)) AS geom) \

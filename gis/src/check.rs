@@ -60,18 +60,17 @@ pub struct Stage {
 impl Stage {
     /// Creates (or empties) the transaction's stage.
     pub async fn open(tx: &TenantTx) -> DomainResult<Stage> {
-        let conn = tx.conn();
         // PostGIS functions carry high cost estimates, which make PostgreSQL JIT-compile
         // these short statements: compiling costs more than it saves.
-        conn.execute_unprepared("SET LOCAL jit = off").await?;
-        conn.execute_unprepared(
-            "CREATE TEMP TABLE IF NOT EXISTS gis_stage ( \
-               idx integer NOT NULL, fid uuid, srid integer, geom geometry, \
-               attributes jsonb, field text, reason text) ON COMMIT DROP",
-        )
-        .await?;
-        conn.execute_unprepared("TRUNCATE gis_stage").await?;
-        conn.execute_unprepared("DROP INDEX IF EXISTS gis_stage_geom_idx")
+        tx.conn()
+            .execute_unprepared(
+                "SET LOCAL jit = off; \
+                 CREATE TEMP TABLE IF NOT EXISTS gis_stage ( \
+                   idx integer NOT NULL, fid uuid, srid integer, geom geometry, \
+                   attributes jsonb, field text, reason text) ON COMMIT DROP; \
+                 TRUNCATE gis_stage; \
+                 DROP INDEX IF EXISTS gis_stage_geom_idx",
+            )
             .await?;
         Ok(Stage { rows: 0 })
     }
@@ -302,16 +301,27 @@ pub struct CheckedGeometry {
     pub ewkb: Vec<u8>,
 }
 
-/// Whether PostGIS knows the coordinate system `srid`.
-pub async fn known_srid(conn: &impl ConnectionTrait, srid: i32) -> DomainResult<bool> {
-    Ok(conn
+/// Refuses (on field `crs`) a coordinate system PostGIS does not know; WGS 84 always passes.
+pub async fn require_known_srid(conn: &impl ConnectionTrait, srid: i32) -> DomainResult<()> {
+    if srid == crate::geometry::WGS84 {
+        return Ok(());
+    }
+    let known = conn
         .query_one_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
             "SELECT 1 FROM spatial_ref_sys WHERE srid = $1",
             [srid.into()],
         ))
         .await?
-        .is_some())
+        .is_some();
+    if known {
+        Ok(())
+    } else {
+        Err(DomainError::invalid(
+            "crs",
+            format!("EPSG:{srid} is not a coordinate system the platform can transform"),
+        ))
+    }
 }
 
 /// The field a problem of a geometry-type mismatch names, or `None` when the type fits.
@@ -339,15 +349,7 @@ pub async fn check_one(
     if let Some((field, reason)) = type_problem(layer, &geometry) {
         return Err(DomainError::invalid(field, reason));
     }
-    if geometry.srid != crate::geometry::WGS84 && !known_srid(tx.conn(), geometry.srid).await? {
-        return Err(DomainError::invalid(
-            "crs",
-            format!(
-                "EPSG:{} is not a coordinate system the platform can transform",
-                geometry.srid
-            ),
-        ));
-    }
+    require_known_srid(tx.conn(), geometry.srid).await?;
     let mut stage = Stage::open(tx).await?;
     stage
         .add(

@@ -42,6 +42,16 @@ pub struct GeometryInput {
     pub crs: Option<String>,
 }
 
+impl GeometryInput {
+    /// The SRID it is declared in: `crs`, else the GeoJSON's legacy `crs` member, else WGS 84.
+    pub fn srid(&self) -> DomainResult<i32> {
+        match &self.crs {
+            Some(name) => geometry::parse_crs("crs", name),
+            None => Ok(geometry::declared_crs("crs", &self.geojson)?.unwrap_or(WGS84)),
+        }
+    }
+}
+
 /// What is given to create a feature.
 #[derive(Debug, Clone)]
 pub struct NewFeature {
@@ -67,11 +77,7 @@ pub async fn checked_geometry(
     input: &GeometryInput,
     attributes: &Map<String, Value>,
 ) -> DomainResult<CheckedGeometry> {
-    let srid = match &input.crs {
-        Some(name) => geometry::parse_crs("crs", name)?,
-        None => geometry::declared_crs("crs", &input.geojson)?.unwrap_or(WGS84),
-    };
-    let parsed = geometry::parse("geometry", &input.geojson, srid)?;
+    let parsed = geometry::parse("geometry", &input.geojson, input.srid()?)?;
     check::check_one(tx, layer, feature_id, parsed, attributes).await
 }
 

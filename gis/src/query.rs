@@ -230,12 +230,28 @@ pub async fn nearest(
     ))
     .all(tx.conn())
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        out.push(Near {
-            feature: crate::feature::get(tx, row.id).await?,
-            distance_m: row.distance_m,
-        });
+    if rows.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(out)
+    let ids: Vec<SqlValue> = rows.iter().map(|r| SqlValue::Uuid(Some(r.id))).collect();
+    let mut features = Feature::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!("SELECT {COLUMNS} FROM gis_feature f WHERE f.tenant_id = $1 AND f.id = ANY($2)"),
+        [
+            tx.tenant()?.id.into(),
+            SqlValue::Array(sea_orm::sea_query::ArrayType::Uuid, Some(Box::new(ids))),
+        ],
+    ))
+    .all(tx.conn())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let at = features.iter().position(|f| f.id == row.id)?;
+            Some(Near {
+                feature: features.swap_remove(at),
+                distance_m: row.distance_m,
+            })
+        })
+        .collect())
 }

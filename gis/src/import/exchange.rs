@@ -21,7 +21,7 @@ use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::{Map, Value, json};
 use tokio::sync::mpsc;
 
-use super::{Batch, Mode, Options, Report};
+use super::{Batch, Options, Report, field_reason};
 use crate::check::Candidate;
 use crate::geometry;
 use crate::schema::OWNERSHIP;
@@ -372,12 +372,8 @@ fn parcel_candidate(file: &ExchangeFile, index: i32, p: &Parcel, srid: i32) -> C
             srid,
         ) {
             Ok(g) => Some(g),
-            Err(DomainError::Invalid { field, reason }) => {
-                problem = Some((field, reason));
-                None
-            }
             Err(e) => {
-                problem = Some(("geometry".into(), e.to_string()));
+                problem = Some(field_reason(e));
                 None
             }
         }
@@ -437,10 +433,9 @@ pub async fn import(
         .map(|(i, p)| {
             let mut c = parcel_candidate(&file, i as i32, p, srid);
             if c.problem.is_none()
-                && let Err(DomainError::Invalid { field, reason }) =
-                    schema.check("attributes", &c.attributes)
+                && let Err(e) = schema.check("attributes", &c.attributes)
             {
-                c.problem = Some((field, reason));
+                c.problem = Some(field_reason(e));
             }
             c
         })
@@ -450,12 +445,7 @@ pub async fn import(
         .await
         .map_err(|_| DomainError::Internal("import channel closed".into()))?;
     drop(sender);
-    let mode = if options.mode == Mode::SkipInvalid {
-        Mode::SkipInvalid
-    } else {
-        Mode::AllOrNothing
-    };
-    super::run(tx, &layer, mode, receiver).await
+    super::run(tx, &layer, options.mode, receiver).await
 }
 
 /// The UCS-2000 zone that puts the file's first point inside the community.

@@ -14,7 +14,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor
 use serde_json::{Map, Value};
 use tokio::sync::mpsc;
 
-use super::{BATCH, Batch, Options, Report};
+use super::{BATCH, Batch, Options, Report, field_reason};
 use crate::check::{self, Candidate};
 use crate::geometry::{self, WGS84};
 use crate::layer::Layer;
@@ -42,12 +42,7 @@ pub async fn import(
         Some(c) => geometry::parse_crs("crs", c)?,
         None => WGS84,
     };
-    if srid != WGS84 && !check::known_srid(tx.conn(), srid).await? {
-        return Err(DomainError::invalid(
-            "crs",
-            format!("EPSG:{srid} is not a coordinate system the platform can transform"),
-        ));
-    }
+    check::require_known_srid(tx.conn(), srid).await?;
     let (sender, receiver) = mpsc::channel::<Batch>(2);
     let reader_layer = layer.clone();
     let mapping = options.mapping.clone();
@@ -231,12 +226,5 @@ fn candidate(
         geometry,
         attributes,
         problem,
-    }
-}
-
-fn field_reason(e: DomainError) -> (String, String) {
-    match e {
-        DomainError::Invalid { field, reason } => (field, reason),
-        other => ("feature".into(), other.to_string()),
     }
 }

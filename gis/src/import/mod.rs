@@ -128,6 +128,14 @@ pub(crate) async fn run(
     })
 }
 
+/// A validation error as a candidate's problem: the field and the reason.
+pub(crate) fn field_reason(e: DomainError) -> (String, String) {
+    match e {
+        DomainError::Invalid { field, reason } => (field, reason),
+        other => ("feature".into(), other.to_string()),
+    }
+}
+
 /// The layer to import into, after the permission check.
 pub(crate) async fn target(
     tx: &TenantTx,

@@ -5,9 +5,11 @@ use hromada_tests::{TestApp, data, error_code};
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
-const LAND: &str = "land@petrykivska.hromada.localhost";
+/// The demo land officer of Petrykivka.
+pub(crate) const LAND: &str = "land@petrykivska.hromada.localhost";
 
-async fn parcels_layer(app: &TestApp, token: &str) -> String {
+/// The id of the community's land-parcel layer.
+pub(crate) async fn parcels_layer(app: &TestApp, token: &str) -> String {
     let res = app
         .gql(
             Some("petrykivska"),
@@ -57,8 +59,8 @@ async fn create(
     .await
 }
 
-/// A 100 m × 100 m square in UCS-2000 zone 6 (EPSG:5564), south-west corner at lon/lat.
-async fn ucs2000_square(app: &TestApp, lon: f64, lat: f64) -> Value {
+/// UCS-2000 zone 6 (EPSG:5564) coordinates (easting, northing) of a WGS 84 point, by PostGIS.
+pub(crate) async fn ucs2000(app: &TestApp, lon: f64, lat: f64) -> (f64, f64) {
     let row = app
         .admin
         .query_one_raw(sea_orm::Statement::from_string(
@@ -70,8 +72,15 @@ async fn ucs2000_square(app: &TestApp, lon: f64, lat: f64) -> Value {
         .await
         .unwrap()
         .unwrap();
-    let x: f64 = row.try_get_by_index(0).unwrap();
-    let y: f64 = row.try_get_by_index(1).unwrap();
+    (
+        row.try_get_by_index(0).unwrap(),
+        row.try_get_by_index(1).unwrap(),
+    )
+}
+
+/// A 100 m × 100 m square in UCS-2000 zone 6 (EPSG:5564), south-west corner at lon/lat.
+async fn ucs2000_square(app: &TestApp, lon: f64, lat: f64) -> Value {
+    let (x, y) = ucs2000(app, lon, lat).await;
     json!({"type": "Polygon", "coordinates": [[[x, y], [x + 100.0, y], [x + 100.0, y + 100.0],
         [x, y + 100.0], [x, y]]]})
 }

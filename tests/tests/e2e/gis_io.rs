@@ -2,28 +2,9 @@
 //! back by GDAL's ogrinfo).
 
 use hromada_tests::{TestApp, data, error_code};
-use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
-const LAND: &str = "land@petrykivska.hromada.localhost";
-
-async fn parcels_layer(app: &TestApp, token: &str) -> String {
-    let res = app
-        .gql(
-            Some("petrykivska"),
-            Some(token),
-            "{ layers { id kind } }",
-            json!({}),
-        )
-        .await;
-    data(&res)["layers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["kind"] == "LAND_PARCELS")
-        .map(|l| l["id"].as_str().unwrap().to_owned())
-        .expect("a land-parcel layer")
-}
+use crate::gis::{LAND, parcels_layer, ucs2000};
 
 const IMPORT: &str = "mutation($i: ImportFeaturesInput!) { importFeatures(input: $i) { read imported invalid \
                       problems { index field reason } ignoredProperties } }";
@@ -241,23 +222,6 @@ async fn unreadable_files_are_refused_with_the_reason() {
     assert_eq!(app.count(count).await, before);
 }
 
-/// UCS-2000 zone 6 coordinates (easting, northing) of a WGS 84 point.
-async fn ucs2000(app: &TestApp, lon: f64, lat: f64) -> (f64, f64) {
-    let row = app
-        .admin
-        .query_one_raw(sea_orm::Statement::from_string(
-            sea_orm::DbBackend::Postgres,
-            format!("SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint({lon}, {lat}), 4326), 5564) p) q"),
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    (
-        row.try_get_by_index(0).unwrap(),
-        row.try_get_by_index(1).unwrap(),
-    )
-}
-
 fn exchange_file(e: f64, n: f64, system: &str) -> String {
     // A 100 m × 50 m parcel; X is northing, Y easting; two polylines make its boundary.
     let p = |id: u32, x: f64, y: f64| {
@@ -368,6 +332,23 @@ async fn a_cadastral_exchange_file_is_imported_in_ucs2000() {
             .unwrap()
             .contains("outside the community"),
         "{far}"
+    );
+    // An exchange file holds parcels: a layer of assets refuses it.
+    let res = app
+        .gql(Some("petrykivska"), None, "{ layers { id } }", json!({}))
+        .await;
+    let assets = data(&res)["layers"][0]["id"].as_str().unwrap().to_owned();
+    let wrong_layer = import(
+        &app,
+        &token,
+        json!({"layerId": assets, "file": null, "format": "CADASTRAL_XML"}),
+        exchange_file(e, n, "USC2000").into_bytes(),
+        "parcel.xml",
+    )
+    .await;
+    assert_eq!(
+        wrong_layer["errors"][0]["extensions"]["field"], "layerId",
+        "{wrong_layer}"
     );
     let local = import(
         &app,
