@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use actix_web::dev::{ServerHandle, Service};
+use actix_web::http::Method;
 use actix_web::{App, HttpServer, web};
 use futures_util::FutureExt;
 use hromada_graphql::{Services, build_schema};
@@ -110,9 +111,10 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
 
     let metrics = Metrics::new().map_err(|e| StartError::Config(e.to_string()))?;
     let transport = mail::transport(&config).map_err(StartError::Config)?;
+    let authz = load_authorizer(&config).await?;
     let schema = build_schema(Services {
         db: pool.clone(),
-        authz: load_authorizer(&config).await?,
+        authz: authz.clone(),
         links: Links {
             public_url: config.public_url(),
         },
@@ -140,6 +142,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let state = web::Data::new(AppState {
         db: pool,
         schema,
+        authz,
         config,
         metrics: metrics.clone(),
         outbox_wake: wake,
@@ -184,6 +187,49 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
             .route(
                 "/gis/layers/{id}/features.{format}",
                 web::get().to(http::gis_export::export),
+            )
+            .route(
+                "/tiles/{oblast}/boundaries.json",
+                web::get().to(http::tiles::boundary_tilejson),
+            )
+            .route(
+                "/tiles/{oblast}/boundaries/{z}/{x}/{y}",
+                web::get().to(http::tiles::boundary_tile),
+            )
+            .route(
+                "/tiles/{community}/{layer}",
+                web::get().to(http::tiles::layer_tilejson),
+            )
+            .route(
+                "/tiles/{community}/{layer}/{z}/{x}/{y}",
+                web::get().to(http::tiles::layer_tile),
+            )
+            .route("/ogc/{community}", web::get().to(http::ogc::landing))
+            .route(
+                "/ogc/{community}/conformance",
+                web::get().to(http::ogc::conformance),
+            )
+            .route(
+                "/ogc/{community}/collections",
+                web::get().to(http::ogc::collections),
+            )
+            .route(
+                "/ogc/{community}/collections/{layer}",
+                web::get().to(http::ogc::collection),
+            )
+            .service(
+                web::resource("/ogc/{community}/collections/{layer}/items")
+                    .route(web::get().to(http::ogc::items))
+                    .route(web::post().to(http::ogc::create))
+                    .route(web::method(Method::OPTIONS).to(http::ogc::options_items)),
+            )
+            .service(
+                web::resource("/ogc/{community}/collections/{layer}/items/{id}")
+                    .route(web::get().to(http::ogc::item))
+                    .route(web::put().to(http::ogc::replace))
+                    .route(web::patch().to(http::ogc::patch))
+                    .route(web::delete().to(http::ogc::delete))
+                    .route(web::method(Method::OPTIONS).to(http::ogc::options_item)),
             )
             .route("/graphiql", web::get().to(http::graphql::graphiql))
             .route("/healthz", web::get().to(http::ops::healthz))

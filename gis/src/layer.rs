@@ -120,6 +120,9 @@ pub struct Layer {
     pub own_fields: Schema,
     pub style: Style,
     pub public: bool,
+    /// Below this zoom the layer's vector tiles are empty (a land-parcel layer of a whole
+    /// community does not fit a small-scale tile).
+    pub tile_min_zoom: u8,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -143,6 +146,7 @@ struct LayerRow {
     attribute_schema: Value,
     style: Value,
     public: bool,
+    tile_min_zoom: i16,
     version: i32,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
@@ -162,6 +166,7 @@ impl TryFrom<LayerRow> for Layer {
                 .map_err(|e| DomainError::Internal(format!("layer schema: {e}")))?,
             style: serde_json::from_value(r.style).unwrap_or_default(),
             public: r.public,
+            tile_min_zoom: u8::try_from(r.tile_min_zoom).unwrap_or(0),
             version: r.version,
             created_at: r.created_at,
             updated_at: r.updated_at,
@@ -170,7 +175,10 @@ impl TryFrom<LayerRow> for Layer {
 }
 
 const COLUMNS: &str = "id, tenant_id, kind, name_uk, name_en, geometry_type, attribute_schema, \
-                       style, public, version, created_at, updated_at";
+                       style, public, tile_min_zoom, version, created_at, updated_at";
+
+/// The smallest zoom at which a new land-parcel layer's tiles show its parcels.
+pub const PARCEL_TILE_MIN_ZOOM: u8 = 13;
 
 /// Whether the caller reads the community's internal layers: they hold a role in it.
 pub fn sees_internal(tx: &TenantTx) -> bool {
@@ -209,6 +217,34 @@ pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Layer> {
     .await?
     .ok_or_else(|| DomainError::NotFound(format!("layer {id}")))
     .and_then(Layer::try_from)
+}
+
+/// One layer of the request's community for a client that names it by id in a URL (tiles,
+/// OGC API): an internal layer is `Unauthenticated` to an anonymous caller and `Forbidden` to
+/// one without a role here, so a client knows to log in rather than that it does not exist.
+pub async fn readable(tx: &TenantTx, id: Uuid) -> DomainResult<Layer> {
+    let tenant = tx.tenant()?;
+    let layer = LayerRow::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!("SELECT {COLUMNS} FROM gis_layer WHERE tenant_id = $1 AND id = $2"),
+        [tenant.id.into(), id.into()],
+    ))
+    .one(tx.conn())
+    .await?
+    .ok_or_else(|| DomainError::NotFound(format!("layer {id}")))
+    .and_then(Layer::try_from)?;
+    if layer.public || sees_internal(tx) {
+        Ok(layer)
+    } else if tx.actor_opt().is_none() {
+        Err(DomainError::Unauthenticated(format!(
+            "layer {id} is internal: sign in"
+        )))
+    } else {
+        Err(DomainError::Forbidden(format!(
+            "layer {id} is internal to {}",
+            tenant.slug
+        )))
+    }
 }
 
 /// What is given to create a layer.
@@ -283,8 +319,9 @@ pub async fn create(tx: &TenantTx, authz: &Authorizer, input: NewLayer) -> Domai
         DbBackend::Postgres,
         format!(
             "INSERT INTO gis_layer (tenant_id, id, kind, name_uk, name_en, geometry_type, \
-             attribute_schema, style, public) \
-             VALUES (app.tenant_id(), $1, $2, $3, $4, $5, $6, $7, $8) RETURNING {COLUMNS}"
+             attribute_schema, style, public, tile_min_zoom) \
+             VALUES (app.tenant_id(), $1, $2, $3, $4, $5, $6, $7, $8, \
+               CASE WHEN $2 = 'land_parcels' THEN {PARCEL_TILE_MIN_ZOOM} ELSE 0 END) RETURNING {COLUMNS}"
         ),
         [
             id.into(),

@@ -12,6 +12,8 @@
 //! - [`query`]: bounding box, intersection, parcel at a point, nearest features;
 //! - [`boundary`]: boundaries of the oblast and its communities;
 //! - [`import`], [`export`]: GeoJSON and the land-cadastre exchange file in, GeoJSON and CSV out;
+//! - [`ogc`]: OGC API – Features documents, coordinate systems and Part 4 bodies;
+//! - [`tiles`]: Mapbox Vector Tiles with a cache that edits invalidate exactly, TileJSON;
 //! - [`summary`]: the oblast's view of every community's layers;
 //! - [`codes`]: the land-purpose classifier (КВЦПЗ) shipped with the platform.
 //!
@@ -32,9 +34,11 @@ pub mod history;
 pub mod import;
 pub mod layer;
 pub mod measure;
+pub mod ogc;
 pub mod query;
 pub mod schema;
 pub mod summary;
+pub mod tiles;
 
 pub use feature::Feature;
 pub use layer::{Layer, LayerKind};

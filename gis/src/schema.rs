@@ -36,6 +36,17 @@ pub enum FieldType {
     Links,
 }
 
+impl FieldType {
+    /// The field's type as TileJSON `vector_layers` name it.
+    pub fn mvt_type(self) -> &'static str {
+        match self {
+            FieldType::Number => "Number",
+            FieldType::Boolean => "Boolean",
+            FieldType::Text | FieldType::Date | FieldType::Enum | FieldType::Links => "String",
+        }
+    }
+}
+
 /// One attribute of a layer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

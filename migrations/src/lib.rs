@@ -32,6 +32,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0003_gis_up.sql"),
         down: include_str!("sql/m0003_gis_down.sql"),
     },
+    SqlMigration {
+        name: "m0004_gis_serving",
+        up: include_str!("sql/m0004_gis_serving_up.sql"),
+        down: include_str!("sql/m0004_gis_serving_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

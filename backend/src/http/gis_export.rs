@@ -3,7 +3,6 @@
 //! open to anyone on the community's host; internal ones need a bearer token of someone
 //! holding a role in the community.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use bytes_stream::chunks;
 use hromada_gis::export::{self, Format};
@@ -13,7 +12,7 @@ use hromada_tenants::{DomainError, TenantTx, accounts};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{AppState, bearer_token, resolve_tenant};
+use super::{AppState, bearer_token, resolve_tenant, status_of};
 
 /// The query string of an export.
 #[derive(Deserialize)]
@@ -23,21 +22,11 @@ pub struct ExportQuery {
 }
 
 fn error(err: DomainError) -> HttpResponse {
-    let status = match err {
-        DomainError::NotFound(_) => StatusCode::NOT_FOUND,
-        DomainError::Invalid { .. } => StatusCode::BAD_REQUEST,
-        DomainError::Unauthenticated(_) | DomainError::Throttled { .. } => StatusCode::UNAUTHORIZED,
-        DomainError::Forbidden(_) => StatusCode::FORBIDDEN,
-        DomainError::Conflict(_) => StatusCode::CONFLICT,
-        DomainError::Db(_) | DomainError::Internal(_) => {
-            tracing::error!(error = %err, "export failed");
-            StatusCode::INTERNAL_SERVER_ERROR
-        }
-    };
-    HttpResponse::build(status).json(json!({ "error": err.to_string() }))
+    HttpResponse::build(status_of(&err)).json(json!({ "error": err.to_string() }))
 }
 
-fn parse_bbox(text: &str) -> Result<BBox, DomainError> {
+/// Parses `west,south,east,north` in WGS 84 degrees.
+pub fn parse_bbox(text: &str) -> Result<BBox, DomainError> {
     let parts: Vec<f64> = text
         .split(',')
         .map(|p| p.trim().parse::<f64>())

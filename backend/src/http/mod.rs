@@ -1,18 +1,22 @@
-//! HTTP endpoints: GraphQL, health, metrics, open data, GIS exports, and the account pages
-//! linked from e-mails.
+//! HTTP endpoints: GraphQL, health, metrics, open data, GIS exports and vector tiles, and the
+//! account pages linked from e-mails.
 
 pub mod account_pages;
 pub mod gis_export;
 pub mod graphql;
+pub mod ogc;
 pub mod open_data;
 pub mod ops;
+pub mod tiles;
 
 use std::sync::Arc;
 
 use actix_web::HttpRequest;
-use actix_web::http::header;
+use actix_web::http::{StatusCode, header};
 use hromada_graphql::HromadaSchema;
-use hromada_tenants::{DomainError, DomainResult, Tenant, TenantSource, tenant};
+use hromada_tenants::{
+    Authorizer, DomainError, DomainResult, Tenant, TenantSource, TenantTx, accounts, tenant,
+};
 use sea_orm::DatabaseConnection;
 use tokio::sync::Notify;
 
@@ -23,6 +27,8 @@ use crate::metrics::Metrics;
 pub struct AppState {
     pub db: DatabaseConnection,
     pub schema: HromadaSchema,
+    /// The permissions of roles, for the endpoints outside GraphQL that edit (OGC API).
+    pub authz: Authorizer,
     pub config: Config,
     pub metrics: Metrics,
     /// Wakes the outbox worker after a request that may have queued mail.
@@ -81,4 +87,45 @@ pub fn bearer_token(req: &HttpRequest) -> Option<String> {
         })
         .map(|t| t.trim().to_owned())
         .filter(|t| !t.is_empty())
+}
+
+/// The HTTP status of a domain error, for the endpoints outside GraphQL.
+pub fn status_of(err: &DomainError) -> StatusCode {
+    match err {
+        DomainError::NotFound(_) => StatusCode::NOT_FOUND,
+        DomainError::Invalid { .. } => StatusCode::BAD_REQUEST,
+        DomainError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+        DomainError::Throttled { .. } => StatusCode::TOO_MANY_REQUESTS,
+        DomainError::Forbidden(_) => StatusCode::FORBIDDEN,
+        DomainError::Conflict(_) => StatusCode::CONFLICT,
+        DomainError::Db(_) | DomainError::Internal(_) => {
+            tracing::error!(error = %err, "request failed");
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
+}
+
+/// A transaction for a URL that names its tenant by slug in the path (tiles, OGC API, maps):
+/// the tenant's public data is open to anyone, as on its own host, and a bearer token, when
+/// given, adds the caller's roles.
+pub async fn begin_for_slug(
+    state: &AppState,
+    req: &HttpRequest,
+    slug: &str,
+) -> DomainResult<TenantTx> {
+    let found = tenant::by_slug(&state.db, slug)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("community '{slug}'")))?;
+    let user = match bearer_token(req) {
+        Some(token) => Some(accounts::authenticate(&state.db, &token).await?),
+        None => None,
+    };
+    TenantTx::begin(&state.db, Some((found, TenantSource::Host)), user, None).await
+}
+
+/// The URL of this server as the client reached it (scheme and host), for links in
+/// documents it serves.
+pub fn base_url(req: &HttpRequest) -> String {
+    let info = req.connection_info();
+    format!("{}://{}", info.scheme(), info.host())
 }

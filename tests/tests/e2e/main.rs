@@ -7,5 +7,7 @@ mod gis;
 mod gis_io;
 mod isolation;
 mod mail;
+mod ogc;
 mod ops;
 mod tenants;
+mod tiles;

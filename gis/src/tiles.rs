@@ -1,0 +1,305 @@
+//! Mapbox Vector Tiles of a layer, made by PostGIS (`ST_AsMVT` over the Web-Mercator copy of
+//! each geometry) and kept in the `gis_tile` cache until a change of a feature removes exactly
+//! the tiles its old or new geometry reaches into (a statement trigger of the migration does
+//! that for every path that writes features: GraphQL, OGC API, imports, reverts).
+//!
+//! A tile rendered while a change of the layer is under way could describe the state before
+//! it and be stored after the change removed its tiles; so a tile is stored only under a
+//! shared advisory lock of the layer, which the change takes exclusively. A tile requested
+//! while a change holds it is rendered and served, just not stored.
+
+use hromada_tenants::{DomainError, DomainResult, TenantTx};
+use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::layer::Layer;
+
+/// The deepest zoom served.
+pub const MAX_ZOOM: u8 = 22;
+
+/// The side of a tile in MVT coordinates.
+pub const EXTENT: u32 = 4096;
+
+/// The media type of a vector tile.
+pub const CONTENT_TYPE: &str = "application/vnd.mapbox-vector-tile";
+
+/// A tile's address in the XYZ scheme (y from the north).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TileCoord {
+    pub z: u8,
+    pub x: u32,
+    pub y: u32,
+}
+
+impl TileCoord {
+    /// Checks a tile address: `z` at most [`MAX_ZOOM`], `x` and `y` below `2^z`.
+    pub fn new(z: u32, x: u32, y: u32) -> DomainResult<TileCoord> {
+        if z > u32::from(MAX_ZOOM) {
+            return Err(DomainError::invalid(
+                "z",
+                format!("zoom {z} is beyond the deepest zoom {MAX_ZOOM}"),
+            ));
+        }
+        let side = 1u32 << z;
+        for (field, v) in [("x", x), ("y", y)] {
+            if v >= side {
+                return Err(DomainError::invalid(
+                    field,
+                    format!("{v} is outside 0…{} at zoom {z}", side - 1),
+                ));
+            }
+        }
+        Ok(TileCoord { z: z as u8, x, y })
+    }
+}
+
+/// A rendered tile and its entity tag (a hash of its bytes).
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct Tile {
+    pub mvt: Vec<u8>,
+    pub etag: String,
+}
+
+/// The `ST_AsMVT` of a layer's live features in a tile, empty when none: the feature's id and
+/// version, and its attributes as properties.
+const LAYER_MVT: &str = "SELECT coalesce((SELECT ST_AsMVT(q, $6, 4096, 'geom') FROM ( \
+       SELECT f.id::text AS id, f.version, f.attributes, \
+         ST_AsMVTGeom(f.geom_3857, ST_TileEnvelope($3, $4, $5), 4096, 64, true) AS geom \
+       FROM gis_feature f \
+       WHERE f.tenant_id = $1 AND f.layer_id = $2 AND f.deleted_at IS NULL \
+         AND f.geom_3857 && ST_TileEnvelope($3, $4, $5, margin => app.tile_margin())) q \
+     WHERE q.geom IS NOT NULL), ''::bytea) AS mvt";
+
+/// The bare SQL that makes a layer's tile, without the cache: for benchmarks, which compare
+/// the served tiles with it. Values: tenant, layer, z, x, y, MVT layer name.
+pub fn layer_tile_sql() -> &'static str {
+    LAYER_MVT
+}
+
+fn tile_values(layer: &Layer, at: TileCoord) -> [sea_orm::Value; 6] {
+    [
+        layer.tenant_id.into(),
+        layer.id.into(),
+        i32::from(at.z).into(),
+        (at.x as i32).into(),
+        (at.y as i32).into(),
+        mvt_layer_name(layer).into(),
+    ]
+}
+
+/// The name of a layer inside its tiles (`source-layer` in a map style): its id.
+pub fn mvt_layer_name(layer: &Layer) -> String {
+    layer.id.to_string()
+}
+
+/// A tile of a layer the caller may read (see [`crate::layer::readable`]): from the cache,
+/// or rendered and stored. Below the layer's `tile_min_zoom` the tile is empty.
+pub async fn layer_tile(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainResult<Tile> {
+    if at.z < layer.tile_min_zoom {
+        return Ok(empty());
+    }
+    let conn = tx.conn();
+    let cached = Tile::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT mvt, etag FROM gis_tile \
+         WHERE tenant_id = $1 AND layer_id = $2 AND z = $3 AND x = $4 AND y = $5",
+        [
+            layer.tenant_id.into(),
+            layer.id.into(),
+            i16::from(at.z).into(),
+            (at.x as i32).into(),
+            (at.y as i32).into(),
+        ],
+    ))
+    .one(conn)
+    .await?;
+    if let Some(tile) = cached {
+        return Ok(tile);
+    }
+    let may_store = conn
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_try_advisory_xact_lock_shared(app.tile_lock_key($1))",
+            [layer.id.into()],
+        ))
+        .await?
+        .and_then(|r| r.try_get_by_index::<bool>(0).ok())
+        .unwrap_or(false);
+    let mut values = tile_values(layer, at).to_vec();
+    values.push(may_store.into());
+    Tile::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!(
+            "WITH t AS ({LAYER_MVT}), \
+             r AS (SELECT t.mvt, encode(sha256(t.mvt), 'hex') AS etag FROM t), \
+             stored AS (INSERT INTO gis_tile (tenant_id, layer_id, z, x, y, mvt, etag) \
+               SELECT $1, $2, $3, $4, $5, r.mvt, r.etag FROM r WHERE $7 \
+               ON CONFLICT DO NOTHING) \
+             SELECT mvt, etag FROM r"
+        ),
+        values,
+    ))
+    .one(conn)
+    .await?
+    .ok_or_else(|| DomainError::Internal("tile query returned nothing".into()))
+}
+
+/// The tile with no features.
+fn empty() -> Tile {
+    Tile {
+        mvt: Vec::new(),
+        // sha256 of nothing, as the database would give it.
+        etag: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855".into(),
+    }
+}
+
+/// Renders a layer's tile without the cache (benchmarks' reference and tests).
+pub async fn render_uncached(
+    conn: &impl ConnectionTrait,
+    layer: &Layer,
+    at: TileCoord,
+) -> DomainResult<Vec<u8>> {
+    Ok(conn
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            LAYER_MVT,
+            tile_values(layer, at),
+        ))
+        .await?
+        .and_then(|r| r.try_get_by_index::<Vec<u8>>(0).ok())
+        .unwrap_or_default())
+}
+
+/// A tile of the boundaries of an oblast's communities (and of the oblast itself), with their
+/// slug, KATOTTG code and names. Boundaries change seldom and are few, so these are not cached.
+pub async fn boundary_tile(tx: &TenantTx, oblast_id: Uuid, at: TileCoord) -> DomainResult<Tile> {
+    Tile::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "WITH t AS (SELECT coalesce((SELECT ST_AsMVT(q, 'boundaries', 4096, 'geom') FROM ( \
+             SELECT tn.slug, tn.katottg, tn.kind, tn.name_uk, tn.name_en, \
+               ST_AsMVTGeom(b.geom_3857, ST_TileEnvelope($2, $3, $4), 4096, 64, true) AS geom \
+             FROM boundary b JOIN tenant tn ON tn.id = b.tenant_id \
+             WHERE (tn.id = $1 OR (tn.parent_id = $1 AND tn.status = 'active')) \
+               AND b.geom_3857 && ST_TileEnvelope($2, $3, $4, margin => app.tile_margin())) q \
+           WHERE q.geom IS NOT NULL), ''::bytea) AS mvt) \
+         SELECT mvt, encode(sha256(mvt), 'hex') AS etag FROM t",
+        [
+            oblast_id.into(),
+            i32::from(at.z).into(),
+            (at.x as i32).into(),
+            (at.y as i32).into(),
+        ],
+    ))
+    .one(tx.conn())
+    .await?
+    .ok_or_else(|| DomainError::Internal("tile query returned nothing".into()))
+}
+
+/// The bounds `[west, south, east, north]` of a tenant's boundary, if it has one.
+async fn bounds(tx: &TenantTx, tenant_id: Uuid) -> DomainResult<Option<[f64; 4]>> {
+    let row = tx
+        .conn()
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom) \
+             FROM boundary WHERE tenant_id = $1",
+            [tenant_id.into()],
+        ))
+        .await?;
+    Ok(row.and_then(|r| {
+        Some([
+            r.try_get_by_index::<f64>(0).ok()?,
+            r.try_get_by_index::<f64>(1).ok()?,
+            r.try_get_by_index::<f64>(2).ok()?,
+            r.try_get_by_index::<f64>(3).ok()?,
+        ])
+    }))
+}
+
+fn tilejson(
+    name: &str,
+    description: &str,
+    tiles_url: String,
+    bounds: Option<[f64; 4]>,
+    vector_layer: Value,
+    min_zoom: u8,
+) -> Value {
+    let bounds = bounds.unwrap_or([-180.0, -85.0511, 180.0, 85.0511]);
+    let center = [
+        (bounds[0] + bounds[2]) / 2.0,
+        (bounds[1] + bounds[3]) / 2.0,
+        f64::from(min_zoom.max(10)),
+    ];
+    json!({
+        "tilejson": "3.0.0",
+        "name": name,
+        "description": description,
+        "scheme": "xyz",
+        "tiles": [tiles_url],
+        "minzoom": 0,
+        "maxzoom": MAX_ZOOM,
+        "bounds": bounds,
+        "center": center,
+        "vector_layers": [vector_layer],
+    })
+}
+
+/// The TileJSON 3.0 document of a layer; `base` is the URL of the layer's tiles without
+/// `/{z}/{x}/{y}.mvt`.
+pub async fn layer_tilejson(tx: &TenantTx, layer: &Layer, base: &str) -> DomainResult<Value> {
+    let fields: serde_json::Map<String, Value> = layer
+        .schema()
+        .0
+        .iter()
+        .map(|f| (f.name.clone(), json!(f.field_type.mvt_type())))
+        .chain([
+            ("id".to_owned(), json!("String")),
+            ("version".to_owned(), json!("Number")),
+        ])
+        .collect();
+    let vector_layer = json!({
+        "id": mvt_layer_name(layer),
+        "description": layer.name_uk,
+        "minzoom": layer.tile_min_zoom,
+        "maxzoom": MAX_ZOOM,
+        "fields": fields,
+    });
+    let mut doc = tilejson(
+        &layer.name_uk,
+        &layer.name_en,
+        format!("{base}/{{z}}/{{x}}/{{y}}.mvt"),
+        bounds(tx, layer.tenant_id).await?,
+        vector_layer,
+        layer.tile_min_zoom,
+    );
+    doc["style"] = json!(layer.style);
+    Ok(doc)
+}
+
+/// The TileJSON 3.0 document of an oblast's boundary tiles.
+pub async fn boundary_tilejson(
+    tx: &TenantTx,
+    oblast_id: Uuid,
+    oblast_name: &str,
+    base: &str,
+) -> DomainResult<Value> {
+    let vector_layer = json!({
+        "id": "boundaries",
+        "description": "Межі громад",
+        "minzoom": 0,
+        "maxzoom": MAX_ZOOM,
+        "fields": {
+            "slug": "String", "katottg": "String", "kind": "String",
+            "name_uk": "String", "name_en": "String",
+        },
+    });
+    Ok(tilejson(
+        oblast_name,
+        "Boundaries of the oblast's communities",
+        format!("{base}/{{z}}/{{x}}/{{y}}.mvt"),
+        bounds(tx, oblast_id).await?,
+        vector_layer,
+        0,
+    ))
+}

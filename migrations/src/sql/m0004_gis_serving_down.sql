@@ -1,0 +1,10 @@
+DROP TRIGGER IF EXISTS gis_feature_tiles_insert ON gis_feature;
+DROP TRIGGER IF EXISTS gis_feature_tiles_update ON gis_feature;
+DROP TRIGGER IF EXISTS gis_feature_tiles_delete ON gis_feature;
+DROP FUNCTION IF EXISTS app.gis_tile_forget(), app.tile_margin(), app.tile_lock_key(uuid);
+DROP TABLE IF EXISTS gis_tile;
+ALTER TABLE gis_layer DROP COLUMN IF EXISTS tile_min_zoom;
+ALTER TABLE boundary DROP COLUMN IF EXISTS geom_3857;
+DROP INDEX IF EXISTS gis_feature_geom_3857_idx;
+ALTER TABLE gis_feature DROP COLUMN IF EXISTS geom_3857;
+DROP FUNCTION IF EXISTS app.web_mercator(geometry);

@@ -1,0 +1,421 @@
+//! Vector tiles: decoded and checked (the feature is there, with its attributes, in the right
+//! place), the cache and its exact invalidation by edits, access to internal layers, the
+//! oblast's boundary tiles, and bad tile addresses.
+
+use geozero::mvt::{Message, Tile};
+use hromada_tests::{TestApp, data};
+use sea_orm::ConnectionTrait;
+use serde_json::{Value, json};
+
+use crate::gis::{LAND, parcels_layer};
+
+/// The XYZ tile holding a WGS 84 point at `z`, and the point's position inside it in MVT units.
+pub(crate) fn tile_of(lon: f64, lat: f64, z: u8) -> (u32, u32, f64, f64) {
+    let n = f64::from(1u32 << z);
+    let fx = (lon + 180.0) / 360.0 * n;
+    let lat_r = lat.to_radians();
+    let fy = (1.0 - (lat_r.tan() + 1.0 / lat_r.cos()).ln() / std::f64::consts::PI) / 2.0 * n;
+    let (x, y) = (fx.floor(), fy.floor());
+    (x as u32, y as u32, (fx - x) * 4096.0, (fy - y) * 4096.0)
+}
+
+/// The id of the community's public assets layer.
+pub(crate) async fn assets_layer(app: &TestApp) -> String {
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            "{ layers { id kind } }",
+            json!({}),
+        )
+        .await;
+    data(&res)["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["kind"] == "ASSETS")
+        .map(|l| l["id"].as_str().unwrap().to_owned())
+        .expect("a public assets layer")
+}
+
+/// A point feature of the assets layer: id, lon, lat, name.
+async fn school(app: &TestApp, layer: &str, nth: i64) -> (String, f64, f64, String) {
+    let row = app
+        .admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            format!(
+                "SELECT id::text, ST_X(geom), ST_Y(geom), attributes->>'name' FROM gis_feature \
+                 WHERE layer_id = '{layer}' AND GeometryType(geom) = 'POINT' ORDER BY id OFFSET {nth} LIMIT 1"
+            ),
+        ))
+        .await
+        .unwrap()
+        .expect("a point asset");
+    (
+        row.try_get_by_index(0).unwrap(),
+        row.try_get_by_index(1).unwrap(),
+        row.try_get_by_index(2).unwrap(),
+        row.try_get_by_index(3).unwrap(),
+    )
+}
+
+async fn get(app: &TestApp, path: &str, token: Option<&str>) -> reqwest::Response {
+    let mut req = app.http.get(format!("{}{path}", app.base_url));
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    req.send().await.expect("request")
+}
+
+/// One feature of a decoded tile: its properties and the first point of its geometry.
+#[derive(Debug)]
+struct TileFeature {
+    properties: serde_json::Map<String, Value>,
+    first: (i64, i64),
+}
+
+fn decode(bytes: &[u8], layer_name: &str) -> Vec<TileFeature> {
+    let tile = Tile::decode(bytes).expect("a valid MVT");
+    let Some(layer) = tile.layers.iter().find(|l| l.name == layer_name) else {
+        return Vec::new();
+    };
+    assert_eq!(layer.extent, Some(4096));
+    layer
+        .features
+        .iter()
+        .map(|f| {
+            let mut properties = serde_json::Map::new();
+            for pair in f.tags.chunks(2) {
+                let key = layer.keys[pair[0] as usize].clone();
+                let v = &layer.values[pair[1] as usize];
+                let value = if let Some(s) = &v.string_value {
+                    json!(s)
+                } else if let Some(d) = v.double_value {
+                    json!(d)
+                } else if let Some(i) = v.int_value.or(v.sint_value) {
+                    json!(i)
+                } else if let Some(u) = v.uint_value {
+                    json!(u)
+                } else if let Some(b) = v.bool_value {
+                    json!(b)
+                } else {
+                    Value::Null
+                };
+                properties.insert(key, value);
+            }
+            // The first command is MoveTo; its parameters are zig-zag encoded.
+            let zz = |n: u32| i64::from((n >> 1) as i32 ^ -((n & 1) as i32));
+            let first = (zz(f.geometry[1]), zz(f.geometry[2]));
+            TileFeature { properties, first }
+        })
+        .collect()
+}
+
+async fn cached_etag(app: &TestApp, layer: &str, z: u8, x: u32, y: u32) -> Option<String> {
+    app.admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            format!(
+                "SELECT etag FROM gis_tile WHERE layer_id = '{layer}' AND z = {z} AND x = {x} AND y = {y}"
+            ),
+        ))
+        .await
+        .unwrap()
+        .map(|r| r.try_get_by_index::<String>(0).unwrap())
+}
+
+#[tokio::test]
+async fn a_public_tile_has_the_feature_with_its_attributes_in_place_and_is_cached() {
+    let app = TestApp::spawn().await;
+    let layer = assets_layer(&app).await;
+    let (id, lon, lat, name) = school(&app, &layer, 0).await;
+    let z = 16;
+    let (x, y, px, py) = tile_of(lon, lat, z);
+
+    let doc: Value = get(&app, &format!("/tiles/petrykivska/{layer}.json"), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(doc["tilejson"], "3.0.0");
+    assert_eq!(doc["vector_layers"][0]["id"], layer.as_str());
+    assert!(
+        doc["tiles"][0]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/tiles/petrykivska/{layer}/{{z}}/{{x}}/{{y}}.mvt")),
+        "{doc}"
+    );
+
+    let path = format!("/tiles/petrykivska/{layer}/{z}/{x}/{y}.mvt");
+    let res = get(&app, &path, None).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers()["content-type"],
+        "application/vnd.mapbox-vector-tile"
+    );
+    let etag = res.headers()["etag"].to_str().unwrap().to_owned();
+    let features = decode(&res.bytes().await.unwrap(), &layer);
+    let f = features
+        .iter()
+        .find(|f| f.properties.get("id") == Some(&json!(id)))
+        .unwrap_or_else(|| panic!("feature {id} not in {features:?}"));
+    assert_eq!(f.properties["name"], json!(name));
+    assert!(
+        (f.first.0 as f64 - px).abs() <= 1.0 && (f.first.1 as f64 - py).abs() <= 1.0,
+        "drawn at {:?}, expected ({px:.1}, {py:.1})",
+        f.first
+    );
+
+    assert_eq!(
+        cached_etag(&app, &layer, z, x, y)
+            .await
+            .map(|e| format!("\"{e}\"")),
+        Some(etag.clone()),
+        "the tile is cached"
+    );
+    let again = app
+        .http
+        .get(format!("{}{path}", app.base_url))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+}
+
+#[tokio::test]
+async fn an_edit_makes_exactly_the_tiles_it_touches_fresh() {
+    let app = TestApp::spawn().await;
+    let token = app.demo_login(LAND).await;
+    let layer = assets_layer(&app).await;
+    let (id, lon, lat, _) = school(&app, &layer, 0).await;
+    let (_, far_lon, far_lat, _) = school(&app, &layer, 7).await;
+    let z = 17;
+    let (x, y, _, _) = tile_of(lon, lat, z);
+    let (fx, fy, _, _) = tile_of(far_lon, far_lat, z);
+    assert_ne!((x, y), (fx, fy), "two different tiles");
+    // Where the feature will move to: a tile of its own, not cached yet.
+    let (to_lon, to_lat) = (lon + 0.003, lat + 0.0001);
+    let (tx_, ty_, _, _) = tile_of(to_lon, to_lat, z);
+    assert_ne!((tx_, ty_), (x, y));
+    let low = 15;
+    let (lx, ly, _, _) = tile_of(lon, lat, low);
+    for (zz, xx, yy) in [(z, x, y), (z, fx, fy), (z, tx_, ty_), (low, lx, ly)] {
+        let res = get(
+            &app,
+            &format!("/tiles/petrykivska/{layer}/{zz}/{xx}/{yy}.mvt"),
+            None,
+        )
+        .await;
+        assert_eq!(res.status(), 200);
+        assert!(cached_etag(&app, &layer, zz, xx, yy).await.is_some());
+    }
+    let far_before = cached_etag(&app, &layer, z, fx, fy).await;
+
+    // Rename: the tiles holding the feature (z17 and z15) are dropped, the far one stays.
+    let version = app
+        .count(&format!(
+            "SELECT version::bigint FROM gis_feature WHERE id = '{id}'"
+        ))
+        .await;
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            "mutation($id: ID!, $v: Int!, $a: JSON) { updateFeature(input: {id: $id, expectedVersion: $v, attributes: $a}) { feature { version } } }",
+            json!({"id": id, "v": version, "a": {"name": "Ліцей імені Лесі Українки"}}),
+        )
+        .await;
+    data(&res);
+    assert_eq!(cached_etag(&app, &layer, z, x, y).await, None);
+    assert_eq!(cached_etag(&app, &layer, low, lx, ly).await, None);
+    assert!(cached_etag(&app, &layer, z, tx_, ty_).await.is_some());
+    assert_eq!(cached_etag(&app, &layer, z, fx, fy).await, far_before);
+    let fresh = get(
+        &app,
+        &format!("/tiles/petrykivska/{layer}/{z}/{x}/{y}.mvt"),
+        None,
+    )
+    .await;
+    let features = decode(&fresh.bytes().await.unwrap(), &layer);
+    let f = features
+        .iter()
+        .find(|f| f.properties.get("id") == Some(&json!(id)))
+        .expect("still there");
+    assert_eq!(f.properties["name"], "Ліцей імені Лесі Українки");
+
+    // Move: the old tile and the new one are dropped; the far one still stays.
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            "mutation($id: ID!, $v: Int!, $g: JSON) { updateFeature(input: {id: $id, expectedVersion: $v, geometry: $g}) { feature { version } } }",
+            json!({"id": id, "v": version + 1, "g": {"type": "Point", "coordinates": [to_lon, to_lat]}}),
+        )
+        .await;
+    data(&res);
+    assert_eq!(cached_etag(&app, &layer, z, x, y).await, None, "old place");
+    assert_eq!(
+        cached_etag(&app, &layer, z, tx_, ty_).await,
+        None,
+        "new place"
+    );
+    assert_eq!(cached_etag(&app, &layer, z, fx, fy).await, far_before);
+    let moved = get(
+        &app,
+        &format!("/tiles/petrykivska/{layer}/{z}/{tx_}/{ty_}.mvt"),
+        None,
+    )
+    .await;
+    let features = decode(&moved.bytes().await.unwrap(), &layer);
+    assert!(
+        features
+            .iter()
+            .any(|f| f.properties.get("id") == Some(&json!(id)))
+    );
+    let old = get(
+        &app,
+        &format!("/tiles/petrykivska/{layer}/{z}/{x}/{y}.mvt"),
+        None,
+    )
+    .await;
+    let features = decode(&old.bytes().await.unwrap(), &layer);
+    assert!(
+        !features
+            .iter()
+            .any(|f| f.properties.get("id") == Some(&json!(id)))
+    );
+
+    // Delete: its tile is dropped and the feature is gone from it.
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            "mutation($id: ID!, $v: Int!) { deleteFeature(input: {id: $id, expectedVersion: $v}) { feature { version } } }",
+            json!({"id": id, "v": version + 2}),
+        )
+        .await;
+    data(&res);
+    assert_eq!(cached_etag(&app, &layer, z, tx_, ty_).await, None);
+    assert_eq!(cached_etag(&app, &layer, z, fx, fy).await, far_before);
+}
+
+#[tokio::test]
+async fn internal_layers_need_a_role_and_parcels_start_at_their_minimum_zoom() {
+    let app = TestApp::spawn().await;
+    let token = app.demo_login(LAND).await;
+    let layer = parcels_layer(&app, &token).await;
+    let (x, y, _, _) = tile_of(34.6013, 48.7113, 16);
+    let path = format!("/tiles/petrykivska/{layer}/16/{x}/{y}.mvt");
+
+    let anonymous = get(&app, &path, None).await;
+    assert_eq!(anonymous.status(), 401);
+    assert!(!anonymous.text().await.unwrap().is_empty());
+    let stranger = app.demo_login("land@tsarychanska.hromada.localhost").await;
+    assert_eq!(get(&app, &path, Some(&stranger)).await.status(), 403);
+    assert_eq!(
+        get(&app, &format!("/tiles/petrykivska/{layer}.json"), None)
+            .await
+            .status(),
+        401
+    );
+
+    let res = get(&app, &path, Some(&token)).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "private, no-cache");
+    let features = decode(&res.bytes().await.unwrap(), &layer);
+    assert!(
+        features.len() > 3,
+        "parcels in the tile: {}",
+        features.len()
+    );
+    assert!(features.iter().all(|f| {
+        f.properties["cadastralNumber"]
+            .as_str()
+            .unwrap()
+            .starts_with("1223755100:")
+    }));
+
+    let (x12, y12, _, _) = tile_of(34.6013, 48.7113, 12);
+    let below = get(
+        &app,
+        &format!("/tiles/petrykivska/{layer}/12/{x12}/{y12}.mvt"),
+        Some(&token),
+    )
+    .await;
+    assert_eq!(below.status(), 200);
+    assert!(
+        below.bytes().await.unwrap().is_empty(),
+        "below the minimum zoom"
+    );
+}
+
+#[tokio::test]
+async fn the_oblast_serves_its_community_boundaries() {
+    let app = TestApp::spawn().await;
+    let (x, y, _, _) = tile_of(34.62, 48.73, 8);
+    let res = get(
+        &app,
+        &format!("/tiles/dnipropetrovska/boundaries/8/{x}/{y}.mvt"),
+        None,
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let features = decode(&res.bytes().await.unwrap(), "boundaries");
+    let slugs: Vec<&str> = features
+        .iter()
+        .filter_map(|f| f.properties.get("slug").and_then(Value::as_str))
+        .collect();
+    assert!(slugs.contains(&"petrykivska"), "{slugs:?}");
+    let doc: Value = get(&app, "/tiles/dnipropetrovska/boundaries.json", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(doc["vector_layers"][0]["id"], "boundaries");
+    assert_eq!(
+        get(&app, "/tiles/petrykivska/boundaries.json", None)
+            .await
+            .status(),
+        404,
+        "a community has no boundary tiles of its own"
+    );
+}
+
+#[tokio::test]
+async fn bad_tile_addresses_are_refused_with_the_reason() {
+    let app = TestApp::spawn().await;
+    let layer = assets_layer(&app).await;
+    for (path, status, reason) in [
+        (format!("/tiles/petrykivska/{layer}/23/0/0.mvt"), 400, "z"),
+        (format!("/tiles/petrykivska/{layer}/3/8/0.mvt"), 400, "x"),
+        (format!("/tiles/petrykivska/{layer}/3/0/8.mvt"), 400, "y"),
+        (format!("/tiles/petrykivska/{layer}/3/-1/0.mvt"), 400, "x"),
+        (
+            format!("/tiles/petrykivska/{layer}/3/0/0.png"),
+            404,
+            "format",
+        ),
+        (
+            "/tiles/petrykivska/0195a1a1-0000-7000-8000-000000000000/3/0/0.mvt".to_owned(),
+            404,
+            "layer",
+        ),
+        (
+            "/tiles/petrykivska/parcels/3/0/0.mvt".to_owned(),
+            404,
+            "layer",
+        ),
+        (format!("/tiles/nowhere/{layer}/3/0/0.mvt"), 404, "nowhere"),
+    ] {
+        let res = get(&app, &path, None).await;
+        assert_eq!(res.status(), status, "{path}");
+        let body: Value = res.json().await.unwrap();
+        assert!(
+            body["error"].as_str().unwrap().contains(reason),
+            "{path}: {body}"
+        );
+    }
+}
