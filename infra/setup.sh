@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs and starts what Hromada needs on a Debian 12 machine; idempotent.
-#   infra/setup.sh          PostgreSQL 15 running, PostGIS installed
+#   infra/setup.sh          PostgreSQL 15 running, PostGIS installed, MapLibre GL JS from npm
 #   infra/setup.sh --test   also the test tools: aiosmtpd (a real SMTP server), pyld (JSON-LD),
-#                           gdal-bin (ogrinfo reads what the GIS exports)
+#                           gdal-bin (ogrinfo/ogr2ogr read the GIS exports and OGC API),
+#                           Chromium and playwright-core (the map page in a real browser)
 set -euo pipefail
 
 want_test=0
@@ -44,7 +45,23 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432; then
 fi
 pg_isready -h 127.0.0.1 -p 5432 >/dev/null || { echo "PostgreSQL does not answer on 127.0.0.1:5432" >&2; exit 1; }
 
+# Front-end packages the server serves itself (backend/web/package-lock.json pins them).
+web=backend/web
 if [ "$want_test" = 1 ]; then
+  if [ ! -d "$web/node_modules/playwright-core" ] || [ ! -d "$web/node_modules/maplibre-gl" ]; then
+    log "installing MapLibre GL JS and playwright-core from npm"
+    npm ci --prefix "$web" --no-audit --no-fund --loglevel=error
+  fi
+elif [ ! -d "$web/node_modules/maplibre-gl" ]; then
+  log "installing MapLibre GL JS from npm"
+  npm ci --prefix "$web" --omit=dev --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$want_test" = 1 ]; then
+  if ! command -v chromium >/dev/null 2>&1; then
+    $SUDO true
+    apt_install chromium
+  fi
   if ! python3 -c 'import aiosmtpd, pyld' >/dev/null 2>&1; then
     log "installing aiosmtpd (test SMTP server) and pyld (JSON-LD processor) from PyPI"
     python3 -m pip install -q --disable-pip-version-check aiosmtpd pyld

@@ -60,6 +60,8 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// Largest file uploaded to a GraphQL mutation (`importFeatures`), in bytes.
     pub max_upload_bytes: usize,
+    /// The `node_modules` directory holding MapLibre GL JS (installed by `infra/setup.sh`).
+    pub web_dir: PathBuf,
 }
 
 impl Default for Config {
@@ -86,6 +88,7 @@ impl Default for Config {
             log_format: "text".into(),
             max_body_bytes: 256 * 1024,
             max_upload_bytes: 1024 * 1024 * 1024,
+            web_dir: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/web/node_modules")),
         }
     }
 }

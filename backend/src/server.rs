@@ -88,6 +88,7 @@ fn templates() -> Result<minijinja::Environment<'static>, StartError> {
     for (name, source) in [
         ("layout.html", include_str!("../templates/layout.html")),
         ("message.html", include_str!("../templates/message.html")),
+        ("map.html", include_str!("../templates/map.html")),
         (
             "invitation.html",
             include_str!("../templates/invitation.html"),
@@ -139,6 +140,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         .max_file_size(config.max_upload_bytes)
         .max_num_files(4);
     let listen = config.listen.clone();
+    let assets = http::assets::Assets::load(&config.web_dir);
     let state = web::Data::new(AppState {
         db: pool,
         schema,
@@ -147,6 +149,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         metrics: metrics.clone(),
         outbox_wake: wake,
         templates: templates()?,
+        assets,
     });
     let server = HttpServer::new(move || {
         let metrics = metrics.clone();
@@ -231,6 +234,8 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                     .route(web::delete().to(http::ogc::delete))
                     .route(web::method(Method::OPTIONS).to(http::ogc::options_item)),
             )
+            .route("/map", web::get().to(http::map_page::map))
+            .route("/assets/{name}", web::get().to(http::assets::serve))
             .route("/graphiql", web::get().to(http::graphql::graphiql))
             .route("/healthz", web::get().to(http::ops::healthz))
             .route("/readyz", web::get().to(http::ops::readyz))

@@ -197,7 +197,7 @@ pub async fn boundary_tile(tx: &TenantTx, oblast_id: Uuid, at: TileCoord) -> Dom
 }
 
 /// The bounds `[west, south, east, north]` of a tenant's boundary, if it has one.
-async fn bounds(tx: &TenantTx, tenant_id: Uuid) -> DomainResult<Option<[f64; 4]>> {
+pub async fn bounds(tx: &TenantTx, tenant_id: Uuid) -> DomainResult<Option<[f64; 4]>> {
     let row = tx
         .conn()
         .query_one_raw(Statement::from_sql_and_values(

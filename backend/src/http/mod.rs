@@ -2,8 +2,10 @@
 //! account pages linked from e-mails.
 
 pub mod account_pages;
+pub mod assets;
 pub mod gis_export;
 pub mod graphql;
+pub mod map_page;
 pub mod ogc;
 pub mod open_data;
 pub mod ops;
@@ -34,6 +36,8 @@ pub struct AppState {
     /// Wakes the outbox worker after a request that may have queued mail.
     pub outbox_wake: Arc<Notify>,
     pub templates: minijinja::Environment<'static>,
+    /// Static assets (MapLibre, the map script), by content-hashed name.
+    pub assets: assets::Assets,
 }
 
 /// The header API clients use to name a tenant explicitly (its slug).

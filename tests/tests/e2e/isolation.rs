@@ -91,6 +91,28 @@ async fn every_tenant_owned_table_shows_only_the_bound_tenants_rows() {
         .await
         .unwrap()
         .unwrap();
+    // Tiles are cached by requests: ask two communities for one tile of their public layers.
+    for slug in ["petrykivska", "tsarychanska"] {
+        let layers = app
+            .gql(
+                Some(slug),
+                None,
+                "{ layers { id public } }",
+                serde_json::json!({}),
+            )
+            .await;
+        let id = layers["data"]["layers"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let res = app
+            .http
+            .get(format!("{}/tiles/{slug}/{id}/0/0/0.mvt", app.base_url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+    }
 
     for (table, rls, forced) in &tables {
         if PUBLIC_TABLES.contains(&table.as_str()) {

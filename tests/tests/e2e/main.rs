@@ -7,6 +7,7 @@ mod gis;
 mod gis_io;
 mod isolation;
 mod mail;
+mod map;
 mod ogc;
 mod ops;
 mod tenants;

@@ -1,0 +1,102 @@
+//! Static assets served by the server itself, never from a CDN: MapLibre GL JS (installed
+//! from npm into `HROMADA_WEB_DIR` by `infra/setup.sh`) and the platform's own map script and
+//! styles (compiled into the binary). Each is served under a name holding a hash of its
+//! content, so it can be cached for a year and a new version is a new URL.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, web};
+use sha2::{Digest, Sha256};
+
+use super::AppState;
+
+/// One asset in memory.
+struct Asset {
+    bytes: Vec<u8>,
+    content_type: &'static str,
+}
+
+/// The assets, by hashed file name, and the hashed name of each logical one.
+#[derive(Default)]
+pub struct Assets {
+    files: HashMap<String, Asset>,
+    names: HashMap<&'static str, String>,
+    /// Why MapLibre is missing, when it is.
+    pub missing: Option<String>,
+}
+
+impl Assets {
+    /// Loads the assets; MapLibre from `web_dir` (its `node_modules`).
+    pub fn load(web_dir: &Path) -> Assets {
+        let mut assets = Assets::default();
+        assets.add(
+            "map.js",
+            include_bytes!("../../static/map.js").to_vec(),
+            "text/javascript; charset=utf-8",
+        );
+        assets.add(
+            "map.css",
+            include_bytes!("../../static/map.css").to_vec(),
+            "text/css; charset=utf-8",
+        );
+        let dist = web_dir.join("maplibre-gl/dist");
+        for (logical, file, media) in [
+            (
+                "maplibre-gl.js",
+                "maplibre-gl.js",
+                "text/javascript; charset=utf-8",
+            ),
+            (
+                "maplibre-gl.css",
+                "maplibre-gl.css",
+                "text/css; charset=utf-8",
+            ),
+        ] {
+            match std::fs::read(dist.join(file)) {
+                Ok(bytes) => assets.add(logical, bytes, media),
+                Err(e) => {
+                    let why = format!(
+                        "{}: {e} (run infra/setup.sh, or set HROMADA_WEB_DIR)",
+                        dist.join(file).display()
+                    );
+                    tracing::warn!(%why, "map library not found: map pages will say so");
+                    assets.missing = Some(why);
+                }
+            }
+        }
+        assets
+    }
+
+    fn add(&mut self, logical: &'static str, bytes: Vec<u8>, content_type: &'static str) {
+        let hash = hex::encode(&Sha256::digest(&bytes)[..6]);
+        let (stem, ext) = logical.rsplit_once('.').unwrap_or((logical, ""));
+        let name = format!("{stem}.{hash}.{ext}");
+        self.names.insert(logical, name.clone());
+        self.files.insert(
+            name,
+            Asset {
+                bytes,
+                content_type,
+            },
+        );
+    }
+
+    /// The URL path of a logical asset (`map.js` → `/assets/map.1a2b3c4d5e6f.js`).
+    pub fn url(&self, logical: &str) -> Option<String> {
+        self.names.get(logical).map(|n| format!("/assets/{n}"))
+    }
+}
+
+/// `GET /assets/{name}`.
+pub async fn serve(state: web::Data<AppState>, name: web::Path<String>) -> HttpResponse {
+    match state.assets.files.get(name.as_str()) {
+        Some(asset) => HttpResponse::Ok()
+            .content_type(asset.content_type)
+            .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
+            .body(asset.bytes.clone()),
+        None => HttpResponse::NotFound()
+            .json(serde_json::json!({ "error": format!("asset '{name}' not found") })),
+    }
+}
