@@ -79,7 +79,7 @@ async fn database(name: &str) -> Config {
                  INSERT INTO gis_feature (tenant_id, id, layer_id, geom, attributes, public) \
                  SELECT l.tenant_id, app.uuid_v7(), l.id, \
                    ST_SetSRID(ST_MakeEnvelope(x, y, x + {w} * 0.95, y + {h} * 0.95), 4326), \
-                   jsonb_build_object('cadastralNumber', '1225655100:' || lpad((1 + j / 500)::text, 2, '0') || ':' \
+                   jsonb_build_object('cadastralNumber', '1225699900:' || lpad((1 + j / 500)::text, 2, '0') || ':' \
                        || lpad((1 + j % 500)::text, 3, '0') || ':' || lpad((1 + i)::text, 4, '0'), \
                      'purposeCode', (ARRAY['02.01','01.03','01.05','03.07'])[1 + (i + j) % 4], \
                      'ownership', 'private', 'declaredAreaHa', 0.08), true \
