@@ -59,6 +59,12 @@ impl Crs {
         }
     }
 
+    /// The `EPSG:<code>` name that [`GeometryInput`] takes, for coordinates already in
+    /// east-first order (CRS84 and EPSG:4326 are both WGS 84).
+    pub fn epsg_name(&self) -> String {
+        format!("EPSG:{}", self.srid)
+    }
+
     /// Parses a CRS URI (`crs`, `bbox-crs`, `Content-Crs`; angle brackets allowed).
     pub fn parse(field: &str, text: &str) -> DomainResult<Crs> {
         let uri = text.trim().trim_start_matches('<').trim_end_matches('>');
@@ -327,14 +333,7 @@ pub async fn extent(tx: &TenantTx, layer: &Layer) -> DomainResult<Option<[f64; 4
             [layer.tenant_id.into(), layer.id.into()],
         ))
         .await?;
-    Ok(row.and_then(|r| {
-        Some([
-            r.try_get_by_index::<f64>(0).ok()?,
-            r.try_get_by_index::<f64>(1).ok()?,
-            r.try_get_by_index::<f64>(2).ok()?,
-            r.try_get_by_index::<f64>(3).ok()?,
-        ])
-    }))
+    Ok(row.and_then(crate::tiles::four_numbers))
 }
 
 fn link(href: String, rel: &str, media: &str, title: &str) -> Value {
@@ -436,11 +435,7 @@ pub fn parse_body(body: &[u8], crs: Crs) -> DomainResult<(GeometryInput, Map<Str
     Ok((
         GeometryInput {
             geojson: geometry,
-            crs: Some(if crs.crs84 {
-                "EPSG:4326".to_owned()
-            } else {
-                format!("EPSG:{}", crs.srid)
-            }),
+            crs: Some(crs.epsg_name()),
         },
         properties,
     ))
@@ -485,11 +480,7 @@ pub fn merge_patch(
             }
             Some(GeometryInput {
                 geojson: g,
-                crs: Some(if crs.crs84 {
-                    "EPSG:4326".to_owned()
-                } else {
-                    format!("EPSG:{}", crs.srid)
-                }),
+                crs: Some(crs.epsg_name()),
             })
         }
     };

@@ -196,6 +196,16 @@ pub async fn boundary_tile(tx: &TenantTx, oblast_id: Uuid, at: TileCoord) -> Dom
     .ok_or_else(|| DomainError::Internal("tile query returned nothing".into()))
 }
 
+/// The first four columns of a row as numbers (a box `[west, south, east, north]`).
+pub(crate) fn four_numbers(row: sea_orm::QueryResult) -> Option<[f64; 4]> {
+    Some([
+        row.try_get_by_index::<f64>(0).ok()?,
+        row.try_get_by_index::<f64>(1).ok()?,
+        row.try_get_by_index::<f64>(2).ok()?,
+        row.try_get_by_index::<f64>(3).ok()?,
+    ])
+}
+
 /// The bounds `[west, south, east, north]` of a tenant's boundary, if it has one.
 pub async fn bounds(tx: &TenantTx, tenant_id: Uuid) -> DomainResult<Option<[f64; 4]>> {
     let row = tx
@@ -207,14 +217,7 @@ pub async fn bounds(tx: &TenantTx, tenant_id: Uuid) -> DomainResult<Option<[f64;
             [tenant_id.into()],
         ))
         .await?;
-    Ok(row.and_then(|r| {
-        Some([
-            r.try_get_by_index::<f64>(0).ok()?,
-            r.try_get_by_index::<f64>(1).ok()?,
-            r.try_get_by_index::<f64>(2).ok()?,
-            r.try_get_by_index::<f64>(3).ok()?,
-        ])
-    }))
+    Ok(row.and_then(four_numbers))
 }
 
 fn tilejson(

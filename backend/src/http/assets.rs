@@ -14,7 +14,7 @@ use super::AppState;
 
 /// One asset in memory.
 struct Asset {
-    bytes: Vec<u8>,
+    bytes: web::Bytes,
     content_type: &'static str,
 }
 
@@ -77,7 +77,7 @@ impl Assets {
         self.files.insert(
             name,
             Asset {
-                bytes,
+                bytes: web::Bytes::from(bytes),
                 content_type,
             },
         );

@@ -10,9 +10,8 @@ use hromada_gis::layer;
 use hromada_gis::query::BBox;
 use hromada_tenants::{DomainError, TenantTx, accounts};
 use serde::Deserialize;
-use serde_json::json;
 
-use super::{AppState, bearer_token, resolve_tenant, status_of};
+use super::{AppState, bearer_token, json_error as error, resolve_tenant};
 
 /// The query string of an export.
 #[derive(Deserialize)]
@@ -21,12 +20,8 @@ pub struct ExportQuery {
     pub bbox: Option<String>,
 }
 
-fn error(err: DomainError) -> HttpResponse {
-    HttpResponse::build(status_of(&err)).json(json!({ "error": err.to_string() }))
-}
-
 /// Parses `west,south,east,north` in WGS 84 degrees.
-pub fn parse_bbox(text: &str) -> Result<BBox, DomainError> {
+fn parse_bbox(text: &str) -> Result<BBox, DomainError> {
     let parts: Vec<f64> = text
         .split(',')
         .map(|p| p.trim().parse::<f64>())

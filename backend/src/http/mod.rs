@@ -13,8 +13,8 @@ pub mod tiles;
 
 use std::sync::Arc;
 
-use actix_web::HttpRequest;
 use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse};
 use hromada_graphql::HromadaSchema;
 use hromada_tenants::{
     Authorizer, DomainError, DomainResult, Tenant, TenantSource, TenantTx, accounts, tenant,
@@ -107,6 +107,11 @@ pub fn status_of(err: &DomainError) -> StatusCode {
             StatusCode::INTERNAL_SERVER_ERROR
         }
     }
+}
+
+/// A domain error as a JSON response `{"error": …}` with its status.
+pub fn json_error(err: DomainError) -> HttpResponse {
+    HttpResponse::build(status_of(&err)).json(serde_json::json!({ "error": err.to_string() }))
 }
 
 /// A transaction for a URL that names its tenant by slug in the path (tiles, OGC API, maps):

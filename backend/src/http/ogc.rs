@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
-use hromada_gis::feature::{self, FeatureChange, NewFeature};
+use hromada_gis::feature::{self, Feature, FeatureChange, NewFeature};
 use hromada_gis::layer::{self, Layer};
 use hromada_gis::ogc::{self, BBoxIn, Crs};
 use hromada_tenants::{DomainError, DomainResult, TenantTx};
@@ -366,6 +366,18 @@ fn precondition(req: &HttpRequest, current: i32) -> Result<i32, OgcError> {
     }
 }
 
+/// A live feature of `layer`.
+async fn live_feature(tx: &TenantTx, layer: &Layer, id: Uuid) -> DomainResult<Feature> {
+    let current = feature::get(tx, id).await?;
+    if current.layer_id != layer.id || current.deleted_at.is_some() {
+        return Err(DomainError::NotFound(format!(
+            "feature {id} in layer {}",
+            layer.id
+        )));
+    }
+    Ok(current)
+}
+
 /// Reads back a written feature in the body's CRS and commits.
 async fn written(
     tx: TenantTx,
@@ -436,12 +448,7 @@ async fn change(
         let fid = feature_id(&fid)?;
         let (tx, layer) = reading(state, req, &community, Some(&lid)).await?;
         let layer = layer.ok_or_else(|| DomainError::NotFound(lid.clone()))?;
-        let current = feature::get(&tx, fid).await?;
-        if current.layer_id != layer.id || current.deleted_at.is_some() {
-            return Err(
-                DomainError::NotFound(format!("feature {fid} in layer {}", layer.id)).into(),
-            );
-        }
+        let current = live_feature(&tx, &layer, fid).await?;
         let version = precondition(req, current.version)?;
         let (geometry, attributes) = match edit {
             Edit::Replace => {
@@ -504,12 +511,7 @@ pub async fn delete(
         let fid = feature_id(&fid)?;
         let (tx, layer) = reading(&state, &req, &community, Some(&lid)).await?;
         let layer = layer.ok_or_else(|| DomainError::NotFound(lid.clone()))?;
-        let current = feature::get(&tx, fid).await?;
-        if current.layer_id != layer.id || current.deleted_at.is_some() {
-            return Err(
-                DomainError::NotFound(format!("feature {fid} in layer {}", layer.id)).into(),
-            );
-        }
+        let current = live_feature(&tx, &layer, fid).await?;
         let version = precondition(&req, current.version)?;
         feature::delete(&tx, &state.authz, fid, version).await?;
         tx.commit().await?;

@@ -2,7 +2,6 @@
 //! published card as schema.org `GovernmentService` JSON-LD. On a community's host they hold
 //! that community's data; on the oblast's host, every active community of the oblast.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use hromada_tenants::catalog::card::{CATEGORIES, ServiceCard};
 use hromada_tenants::catalog::public::{self, PublicCard};
@@ -11,19 +10,7 @@ use hromada_tenants::cnap::schedule::DayHours;
 use hromada_tenants::{DomainError, Tenant, TenantTx};
 use serde_json::{Value, json};
 
-use super::{AppState, resolve_tenant};
-
-fn error(err: DomainError) -> HttpResponse {
-    let status = match err {
-        DomainError::NotFound(_) => StatusCode::NOT_FOUND,
-        DomainError::Invalid { .. } => StatusCode::BAD_REQUEST,
-        _ => {
-            tracing::error!(error = %err, "open data failed");
-            StatusCode::INTERNAL_SERVER_ERROR
-        }
-    };
-    HttpResponse::build(status).json(json!({ "error": err.to_string() }))
-}
+use super::{AppState, json_error as error, resolve_tenant};
 
 async fn tenant(state: &AppState, req: &HttpRequest) -> Result<Tenant, DomainError> {
     resolve_tenant(state, req)

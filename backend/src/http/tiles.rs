@@ -14,13 +14,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use hromada_gis::layer;
 use hromada_gis::tiles::{self, CONTENT_TYPE, Tile, TileCoord};
 use hromada_tenants::{DomainError, DomainResult, TenantKind};
-use serde_json::json;
 
-use super::{AppState, base_url, begin_for_slug, status_of};
-
-fn error(err: DomainError) -> HttpResponse {
-    HttpResponse::build(status_of(&err)).json(json!({ "error": err.to_string() }))
-}
+use super::{AppState, base_url, begin_for_slug, json_error as error};
 
 /// `{y}.mvt` → y.
 fn tile_coord(z: &str, x: &str, y_file: &str) -> DomainResult<TileCoord> {

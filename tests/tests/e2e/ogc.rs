@@ -5,11 +5,10 @@
 use std::collections::HashSet;
 
 use hromada_tests::{TestApp, data};
-use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 use crate::gis::{LAND, parcels_layer, ucs2000};
-use crate::tiles::assets_layer;
+use crate::tiles::{assets_layer, school};
 
 const CRS_5564: &str = "http://www.opengis.net/def/crs/EPSG/0/5564";
 const CRS_4326: &str = "http://www.opengis.net/def/crs/EPSG/0/4326";
@@ -317,23 +316,7 @@ async fn part_2_serves_and_takes_ucs2000_in_its_axis_order() {
     let token = app.demo_login(LAND).await;
     let layer = assets_layer(&app).await;
     let items = format!("/ogc/petrykivska/collections/{layer}/items");
-    let row = app
-        .admin
-        .query_one_raw(sea_orm::Statement::from_string(
-            sea_orm::DbBackend::Postgres,
-            format!(
-                "SELECT id::text, ST_X(geom), ST_Y(geom) FROM gis_feature \
-                 WHERE layer_id = '{layer}' AND GeometryType(geom) = 'POINT' ORDER BY id LIMIT 1"
-            ),
-        ))
-        .await
-        .unwrap()
-        .unwrap();
-    let (id, lon, lat): (String, f64, f64) = (
-        row.try_get_by_index(0).unwrap(),
-        row.try_get_by_index(1).unwrap(),
-        row.try_get_by_index(2).unwrap(),
-    );
+    let (id, lon, lat, _) = school(&app, &layer, 0).await;
     let (e, n) = ucs2000(&app, lon, lat).await;
 
     let res = send(

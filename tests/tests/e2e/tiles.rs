@@ -39,7 +39,7 @@ pub(crate) async fn assets_layer(app: &TestApp) -> String {
 }
 
 /// A point feature of the assets layer: id, lon, lat, name.
-async fn school(app: &TestApp, layer: &str, nth: i64) -> (String, f64, f64, String) {
+pub(crate) async fn school(app: &TestApp, layer: &str, nth: i64) -> (String, f64, f64, String) {
     let row = app
         .admin
         .query_one_raw(sea_orm::Statement::from_string(
