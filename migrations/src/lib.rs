@@ -37,6 +37,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0004_gis_serving_up.sql"),
         down: include_str!("sql/m0004_gis_serving_down.sql"),
     },
+    SqlMigration {
+        name: "m0005_site",
+        up: include_str!("sql/m0005_site_up.sql"),
+        down: include_str!("sql/m0005_site_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -1,5 +1,25 @@
-//! A community's website: pages of typed blocks, menus, themes, news and media, rendered on
-//! the server to accessible HTML.
+//! A community's website: pages of typed blocks, news, menus, a theme and a media library,
+//! with drafts, publishing (now or at a time), revisions and preview links; rendered on the
+//! server to accessible HTML.
 //!
-//! Empty until the site-builder issue: the foundation only fixes its place in the dependency
-//! order (`graphql → site-builder → tenants`).
+//! - [`block`], [`content`], [`text`]: what pages are made of, checked and sanitized on save;
+//! - [`page`]: pages and news items and their editorial workflow;
+//! - [`menu`], [`site`], [`template`]: menus, themes, sites made from templates, the oblast's view;
+//! - [`media`]: the media library over the `BlobStore`, checked by content;
+//! - [`public`]: what visitors see, read under the community's row-level security;
+//! - [`render`]: HTML, sitemap, feeds.
+//!
+//! Crates chosen: `pulldown-cmark` (CommonMark) and `ammonia` (html5ever-based allow-list
+//! sanitizer) for Markdown; `minijinja` (auto-escaping templates, already used by the
+//! backend); `serde_path_to_error` (names the block and field at fault in bad input); `infer`
+//! (file types by magic numbers); `image` (decoding under limits, resizing).
+//! Nothing here knows HTTP or GraphQL.
+
+pub mod block;
+pub mod content;
+pub mod media;
+pub mod menu;
+pub mod page;
+pub mod site;
+pub mod template;
+pub mod text;

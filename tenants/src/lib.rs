@@ -3,6 +3,7 @@
 //! - [`context`]: the tenant-scoped transaction every request runs in (row-level security);
 //! - [`authz`]: casbin RBAC with tenants as domains;
 //! - [`audit`]: the append-only audit log;
+//! - [`blob`]: the `BlobStore` of uploaded files (a local directory here; S3 in the backend);
 //! - [`outbox`]: the transactional mail outbox and its delivery;
 //! - [`tenant`], [`accounts`], [`grants`], [`roles`]: tenants, users, sessions, roles;
 //! - [`cnap`]: the CNAP directory, opening hours, the working-day calendar, providers;
@@ -20,6 +21,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod authz;
+pub mod blob;
 pub mod catalog;
 pub mod cnap;
 pub mod context;
