@@ -20,6 +20,8 @@ pub mod content;
 pub mod media;
 pub mod menu;
 pub mod page;
+pub mod public;
+pub mod render;
 pub mod site;
 pub mod template;
 pub mod text;
