@@ -62,6 +62,22 @@ pub struct Config {
     pub max_upload_bytes: usize,
     /// The `node_modules` directory holding MapLibre GL JS (installed by `infra/setup.sh`).
     pub web_dir: PathBuf,
+    /// Where uploaded media are kept when no S3 bucket is configured.
+    pub files_dir: PathBuf,
+    /// An S3 bucket for uploaded media; empty: the local `files_dir`.
+    pub s3_bucket: Option<String>,
+    /// The S3 endpoint (`https://s3.eu-central-1.amazonaws.com`, `http://127.0.0.1:9000`).
+    pub s3_endpoint: Option<String>,
+    /// The S3 region.
+    pub s3_region: String,
+    /// The S3 access key (or the `AWS_ACCESS_KEY_ID` environment variable).
+    pub s3_access_key: Option<String>,
+    /// The S3 secret key (or the `AWS_SECRET_ACCESS_KEY` environment variable).
+    pub s3_secret_key: Option<String>,
+    /// Address buckets by path (`endpoint/bucket/key`), as most S3-compatible servers want.
+    pub s3_path_style: bool,
+    /// How many rendered site pages each server keeps in memory.
+    pub page_cache_entries: usize,
 }
 
 impl Default for Config {
@@ -89,6 +105,14 @@ impl Default for Config {
             max_body_bytes: 256 * 1024,
             max_upload_bytes: 1024 * 1024 * 1024,
             web_dir: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/web/node_modules")),
+            files_dir: PathBuf::from("var/files"),
+            s3_bucket: None,
+            s3_endpoint: None,
+            s3_region: "us-east-1".into(),
+            s3_access_key: None,
+            s3_secret_key: None,
+            s3_path_style: true,
+            page_cache_entries: 20_000,
         }
     }
 }

@@ -11,7 +11,9 @@ pub mod demo;
 pub mod http;
 pub mod mail;
 pub mod metrics;
+pub mod page_cache;
 pub mod server;
+pub mod storage;
 
 pub use config::Config;
 pub use server::{Running, start};

@@ -41,6 +41,7 @@ pub struct Running {
     handle: ServerHandle,
     server: tokio::task::JoinHandle<std::io::Result<()>>,
     worker: tokio::task::JoinHandle<()>,
+    listener: tokio::task::JoinHandle<()>,
     shutdown: watch::Sender<bool>,
 }
 
@@ -54,6 +55,7 @@ impl Running {
         };
         let _ = self.shutdown.send(true);
         let _ = self.worker.await;
+        let _ = self.listener.await;
         result
     }
 
@@ -113,7 +115,10 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let metrics = Metrics::new().map_err(|e| StartError::Config(e.to_string()))?;
     let transport = mail::transport(&config).map_err(StartError::Config)?;
     let authz = load_authorizer(&config).await?;
+    let blobs = crate::storage::from_config(&config).map_err(StartError::Config)?;
+    tracing::info!(store = %blobs.describe(), "media store");
     let schema = build_schema(Services {
+        blobs: blobs.clone(),
         db: pool.clone(),
         authz: authz.clone(),
         links: Links {
@@ -135,6 +140,14 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         shutdown_rx,
     ));
 
+    let page_cache = Arc::new(crate::page_cache::PageCache::new(config.page_cache_entries));
+    let listener = tokio::spawn(crate::page_cache::listen(
+        pool.clone(),
+        page_cache.clone(),
+        shutdown.subscribe(),
+    ));
+    let renderer = hromada_site_builder::render::Renderer::new()
+        .map_err(|e| StartError::Config(e.to_string()))?;
     let max_body = config.max_body_bytes;
     let uploads = async_graphql::http::MultipartOptions::default()
         .max_file_size(config.max_upload_bytes)
@@ -150,6 +163,9 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         outbox_wake: wake,
         templates: templates()?,
         assets,
+        renderer,
+        page_cache,
+        blobs,
     });
     let server = HttpServer::new(move || {
         let metrics = metrics.clone();
@@ -276,6 +292,13 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                 "/open-data/services/{file}",
                 web::get().to(http::open_data::service_jsonld),
             )
+            .route("/a11y", web::get().to(http::site::a11y))
+            .route("/media/{id}/{name}", web::get().to(http::site::media_file))
+            .route(
+                "/media/{id}/{width}/{name}",
+                web::get().to(http::site::media_variant),
+            )
+            .default_service(web::to(http::site::page))
     })
     .shutdown_timeout(30)
     .bind(&listen)
@@ -293,6 +316,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         handle,
         server: tokio::spawn(server),
         worker,
+        listener,
         shutdown,
     })
 }

@@ -13,12 +13,16 @@ pub mod cnap;
 pub mod error;
 pub mod gis;
 pub mod request;
+pub mod site;
 pub mod tenants;
 pub mod types;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema};
+use std::sync::Arc;
+
 use hromada_tenants::Authorizer;
 use hromada_tenants::accounts::{AccountPolicy, Links};
+use hromada_tenants::blob::BlobStore;
 use sea_orm::DatabaseConnection;
 
 pub use hromada_tenants::TenantTx;
@@ -30,6 +34,8 @@ pub struct Services {
     pub authz: Authorizer,
     pub links: Links,
     pub accounts: AccountPolicy,
+    /// Where uploaded media are kept.
+    pub blobs: Arc<dyn BlobStore>,
 }
 
 /// Every query.
@@ -41,6 +47,7 @@ pub struct QueryRoot(
     cnap::CnapQuery,
     catalog::CatalogQuery,
     gis::GisQuery,
+    site::SiteQuery,
 );
 
 /// Every mutation.
@@ -51,6 +58,7 @@ pub struct MutationRoot(
     cnap::CnapMutation,
     catalog::CatalogMutation,
     gis::GisMutation,
+    site::SiteMutation,
 );
 
 /// The schema type.

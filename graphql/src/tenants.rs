@@ -60,6 +60,9 @@ pub struct CreateCommunityInput {
     pub hosts: Vec<String>,
     /// Who is invited by e-mail as its first community admin.
     pub admin_email: String,
+    /// The template its website starts from (`siteTemplates`).
+    #[graphql(default_with = "String::from(\"standard\")")]
+    pub site_template: String,
 }
 
 #[derive(SimpleObject)]
@@ -91,8 +94,13 @@ impl TenantMutation {
     ) -> Result<CreateCommunityPayload> {
         let services = ctx.data::<Services>()?;
         let guard = lock_tx(ctx).await?;
+        let tx = guard.tx()?;
+        // The template is checked first, so a bad one changes nothing.
+        hromada_site_builder::template::find(tx, "siteTemplate", &input.site_template)
+            .await
+            .gql()?;
         let community = tenant::create_community(
-            guard.tx()?,
+            tx,
             &services.authz,
             &services.links,
             NewCommunity {
@@ -106,6 +114,9 @@ impl TenantMutation {
         )
         .await
         .gql()?;
+        hromada_site_builder::site::create_for_community(tx, &community, &input.site_template)
+            .await
+            .gql()?;
         Ok(CreateCommunityPayload {
             community: community.into(),
         })

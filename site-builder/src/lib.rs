@@ -25,3 +25,6 @@ pub mod render;
 pub mod site;
 pub mod template;
 pub mod text;
+
+/// The stylesheet of every community site (served by the backend under a content hash).
+pub const STYLESHEET: &str = include_str!("../static/site.css");

@@ -10,6 +10,7 @@ use crate::config::Config;
 
 pub mod catalog;
 pub mod gis;
+pub mod site;
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "hromada-demo-2026";
@@ -101,6 +102,8 @@ pub async fn load(config: &Config, db: &DatabaseConnection) -> DomainResult<Vec<
         public_url: config.public_url(),
     };
     let authz = hromada_tenants::Authorizer::embedded().await?;
+    let blobs =
+        crate::storage::from_config(config).map_err(hromada_tenants::DomainError::Internal)?;
     catalog::load_oblast(db, &authz, &oblast, &admin).await?;
     let mut land_officers = Vec::new();
     for (c_slug, c_code, c_uk, c_en, host) in COMMUNITIES {
@@ -132,6 +135,12 @@ pub async fn load(config: &Config, db: &DatabaseConnection) -> DomainResult<Vec<
                 created
             }
         };
+        let template = if c_slug == "tsarychanska" {
+            "compact"
+        } else {
+            "standard"
+        };
+        site::ensure_site(db, &oblast, &admin, &community, template).await?;
         let mut community_admin = None;
         let mut land_officer = None;
         for (local, name, role) in [
@@ -152,6 +161,7 @@ pub async fn load(config: &Config, db: &DatabaseConnection) -> DomainResult<Vec<
         }
         if let Some(admin) = community_admin {
             catalog::load_community(db, &authz, &community, &admin).await?;
+            site::load_community(db, &authz, blobs.as_ref(), &community, &admin).await?;
         }
         if let Some(officer) = land_officer {
             land_officers.push((community, officer));

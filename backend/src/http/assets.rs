@@ -41,6 +41,11 @@ impl Assets {
             include_bytes!("../../static/map.css").to_vec(),
             "text/css; charset=utf-8",
         );
+        assets.add(
+            "site.css",
+            hromada_site_builder::STYLESHEET.as_bytes().to_vec(),
+            "text/css; charset=utf-8",
+        );
         let dist = web_dir.join("maplibre-gl/dist");
         for (logical, file, media) in [
             (

@@ -76,13 +76,32 @@ async fn run(
         Ok(tx) => tx,
         Err(e) => return error_response(e),
     };
+    let tenant_id = tx.tenant_opt().map(|t| t.id);
+    let mutation = token.is_some() && is_mutation(&request);
     let meta = RequestMeta {
         client_addr: client_addr(&state, &req),
         bearer_token: token,
     };
     let response = hromada_graphql::execute(&state.schema, request, tx, meta).await;
+    if mutation
+        && response.is_ok()
+        && let Some(tenant) = tenant_id
+    {
+        // Before answering: the editor's next page view must not come from the cache.
+        state.page_cache.invalidate(tenant);
+    }
     state.outbox_wake.notify_one();
     HttpResponse::Ok().json(response)
+}
+
+fn is_mutation(request: &async_graphql::Request) -> bool {
+    match async_graphql::parser::parse_query(&request.query) {
+        Ok(doc) => doc
+            .operations
+            .iter()
+            .any(|(_, op)| op.node.ty == async_graphql::parser::types::OperationType::Mutation),
+        Err(_) => false,
+    }
 }
 
 /// The GraphiQL IDE.

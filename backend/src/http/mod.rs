@@ -9,6 +9,7 @@ pub mod map_page;
 pub mod ogc;
 pub mod open_data;
 pub mod ops;
+pub mod site;
 pub mod tiles;
 
 use std::sync::Arc;
@@ -38,6 +39,12 @@ pub struct AppState {
     pub templates: minijinja::Environment<'static>,
     /// Static assets (MapLibre, the map script), by content-hashed name.
     pub assets: assets::Assets,
+    /// Renders community sites.
+    pub renderer: hromada_site_builder::render::Renderer,
+    /// Rendered site pages.
+    pub page_cache: Arc<crate::page_cache::PageCache>,
+    /// Uploaded media.
+    pub blobs: Arc<dyn hromada_tenants::blob::BlobStore>,
 }
 
 /// The header API clients use to name a tenant explicitly (its slug).

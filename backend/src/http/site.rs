@@ -1,0 +1,276 @@
+//! Community websites on their hosts: every path the other routes do not take is a page of
+//! the site of the community the Host names (rendered by `hromada_site_builder::render`,
+//! cached in memory, see [`crate::page_cache`]); `/media/…` serves the media library;
+//! `/a11y` switches the version for visually impaired visitors (remembered in a cookie).
+//! An unknown host gets the platform's 404, never another community's site.
+
+use std::collections::HashMap;
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::{Method, StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use hromada_site_builder::media;
+use hromada_site_builder::render::{A11y, Lang, Request, Route};
+use hromada_tenants::{DomainError, Tenant, TenantKind, TenantSource, TenantTx, tenant};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::{AppState, base_url, status_of};
+use crate::page_cache::Entry;
+
+/// The cookie that remembers the accessibility choice.
+pub const A11Y_COOKIE: &str = "hromada_a11y";
+
+async fn host_community(
+    state: &AppState,
+    req: &HttpRequest,
+) -> Result<Option<Tenant>, DomainError> {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    Ok(tenant::by_host(&state.db, host, &state.config.domain)
+        .await?
+        .filter(|t| t.kind == TenantKind::Community))
+}
+
+fn platform_not_found() -> HttpResponse {
+    HttpResponse::NotFound()
+        .content_type("text/html; charset=utf-8")
+        .body(
+            "<!doctype html><html lang=\"uk\"><head><meta charset=\"utf-8\"><title>Не знайдено — Hromada</title></head>\
+             <body><main><h1>Сторінку не знайдено</h1><p>На цій адресі немає сайту громади. / There is no community site at this address.</p></main></body></html>",
+        )
+}
+
+fn etag_of(body: &[u8]) -> String {
+    format!("\"{}\"", hex::encode(&Sha256::digest(body)[..12]))
+}
+
+fn respond(req: &HttpRequest, entry: &Entry, cache_state: &'static str) -> HttpResponse {
+    let not_modified = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == entry.etag));
+    let status = StatusCode::from_u16(entry.status).unwrap_or(StatusCode::OK);
+    let mut builder = if not_modified && status == StatusCode::OK {
+        HttpResponse::NotModified()
+    } else {
+        HttpResponse::build(status)
+    };
+    builder
+        .insert_header((header::ETAG, entry.etag.clone()))
+        .insert_header((header::CACHE_CONTROL, "public, no-cache"))
+        .insert_header((header::VARY, "Cookie"))
+        .insert_header(("x-content-type-options", "nosniff"))
+        .insert_header(("x-page-cache", cache_state));
+    if not_modified && status == StatusCode::OK {
+        builder.finish()
+    } else {
+        builder
+            .content_type(entry.content_type)
+            .body(entry.body.clone())
+    }
+}
+
+/// Every GET that no other route takes: a page of the host's community site.
+pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return HttpResponse::MethodNotAllowed()
+            .insert_header((header::ALLOW, "GET, HEAD"))
+            .finish();
+    }
+    let community = match host_community(&state, &req).await {
+        Ok(Some(c)) => c,
+        Ok(None) => return platform_not_found(),
+        Err(e) => return HttpResponse::build(status_of(&e)).finish(),
+    };
+    let full_path = req.path();
+    let (lang, path) = match full_path.strip_prefix("/en") {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => (Lang::En, rest),
+        _ => (Lang::Uk, full_path),
+    };
+    let query: HashMap<String, String> =
+        web::Query::<HashMap<String, String>>::from_query(req.query_string())
+            .map(|q| q.into_inner())
+            .unwrap_or_default();
+    let route = Route::parse(path, &query).unwrap_or_else(|| Route::Page("/-".into()));
+    let a11y = A11y::from_cookie(req.cookie(A11Y_COOKIE).as_ref().map(|c| c.value()));
+    let host = req.connection_info().host().to_owned();
+    let key = format!("{host}|{route:?}|{}|{}", lang.code(), a11y.to_cookie());
+    if route.cacheable()
+        && let Some(entry) = state.page_cache.get(community.id, &key)
+    {
+        return respond(&req, &entry, "hit");
+    }
+    let generation = state.page_cache.generation(community.id);
+    let base = base_url(&req);
+    let stylesheet = state.assets.url("site.css").unwrap_or_default();
+    let tenant_id = community.id;
+    let rendered = async {
+        let tx =
+            TenantTx::begin(&state.db, Some((community, TenantSource::Host)), None, None).await?;
+        let out = state
+            .renderer
+            .respond(
+                &tx,
+                &Request {
+                    route: route.clone(),
+                    lang,
+                    a11y,
+                    base_url: &base,
+                    stylesheet: &stylesheet,
+                    path: full_path,
+                },
+            )
+            .await;
+        tx.rollback().await?;
+        out
+    }
+    .await;
+    match rendered {
+        Ok(r) => {
+            let body = web::Bytes::from(r.body);
+            let entry = Entry {
+                status: r.status,
+                content_type: r.content_type,
+                etag: etag_of(&body),
+                body,
+                expires: r.expires,
+            };
+            if r.cacheable {
+                let entry = state.page_cache.put(tenant_id, generation, key, entry);
+                respond(&req, &entry, "miss")
+            } else {
+                respond(&req, &entry, "bypass")
+            }
+        }
+        Err(DomainError::NotFound(_)) => platform_not_found(),
+        Err(e) => {
+            let status = status_of(&e);
+            HttpResponse::build(status)
+                .content_type("text/plain; charset=utf-8")
+                .body(if status.is_server_error() {
+                    "internal error".to_owned()
+                } else {
+                    e.to_string()
+                })
+        }
+    }
+}
+
+/// `GET /a11y?mode=on|off&size=1..3&images=0|1&back=/path`: remembers the choice and goes back.
+pub async fn a11y(req: HttpRequest, query: web::Query<HashMap<String, String>>) -> HttpResponse {
+    let current = A11y::from_cookie(req.cookie(A11Y_COOKIE).as_ref().map(|c| c.value()));
+    let on = match query.get("mode").map(String::as_str) {
+        Some("off") => false,
+        Some("on") => true,
+        _ => current.on,
+    };
+    let choice = A11y {
+        on,
+        size: query
+            .get("size")
+            .and_then(|s| s.parse::<u8>().ok())
+            .unwrap_or(if current.on { current.size } else { 1 })
+            .clamp(1, 3),
+        images: query
+            .get("images")
+            .map(|v| v == "1")
+            .unwrap_or(if current.on { current.images } else { true }),
+    };
+    let back = query
+        .get("back")
+        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .cloned()
+        .unwrap_or_else(|| "/".into());
+    let cookie = Cookie::build(A11Y_COOKIE, choice.to_cookie())
+        .path("/")
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .max_age(actix_web::cookie::time::Duration::days(365))
+        .finish();
+    HttpResponse::SeeOther()
+        .cookie(cookie)
+        .insert_header((header::LOCATION, back))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .finish()
+}
+
+/// `GET /media/{id}/{name}` and `GET /media/{id}/w{width}/{name}`: a file of the host's
+/// community media library, cached for a year (an id's content never changes).
+pub async fn media_file(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> HttpResponse {
+    serve_media(&state, &req, &path.0, None).await
+}
+
+/// `GET /media/{id}/w{width}/{name}`.
+pub async fn media_variant(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String, String)>,
+) -> HttpResponse {
+    let width = path.1.strip_prefix('w').and_then(|w| w.parse::<u32>().ok());
+    match width {
+        Some(w) => serve_media(&state, &req, &path.0, Some(w)).await,
+        None => super::json_error(DomainError::NotFound("media variant".into())),
+    }
+}
+
+async fn serve_media(
+    state: &AppState,
+    req: &HttpRequest,
+    id: &str,
+    width: Option<u32>,
+) -> HttpResponse {
+    let found = async {
+        let community = host_community(state, req)
+            .await?
+            .ok_or_else(|| DomainError::NotFound("community of this host".into()))?;
+        let id: Uuid = id
+            .parse()
+            .map_err(|_| DomainError::NotFound(format!("media '{id}'")))?;
+        let tx = TenantTx::begin(
+            &state.db,
+            Some((community.clone(), TenantSource::Host)),
+            None,
+            None,
+        )
+        .await?;
+        let item = media::get(tx.conn(), community.id, id).await;
+        tx.rollback().await?;
+        let item = item?;
+        let (key, content_type) = media::file_for(&item, width)
+            .ok_or_else(|| DomainError::NotFound("media variant".into()))?;
+        let bytes = state.blobs.get(&key).await?;
+        Ok::<_, DomainError>((item, content_type, bytes))
+    }
+    .await;
+    match found {
+        Ok((item, content_type, bytes)) => {
+            let disposition =
+                if item.kind == media::MediaKind::Image || item.content_type == "application/pdf" {
+                    "inline"
+                } else {
+                    "attachment"
+                };
+            let name = hromada_site_builder::render::urlencode(&item.file_name);
+            HttpResponse::Ok()
+                .content_type(content_type)
+                .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
+                .insert_header(("x-content-type-options", "nosniff"))
+                .insert_header((
+                    header::CONTENT_DISPOSITION,
+                    format!("{disposition}; filename*=UTF-8''{name}"),
+                ))
+                .insert_header(("content-security-policy", "default-src 'none'; sandbox"))
+                .body(bytes)
+        }
+        Err(e) => super::json_error(e),
+    }
+}
