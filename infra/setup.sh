@@ -2,6 +2,7 @@
 # Installs and starts what Hromada needs on a Debian 12 machine; idempotent.
 #   infra/setup.sh          PostgreSQL 15 running, PostGIS installed, MapLibre GL JS from npm
 #   infra/setup.sh --test   also the test tools: aiosmtpd (a real SMTP server), pyld (JSON-LD),
+#                           s3s-fs (a real S3 server),
 #                           gdal-bin (ogrinfo/ogr2ogr read the GIS exports and OGC API),
 #                           Chromium and playwright-core (the map page in a real browser)
 set -euo pipefail
@@ -69,6 +70,11 @@ if [ "$want_test" = 1 ]; then
   if ! command -v ogrinfo >/dev/null 2>&1; then
     $SUDO true
     apt_install gdal-bin
+  fi
+  if ! command -v s3s-fs >/dev/null 2>&1; then
+    # A real S3-protocol server over a directory (0.14.1: the last for rustc 1.95).
+    log "installing s3s-fs (test S3 server) from crates.io, about 3 minutes"
+    cargo install s3s-fs --version 0.14.1 --features binary --locked --quiet
   fi
 fi
 log "ready"

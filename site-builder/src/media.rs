@@ -202,7 +202,11 @@ pub fn sniff(field: &str, file_name: &str, bytes: &[u8]) -> DomainResult<Sniffed
             "text/rtf" => "application/rtf",
             other => other,
         },
-        None if std::str::from_utf8(bytes).is_ok() => {
+        None if std::str::from_utf8(bytes).is_ok_and(|t| {
+            !t.chars()
+                .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+        }) =>
+        {
             if ext == "csv" {
                 "text/csv"
             } else {

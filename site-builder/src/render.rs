@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
 use minijinja::value::Serde;
-use minijinja::{Environment, Value, context};
+use minijinja::{AutoEscape, Environment, Value, context};
 use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
@@ -210,6 +210,13 @@ impl Renderer {
     /// Compiles the templates.
     pub fn new() -> DomainResult<Renderer> {
         let mut env = Environment::new();
+        // Escapes what HTML and XML need (`& < > " '`), leaving `/` readable in URLs.
+        env.set_formatter(|out, state, value| match value.as_str() {
+            Some(s) if !value.is_safe() && *state.auto_escape() != AutoEscape::None => {
+                out.write_str(&escape(s)).map_err(minijinja::Error::from)
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        });
         for (name, source) in TEMPLATES {
             env.add_template(name, source)
                 .map_err(|e| DomainError::Internal(format!("template {name}: {e}")))?;
@@ -1079,14 +1086,25 @@ pub fn urlencode(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
+/// Escapes text for HTML and XML content and attribute values.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Escapes a search snippet and turns its match markers into `<mark>`.
 fn highlight(snippet: &str) -> String {
-    let escaped = snippet
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;");
-    escaped
+    escape(snippet)
         .replace('\u{2}', "<mark>")
         .replace('\u{3}', "</mark>")
 }

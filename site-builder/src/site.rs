@@ -160,11 +160,10 @@ async fn build(
     .await?;
     let mut main = Vec::new();
     for (position, section) in template.sections.iter().enumerate() {
-        let (id, item) = insert_section(tx, community, section, None, position as i32).await?;
+        let item = insert_section(tx, community, section, None, position as i32).await?;
         if !section.slug.is_empty() {
             main.push(item);
         }
-        let _ = id;
     }
     main.insert(
         main.len().saturating_sub(2).min(main.len()),
@@ -229,14 +228,17 @@ fn fill_block(block: &Block, community: &Tenant) -> DomainResult<Block> {
     serde_json::from_str(&filled).map_err(|e| DomainError::Internal(format!("template block: {e}")))
 }
 
+/// Inserting a section is recursive (its children), so its future is boxed.
+type SectionFuture<'a> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = DomainResult<MenuItem>> + Send + 'a>>;
+
 fn insert_section<'a>(
     tx: &'a TenantTx,
     community: &'a Tenant,
     section: &'a Section,
     parent: Option<Uuid>,
     position: i32,
-) -> std::pin::Pin<Box<dyn std::future::Future<Output = DomainResult<(Uuid, MenuItem)>> + Send + 'a>>
-{
+) -> SectionFuture<'a> {
     Box::pin(async move {
         let mut blocks = Vec::with_capacity(section.blocks.len());
         for b in &section.blocks {
@@ -292,10 +294,10 @@ fn insert_section<'a>(
             ..MenuItem::default()
         };
         for (i, child) in section.children.iter().enumerate() {
-            let (_, child_item) = insert_section(tx, community, child, Some(id), i as i32).await?;
+            let child_item = insert_section(tx, community, child, Some(id), i as i32).await?;
             item.children.push(child_item);
         }
-        Ok((id, item))
+        Ok(item)
     })
 }
 

@@ -2,6 +2,7 @@
 //! template, a real server on a loopback port, and, when it asks, a real SMTP server
 //! (aiosmtpd). Nothing is mocked.
 
+pub mod s3;
 pub mod smtp;
 
 use std::path::PathBuf;
@@ -125,6 +126,7 @@ pub fn test_config(database: &str) -> Config {
         database_admin_url: with_db(&admin_base(), database),
         db_max_connections: 5,
         listen: format!("127.0.0.1:{port}"),
+        files_dir: std::env::temp_dir().join(format!("hromada-files-{database}")),
         mail_dir,
         outbox_poll_ms: 200,
         outbox_max_backoff_secs: 1,

@@ -10,5 +10,6 @@ mod mail;
 mod map;
 mod ogc;
 mod ops;
+mod site;
 mod tenants;
 mod tiles;
