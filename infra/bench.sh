@@ -3,6 +3,7 @@
 #   infra/bench.sh          the single-window search over a 1,470-community region
 #   infra/bench.sh import   GIS import of 100,000 and 1,000,000 parcels against ogr2ogr
 #   infra/bench.sh tiles    vector tiles of 1,000,000 parcels, cold and warm, against bare SQL
+#   infra/bench.sh site     a cached community page against nginx serving the same bytes; uncached renders
 set -euo pipefail
 cd "$(dirname "$0")/.."
 infra/setup.sh --test
@@ -10,5 +11,12 @@ case "${1:-search}" in
   search) cargo bench -p hromada-tests --bench search ;;
   import) cargo bench -p hromada-tests --bench import ;;
   tiles) cargo bench -p hromada-tests --bench tiles ;;
-  *) echo "usage: infra/bench.sh [search|import|tiles]" >&2; exit 2 ;;
+  site)
+    if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then
+      sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+      $sudo apt-get update -q >/dev/null
+      $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light wrk >/dev/null
+    fi
+    cargo bench -p hromada-tests --bench site ;;
+  *) echo "usage: infra/bench.sh [search|import|tiles|site]" >&2; exit 2 ;;
 esac

@@ -10,17 +10,20 @@ const REFERENCE_TABLES: [&str; 2] = ["tenant_host", "outbox"];
 
 /// Tenant-owned tables whose rows are public information (`app.enable_public_rls`): everyone
 /// reads them, only their tenant writes them. Adding one is a decision: list it here.
-const PUBLIC_TABLES: [&str; 5] = [
+const PUBLIC_TABLES: [&str; 8] = [
     "boundary",
     "calendar_day",
     "cnap",
     "mobile_visit",
     "public_service",
+    "site",
+    "site_media",
+    "site_menu",
 ];
 
 /// Tenant-owned tables where rows flagged `public` are read by everyone (`public_rows_read`):
-/// public map layers and their features.
-const PUBLIC_ROW_TABLES: [&str; 2] = ["gis_feature", "gis_layer"];
+/// public map layers and their features, published pages.
+const PUBLIC_ROW_TABLES: [&str; 3] = ["gis_feature", "gis_layer", "site_page"];
 
 async fn tenant_owned_tables(app: &TestApp) -> Vec<(String, bool, bool)> {
     let rows = app
@@ -114,6 +117,39 @@ async fn every_tenant_owned_table_shows_only_the_bound_tenants_rows() {
         assert_eq!(res.status(), 200);
     }
 
+    // Preview links are made by editors; templates are an oblast's (seeded for a second
+    // tenant here, as only one oblast is in the demo).
+    for slug in ["petrykivska", "tsarychanska"] {
+        let editor = app
+            .demo_login(&format!("editor@{slug}.hromada.localhost"))
+            .await;
+        let pages = app
+            .gql(
+                Some(slug),
+                Some(&editor),
+                "{ pages(first: 1) { edges { node { id } } } }",
+                serde_json::json!({}),
+            )
+            .await;
+        let id = pages["data"]["pages"]["edges"][0]["node"]["id"].clone();
+        let res = app
+            .gql(
+                Some(slug),
+                Some(&editor),
+                "mutation($i: CreatePreviewLinkInput!) { createPreviewLink(input: $i) { path } }",
+                serde_json::json!({"i": {"pageId": id}}),
+            )
+            .await;
+        assert!(res["errors"].is_null(), "{res}");
+    }
+    app.admin
+        .execute_unprepared(
+            "INSERT INTO site_template (tenant_id, key, name_uk, sections) \
+             SELECT id, 'isolation', 'Перевірка', '[]' FROM tenant WHERE slug IN ('dnipropetrovska', 'tsarychanska')",
+        )
+        .await
+        .unwrap();
+
     for (table, rls, forced) in &tables {
         if PUBLIC_TABLES.contains(&table.as_str()) {
             assert!(
@@ -142,10 +178,10 @@ async fn every_tenant_owned_table_shows_only_the_bound_tenants_rows() {
             .await;
         // Rows of public map layers are everyone's to read; nothing else of another tenant.
         let public_rows = if PUBLIC_ROW_TABLES.contains(&table.as_str()) {
-            let condition = if table == "gis_feature" {
-                "public AND deleted_at IS NULL"
-            } else {
-                "public"
+            let condition = match table.as_str() {
+                "gis_feature" => "public AND deleted_at IS NULL",
+                "site_page" => "(published IS NOT NULL OR scheduled_at <= now())",
+                _ => "public",
             };
             let foreign_public = app
                 .count(&format!(
