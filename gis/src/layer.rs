@@ -268,6 +268,8 @@ pub struct LayerChange {
     pub fields: Option<Vec<Field>>,
     pub style: Option<Style>,
     pub public: Option<bool>,
+    /// The zoom from which tiles show features (0–22).
+    pub tile_min_zoom: Option<u8>,
 }
 
 fn check_name(field: &str, name: &str) -> DomainResult<String> {
@@ -378,11 +380,15 @@ pub async fn update(
     let style = change.style.unwrap_or_else(|| current.style.clone());
     check_style(&style, &Schema::full(current.kind, &own))?;
     let public = change.public.unwrap_or(current.public);
+    let min_zoom = change.tile_min_zoom.unwrap_or(current.tile_min_zoom);
+    if min_zoom > crate::tiles::MAX_ZOOM {
+        return Err(DomainError::invalid("tileMinZoom", "must be 0 to 22"));
+    }
     let updated = LayerRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         format!(
             "UPDATE gis_layer SET name_uk = $3, name_en = $4, attribute_schema = $5, style = $6, \
-             public = $7, version = version + 1, updated_at = now() \
+             public = $7, tile_min_zoom = $8, version = version + 1, updated_at = now() \
              WHERE tenant_id = app.tenant_id() AND id = $1 AND version = $2 RETURNING {COLUMNS}"
         ),
         [
@@ -397,12 +403,42 @@ pub async fn update(
             json!(own).into(),
             json!(style).into(),
             public.into(),
+            i16::from(min_zoom).into(),
         ],
     ))
     .one(tx.conn())
     .await?
     .ok_or_else(|| DomainError::Conflict(format!("layer {id} changed meanwhile")))
     .and_then(Layer::try_from)?;
+    if min_zoom != current.tile_min_zoom {
+        // Every cached tile of the layer changes; the overview exists only below a minimum zoom.
+        tx.conn()
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT pg_advisory_xact_lock(app.tile_lock_key($1))",
+                [id.into()],
+            ))
+            .await?;
+        for sql in [
+            "DELETE FROM gis_tile WHERE tenant_id = app.tenant_id() AND layer_id = $1",
+            "DELETE FROM gis_overview WHERE tenant_id = app.tenant_id() AND layer_id = $1",
+            "INSERT INTO gis_overview (tenant_id, layer_id, cx, cy, parcels, area_m2) \
+             SELECT f.tenant_id, f.layer_id, app.overview_cx(f.geom_3857), app.overview_cy(f.geom_3857), \
+               count(*), sum(ST_Area(f.geom::geography)) \
+             FROM gis_feature f JOIN gis_layer l ON l.tenant_id = f.tenant_id AND l.id = f.layer_id \
+             WHERE f.tenant_id = app.tenant_id() AND f.layer_id = $1 AND f.deleted_at IS NULL \
+               AND l.tile_min_zoom > 0 \
+             GROUP BY 1, 2, 3, 4",
+        ] {
+            tx.conn()
+                .execute_raw(Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    sql,
+                    [id.into()],
+                ))
+                .await?;
+        }
+    }
     if public != current.public {
         tx.conn()
             .execute_raw(Statement::from_sql_and_values(
@@ -418,7 +454,7 @@ pub async fn update(
             action: "layer.update",
             target_type: "layer",
             target_id: id.to_string(),
-            summary: json!({ "version": updated.version, "public": public }),
+            summary: json!({ "version": updated.version, "public": public, "tileMinZoom": min_zoom }),
         },
     )
     .await?;

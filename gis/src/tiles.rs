@@ -71,6 +71,32 @@ const LAYER_MVT: &str = "SELECT coalesce((SELECT ST_AsMVT(q, $6, 4096, 'geom') F
          AND f.geom_3857 && ST_TileEnvelope($3, $4, $5, margin => app.tile_margin())) q \
      WHERE q.geom IS NOT NULL), ''::bytea) AS mvt";
 
+/// Below a layer's `tile_min_zoom`: its generalized overview, squares of `gis_overview` cells
+/// (grouped `f` × `f` below zoom 9 so that a square stays a few pixels wide at least), each
+/// with the number of parcels and their area in hectares, flagged `overview`.
+const OVERVIEW_MVT: &str = "SELECT coalesce((SELECT ST_AsMVT(q, $6, 4096, 'geom') FROM ( \
+       SELECT g.parcels, g.area_ha, true AS overview, \
+         ST_AsMVTGeom(app.overview_envelope(g.gx, g.gy, g.f), ST_TileEnvelope($3, $4, $5), 4096, 64, true) AS geom \
+       FROM (SELECT o.cx / k.f AS gx, o.cy / k.f AS gy, k.f, sum(o.parcels)::int AS parcels, \
+               round((sum(o.area_m2) / 10000)::numeric, 2)::float8 AS area_ha \
+             FROM gis_overview o, (SELECT (2 ^ greatest(0, 9 - $3))::int AS f, \
+               (2 ^ (16 - $3))::bigint AS n) k \
+             WHERE o.tenant_id = $1 AND o.layer_id = $2 \
+               AND o.cx BETWEEN $4 * k.n - 1 AND ($4 + 1) * k.n \
+               AND o.cy BETWEEN $5 * k.n - 1 AND ($5 + 1) * k.n \
+             GROUP BY 1, 2, 3) g) q \
+     WHERE q.geom IS NOT NULL), ''::bytea) AS mvt";
+
+/// The MVT statement for a tile of `layer`: its features, or below its minimum zoom its
+/// overview.
+fn tile_sql(layer: &Layer, at: TileCoord) -> &'static str {
+    if at.z < layer.tile_min_zoom {
+        OVERVIEW_MVT
+    } else {
+        LAYER_MVT
+    }
+}
+
 /// The bare SQL that makes a layer's tile, without the cache: for benchmarks, which compare
 /// the served tiles with it. Values: tenant, layer, z, x, y, MVT layer name.
 pub fn layer_tile_sql() -> &'static str {
@@ -94,11 +120,8 @@ pub fn mvt_layer_name(layer: &Layer) -> String {
 }
 
 /// A tile of a layer the caller may read (see [`crate::layer::readable`]): from the cache,
-/// or rendered and stored. Below the layer's `tile_min_zoom` the tile is empty.
+/// or rendered and stored. Below the layer's `tile_min_zoom` the tile is its overview.
 pub async fn layer_tile(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainResult<Tile> {
-    if at.z < layer.tile_min_zoom {
-        return Ok(empty());
-    }
     let conn = tx.conn();
     let cached = Tile::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
@@ -131,27 +154,19 @@ pub async fn layer_tile(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainRe
     Tile::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         format!(
-            "WITH t AS ({LAYER_MVT}), \
+            "WITH t AS ({}), \
              r AS (SELECT t.mvt, encode(sha256(t.mvt), 'hex') AS etag FROM t), \
              stored AS (INSERT INTO gis_tile (tenant_id, layer_id, z, x, y, mvt, etag) \
                SELECT $1, $2, $3, $4, $5, r.mvt, r.etag FROM r WHERE $7 \
                ON CONFLICT DO NOTHING) \
-             SELECT mvt, etag FROM r"
+             SELECT mvt, etag FROM r",
+            tile_sql(layer, at)
         ),
         values,
     ))
     .one(conn)
     .await?
     .ok_or_else(|| DomainError::Internal("tile query returned nothing".into()))
-}
-
-/// The tile with no features.
-fn empty() -> Tile {
-    Tile {
-        mvt: Vec::new(),
-        // sha256 of nothing, as the database would give it.
-        etag: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855".into(),
-    }
 }
 
 /// Renders a layer's tile without the cache (benchmarks' reference and tests).
@@ -163,7 +178,7 @@ pub async fn render_uncached(
     Ok(conn
         .query_one_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            LAYER_MVT,
+            tile_sql(layer, at),
             tile_values(layer, at),
         ))
         .await?
@@ -260,11 +275,28 @@ pub async fn layer_tilejson(tx: &TenantTx, layer: &Layer, base: &str) -> DomainR
             ("id".to_owned(), json!("String")),
             ("version".to_owned(), json!("Number")),
         ])
+        .chain(if layer.tile_min_zoom > 0 {
+            vec![
+                ("overview".to_owned(), json!("Boolean")),
+                ("parcels".to_owned(), json!("Number")),
+                ("area_ha".to_owned(), json!("Number")),
+            ]
+        } else {
+            Vec::new()
+        })
         .collect();
+    let description = if layer.tile_min_zoom > 0 {
+        format!(
+            "{}: features from zoom {}; below it, squares of about 611 m with the number of parcels (`parcels`) and their area (`area_ha`), flagged `overview`",
+            layer.name_uk, layer.tile_min_zoom
+        )
+    } else {
+        layer.name_uk.clone()
+    };
     let vector_layer = json!({
         "id": mvt_layer_name(layer),
-        "description": layer.name_uk,
-        "minzoom": layer.tile_min_zoom,
+        "description": description,
+        "minzoom": 0,
         "maxzoom": MAX_ZOOM,
         "fields": fields,
     });

@@ -214,6 +214,8 @@ pub struct Layer {
     pub fields: Vec<AttributeField>,
     pub style: LayerStyle,
     pub public: bool,
+    /// Vector tiles show features from this zoom; below it, a generalized overview.
+    pub tile_min_zoom: i32,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -231,6 +233,7 @@ impl From<hromada_gis::Layer> for Layer {
             name_en: l.name_en,
             style: l.style.into(),
             public: l.public,
+            tile_min_zoom: i32::from(l.tile_min_zoom),
             version: l.version,
             created_at: l.created_at,
             updated_at: l.updated_at,
@@ -720,6 +723,8 @@ pub struct UpdateLayerInput {
     pub attribute_schema: Option<Vec<AttributeField>>,
     pub style: Option<LayerStyle>,
     pub public: Option<bool>,
+    /// The zoom from which tiles show features (0–22); below it they show the overview.
+    pub tile_min_zoom: Option<i32>,
 }
 
 /// A created or changed layer.
@@ -880,7 +885,7 @@ impl GisMutation {
         })
     }
 
-    /// Changes a layer's names, own fields, style or visibility.
+    /// Changes a layer's names, own fields, style, visibility or minimum tile zoom.
     async fn update_layer(
         &self,
         ctx: &Context<'_>,
@@ -902,6 +907,15 @@ impl GisMutation {
                     .map(|f| f.into_iter().map(Into::into).collect()),
                 style: input.style.map(Into::into),
                 public: input.public,
+                tile_min_zoom: input
+                    .tile_min_zoom
+                    .map(|z| {
+                        u8::try_from(z)
+                            .ok()
+                            .filter(|z| *z <= 22)
+                            .ok_or_else(|| bad_input("tileMinZoom", "must be 0 to 22"))
+                    })
+                    .transpose()?,
             },
         )
         .await

@@ -42,6 +42,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0005_site_up.sql"),
         down: include_str!("sql/m0005_site_down.sql"),
     },
+    SqlMigration {
+        name: "m0006_gis_overview",
+        up: include_str!("sql/m0006_gis_overview_up.sql"),
+        down: include_str!("sql/m0006_gis_overview_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -61,7 +61,7 @@ pub async fn map(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
                 "nameEn": l.name_en,
                 "geometryType": l.geometry_type.as_str(),
                 "style": l.style,
-                "minzoom": l.tile_min_zoom,
+                "minzoom": 0,
                 "tilejson": format!("{base}/tiles/{}/{}.json", community.slug, l.id),
             })
         })

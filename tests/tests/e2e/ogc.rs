@@ -514,6 +514,13 @@ async fn items_page_with_next_links_and_bad_requests_get_ogc_exceptions() {
             "limit",
         ),
         (
+            reqwest::Method::GET,
+            format!("{items}?bbox-crs=http://www.opengis.net/def/crs/EPSG/0/5564"),
+            None,
+            vec![],
+            "bbox-crs",
+        ),
+        (
             reqwest::Method::POST,
             items.clone(),
             Some(bad_body),
@@ -574,5 +581,47 @@ async fn items_page_with_next_links_and_bad_requests_get_ogc_exceptions() {
         .await
         .status(),
         404
+    );
+    // An unknown feature is 404; a stranger's token may read public data but never write it.
+    assert_eq!(
+        send(
+            &app,
+            reqwest::Method::GET,
+            &format!("{items}/0195a1a1-0000-7000-8000-000000000000"),
+            None,
+            &[],
+            None
+        )
+        .await
+        .status(),
+        404
+    );
+    let stranger = app.demo_login("land@tsarychanska.hromada.localhost").await;
+    let good = json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [34.6111, 48.7222]},
+                      "properties": {"assetKind": "health", "name": "Чужий запис"}});
+    let res = send(
+        &app,
+        reqwest::Method::POST,
+        &items,
+        Some(&stranger),
+        &[],
+        Some(good.clone()),
+    )
+    .await;
+    assert_eq!(res.status(), 403);
+    let ex: Value = res.json().await.unwrap();
+    assert!(
+        ex["code"].is_string() && ex["description"].is_string(),
+        "{ex}"
+    );
+    let res = send(&app, reqwest::Method::POST, &items, None, &[], Some(good)).await;
+    assert_eq!(res.status(), 401, "editing needs a token");
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM gis_feature WHERE layer_id = '{layer}'"
+        ))
+        .await,
+        before,
+        "nothing was written"
     );
 }

@@ -303,7 +303,7 @@ async fn an_edit_makes_exactly_the_tiles_it_touches_fresh() {
 }
 
 #[tokio::test]
-async fn internal_layers_need_a_role_and_parcels_start_at_their_minimum_zoom() {
+async fn internal_layers_need_a_role_and_parcels_are_generalized_below_their_minimum_zoom() {
     let app = TestApp::spawn().await;
     let token = app.demo_login(LAND).await;
     let layer = parcels_layer(&app, &token).await;
@@ -338,17 +338,135 @@ async fn internal_layers_need_a_role_and_parcels_start_at_their_minimum_zoom() {
             .starts_with("1223755100:")
     }));
 
+    // Below the minimum zoom: the generalized overview, cells with their parcel counts.
     let (x12, y12, _, _) = tile_of(34.6013, 48.7113, 12);
-    let below = get(
-        &app,
-        &format!("/tiles/petrykivska/{layer}/12/{x12}/{y12}.mvt"),
-        Some(&token),
-    )
-    .await;
+    let path12 = format!("/tiles/petrykivska/{layer}/12/{x12}/{y12}.mvt");
+    let overview = |bytes: &[u8]| {
+        let cells = decode(bytes, &layer);
+        assert!(!cells.is_empty(), "an overview below the minimum zoom");
+        assert!(cells.iter().all(|c| c.properties["overview"] == json!(true)
+            && c.properties["parcels"].as_i64().unwrap() > 0
+            && c.properties["area_ha"].as_f64().unwrap() > 0.0));
+        assert!(
+            cells
+                .iter()
+                .all(|c| !c.properties.contains_key("cadastralNumber"))
+        );
+        (
+            cells.len(),
+            cells
+                .iter()
+                .map(|c| c.properties["parcels"].as_i64().unwrap())
+                .sum::<i64>(),
+        )
+    };
+    let below = get(&app, &path12, Some(&token)).await;
     assert_eq!(below.status(), 200);
+    let (cells, total) = overview(&below.bytes().await.unwrap());
+    let in_tile = app
+        .count(&format!(
+            "SELECT count(*) FROM gis_feature WHERE layer_id = '{layer}' AND deleted_at IS NULL \
+             AND app.overview_cx(geom_3857) >> 4 = {x12} AND app.overview_cy(geom_3857) >> 4 = {y12}"
+        ))
+        .await;
     assert!(
-        below.bytes().await.unwrap().is_empty(),
-        "below the minimum zoom"
+        in_tile > 100 && total >= in_tile,
+        "{total} counted, {in_tile} parcels in the tile"
+    );
+    assert!(
+        cells * 5 < total as usize,
+        "cells are generalized: {cells} cells for {total} parcels"
+    );
+
+    // Deleting a parcel makes the cached overview fresh at once: one parcel fewer.
+    let row = app
+        .admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            format!(
+                "SELECT id::text, version FROM gis_feature WHERE layer_id = '{layer}' AND deleted_at IS NULL \
+                 AND app.overview_cx(geom_3857) >> 4 = {x12} AND app.overview_cy(geom_3857) >> 4 = {y12} \
+                 ORDER BY id LIMIT 1"
+            ),
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    let (id, version): (String, i32) = (
+        row.try_get_by_index(0).unwrap(),
+        row.try_get_by_index(1).unwrap(),
+    );
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            "mutation($id: ID!, $v: Int!) { deleteFeature(input: {id: $id, expectedVersion: $v}) { feature { version } } }",
+            json!({"id": id, "v": version}),
+        )
+        .await;
+    data(&res);
+    let after = get(&app, &path12, Some(&token)).await;
+    let (_, total_after) = overview(&after.bytes().await.unwrap());
+    assert_eq!(total_after, total - 1, "the overview counts the deletion");
+
+    // The minimum zoom is the layer's setting: raised, a zoom-14 tile becomes overview too.
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            "query($id: ID!) { layer(id: $id) { version tileMinZoom } }",
+            json!({"id": layer}),
+        )
+        .await;
+    assert_eq!(data(&res)["layer"]["tileMinZoom"], 13);
+    let version = data(&res)["layer"]["version"].clone();
+    let update = "mutation($i: UpdateLayerInput!) { updateLayer(input: $i) { layer { tileMinZoom version } } }";
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            update,
+            json!({"i": {"id": layer, "expectedVersion": version, "tileMinZoom": 30}}),
+        )
+        .await;
+    assert_eq!(
+        res["errors"][0]["extensions"]["field"], "tileMinZoom",
+        "{res}"
+    );
+    let (x14, y14, _, _) = tile_of(34.6013, 48.7113, 14);
+    let path14 = format!("/tiles/petrykivska/{layer}/14/{x14}/{y14}.mvt");
+    let parcels14 = decode(
+        &get(&app, &path14, Some(&token))
+            .await
+            .bytes()
+            .await
+            .unwrap(),
+        &layer,
+    );
+    assert!(
+        parcels14
+            .iter()
+            .all(|f| f.properties.contains_key("cadastralNumber"))
+    );
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            update,
+            json!({"i": {"id": layer, "expectedVersion": version, "tileMinZoom": 15}}),
+        )
+        .await;
+    assert_eq!(
+        data(&res)["updateLayer"]["layer"]["tileMinZoom"],
+        15,
+        "{res}"
+    );
+    overview(
+        &get(&app, &path14, Some(&token))
+            .await
+            .bytes()
+            .await
+            .unwrap(),
     );
 }
 
