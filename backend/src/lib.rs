@@ -8,6 +8,7 @@
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod host_cache;
 pub mod http;
 pub mod mail;
 pub mod metrics;

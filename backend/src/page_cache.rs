@@ -18,6 +18,8 @@ use sea_orm::sqlx::postgres::PgListener;
 use tokio::sync::watch;
 use uuid::Uuid;
 
+use crate::host_cache::{self, HostCache};
+
 /// The channel the triggers of migration m0005 notify.
 pub const CHANNEL: &str = "hromada_site_changed";
 
@@ -113,28 +115,35 @@ impl PageCache {
     }
 }
 
-/// Listens for change notifications until shutdown; on a lost connection, reconnects and
-/// drops everything (notifications may have been missed meanwhile).
+/// Listens for change notifications until shutdown: of a community's site (drops its
+/// pages) and of tenants or hosts (drops the host cache and every page). On a lost
+/// connection, reconnects and drops everything (notifications may have been missed).
 pub async fn listen(
     db: DatabaseConnection,
     cache: Arc<PageCache>,
+    hosts: Arc<HostCache>,
     mut shutdown: watch::Receiver<bool>,
 ) {
     loop {
         let pool = db.get_postgres_connection_pool().clone();
         let listener = async {
             let mut l = PgListener::connect_with(&pool).await?;
-            l.listen(CHANNEL).await?;
+            l.listen_all([CHANNEL, host_cache::CHANNEL]).await?;
             Ok::<_, sea_orm::sqlx::Error>(l)
         }
         .await;
         match listener {
             Ok(mut listener) => {
                 cache.invalidate_all();
+                hosts.clear();
                 loop {
                     tokio::select! {
                         _ = shutdown.changed() => return,
                         n = listener.recv() => match n {
+                            Ok(n) if n.channel() == host_cache::CHANNEL => {
+                                hosts.clear();
+                                cache.invalidate_all();
+                            }
                             Ok(n) => match n.payload().parse::<Uuid>() {
                                 Ok(tenant) => cache.invalidate(tenant),
                                 Err(_) => cache.invalidate_all(),
@@ -142,6 +151,7 @@ pub async fn listen(
                             Err(e) => {
                                 tracing::warn!(error = %e, "page cache: notification channel lost");
                                 cache.invalidate_all();
+                                hosts.clear();
                                 break;
                             }
                         },

@@ -141,9 +141,11 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     ));
 
     let page_cache = Arc::new(crate::page_cache::PageCache::new(config.page_cache_entries));
+    let hosts = Arc::new(crate::host_cache::HostCache::default());
     let listener = tokio::spawn(crate::page_cache::listen(
         pool.clone(),
         page_cache.clone(),
+        hosts.clone(),
         shutdown.subscribe(),
     ));
     let renderer = hromada_site_builder::render::Renderer::new()
@@ -165,6 +167,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         assets,
         renderer,
         page_cache,
+        hosts,
         blobs,
     });
     let server = HttpServer::new(move || {

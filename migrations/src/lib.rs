@@ -47,6 +47,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0006_gis_overview_up.sql"),
         down: include_str!("sql/m0006_gis_overview_down.sql"),
     },
+    SqlMigration {
+        name: "m0007_tenant_changes",
+        up: include_str!("sql/m0007_tenant_changes_up.sql"),
+        down: include_str!("sql/m0007_tenant_changes_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -83,12 +83,13 @@ async fn run(
         bearer_token: token,
     };
     let response = hromada_graphql::execute(&state.schema, request, tx, meta).await;
-    if mutation
-        && response.is_ok()
-        && let Some(tenant) = tenant_id
-    {
-        // Before answering: the editor's next page view must not come from the cache.
-        state.page_cache.invalidate(tenant);
+    if mutation && response.is_ok() {
+        // Before answering: the editor's next page view must not come from a cache (other
+        // servers hear of the change from PostgreSQL).
+        state.hosts.clear();
+        if let Some(tenant) = tenant_id {
+            state.page_cache.invalidate(tenant);
+        }
     }
     state.outbox_wake.notify_one();
     HttpResponse::Ok().json(response)

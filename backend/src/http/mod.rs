@@ -43,6 +43,8 @@ pub struct AppState {
     pub renderer: hromada_site_builder::render::Renderer,
     /// Rendered site pages.
     pub page_cache: Arc<crate::page_cache::PageCache>,
+    /// The tenant of each host.
+    pub hosts: Arc<crate::host_cache::HostCache>,
     /// Uploaded media.
     pub blobs: Arc<dyn hromada_tenants::blob::BlobStore>,
 }
@@ -70,7 +72,9 @@ pub async fn resolve_tenant(
         .and_then(|h| h.to_str().ok())
         .or_else(|| req.uri().host())
         .unwrap_or_default();
-    Ok(tenant::by_host(&state.db, host, &state.config.domain)
+    Ok(state
+        .hosts
+        .resolve(&state.db, host, &state.config.domain)
         .await?
         .map(|t| (t, TenantSource::Host)))
 }

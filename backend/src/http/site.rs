@@ -11,7 +11,7 @@ use actix_web::http::{Method, StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use hromada_site_builder::media;
 use hromada_site_builder::render::{A11y, Lang, Request, Route};
-use hromada_tenants::{DomainError, Tenant, TenantKind, TenantSource, TenantTx, tenant};
+use hromada_tenants::{DomainError, Tenant, TenantKind, TenantSource, TenantTx};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -30,7 +30,9 @@ async fn host_community(
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or_default();
-    Ok(tenant::by_host(&state.db, host, &state.config.domain)
+    Ok(state
+        .hosts
+        .resolve(&state.db, host, &state.config.domain)
         .await?
         .filter(|t| t.kind == TenantKind::Community))
 }
