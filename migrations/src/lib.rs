@@ -52,6 +52,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0007_tenant_changes_up.sql"),
         down: include_str!("sql/m0007_tenant_changes_down.sql"),
     },
+    SqlMigration {
+        name: "m0008_spatial_index_under_rls",
+        up: include_str!("sql/m0008_spatial_index_under_rls_up.sql"),
+        down: include_str!("sql/m0008_spatial_index_under_rls_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -1,0 +1,2 @@
+ALTER FUNCTION geometry_overlaps(geometry, geometry) NOT LEAKPROOF;
+ALTER FUNCTION geometry_distance_centroid(geometry, geometry) NOT LEAKPROOF;
