@@ -15,10 +15,28 @@ pub const CHANNEL: &str = "hromada_tenant_changed";
 const TTL: Duration = Duration::from_secs(60);
 const MAX_ENTRIES: usize = 10_000;
 
-/// Host → tenant (or no tenant), with the time each was looked up.
+type Entries = RwLock<HashMap<String, (Option<Tenant>, Instant)>>;
+
+/// Host → tenant and slug → tenant (or no tenant), with the time each was looked up.
 #[derive(Default)]
 pub struct HostCache {
-    hosts: RwLock<HashMap<String, (Option<Tenant>, Instant)>>,
+    hosts: Entries,
+    slugs: Entries,
+}
+
+fn cached(map: &Entries, key: &str) -> Option<Option<Tenant>> {
+    let entries = map.read().ok()?;
+    let (found, at) = entries.get(key)?;
+    (at.elapsed() < TTL).then(|| found.clone())
+}
+
+fn remember(map: &Entries, key: &str, found: &Option<Tenant>) {
+    if let Ok(mut entries) = map.write() {
+        if entries.len() >= MAX_ENTRIES {
+            entries.clear();
+        }
+        entries.insert(key.to_owned(), (found.clone(), Instant::now()));
+    }
 }
 
 impl HostCache {
@@ -29,26 +47,35 @@ impl HostCache {
         host: &str,
         platform_domain: &str,
     ) -> DomainResult<Option<Tenant>> {
-        if let Ok(hosts) = self.hosts.read()
-            && let Some((found, at)) = hosts.get(host)
-            && at.elapsed() < TTL
-        {
-            return Ok(found.clone());
+        if let Some(found) = cached(&self.hosts, host) {
+            return Ok(found);
         }
         let found = tenant::by_host(db, host, platform_domain).await?;
-        if let Ok(mut hosts) = self.hosts.write() {
-            if hosts.len() >= MAX_ENTRIES {
-                hosts.clear();
-            }
-            hosts.insert(host.to_owned(), (found.clone(), Instant::now()));
-        }
+        remember(&self.hosts, host, &found);
         Ok(found)
     }
 
-    /// Forgets every host.
+    /// The tenant with this slug (URLs that name it: tiles, OGC API), from memory or the
+    /// database.
+    pub async fn by_slug(
+        &self,
+        db: &DatabaseConnection,
+        slug: &str,
+    ) -> DomainResult<Option<Tenant>> {
+        if let Some(found) = cached(&self.slugs, slug) {
+            return Ok(found);
+        }
+        let found = tenant::by_slug(db, slug).await?;
+        remember(&self.slugs, slug, &found);
+        Ok(found)
+    }
+
+    /// Forgets every host and slug.
     pub fn clear(&self) {
-        if let Ok(mut hosts) = self.hosts.write() {
-            hosts.clear();
+        for map in [&self.hosts, &self.slugs] {
+            if let Ok(mut entries) = map.write() {
+                entries.clear();
+            }
         }
     }
 }

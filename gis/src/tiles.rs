@@ -123,10 +123,20 @@ pub fn mvt_layer_name(layer: &Layer) -> String {
 /// or rendered and stored. Below the layer's `tile_min_zoom` the tile is its overview.
 pub async fn layer_tile(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainResult<Tile> {
     let conn = tx.conn();
-    let cached = Tile::find_by_statement(Statement::from_sql_and_values(
+    // One round trip on a hit; on a miss it also takes the shared lock that allows storing
+    // the tile rendered by the next statement (a later snapshot, see gis_tile_forget).
+    #[derive(FromQueryResult)]
+    struct Lookup {
+        mvt: Option<Vec<u8>>,
+        etag: Option<String>,
+        may_store: Option<bool>,
+    }
+    let found = Lookup::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        "SELECT mvt, etag FROM gis_tile \
-         WHERE tenant_id = $1 AND layer_id = $2 AND z = $3 AND x = $4 AND y = $5",
+        "SELECT c.mvt, c.etag, CASE WHEN c.mvt IS NULL \
+           THEN pg_try_advisory_xact_lock_shared(app.tile_lock_key($2)) END AS may_store \
+         FROM (SELECT 1) one LEFT JOIN gis_tile c ON c.tenant_id = $1 AND c.layer_id = $2 \
+           AND c.z = $3 AND c.x = $4 AND c.y = $5",
         [
             layer.tenant_id.into(),
             layer.id.into(),
@@ -136,19 +146,12 @@ pub async fn layer_tile(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainRe
         ],
     ))
     .one(conn)
-    .await?;
-    if let Some(tile) = cached {
-        return Ok(tile);
+    .await?
+    .ok_or_else(|| DomainError::Internal("tile lookup returned nothing".into()))?;
+    if let (Some(mvt), Some(etag)) = (found.mvt, found.etag) {
+        return Ok(Tile { mvt, etag });
     }
-    let may_store = conn
-        .query_one_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT pg_try_advisory_xact_lock_shared(app.tile_lock_key($1))",
-            [layer.id.into()],
-        ))
-        .await?
-        .and_then(|r| r.try_get_by_index::<bool>(0).ok())
-        .unwrap_or(false);
+    let may_store = found.may_store.unwrap_or(false);
     let mut values = tile_values(layer, at).to_vec();
     values.push(may_store.into());
     Tile::find_by_statement(Statement::from_sql_and_values(

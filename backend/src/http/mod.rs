@@ -133,7 +133,9 @@ pub async fn begin_for_slug(
     req: &HttpRequest,
     slug: &str,
 ) -> DomainResult<TenantTx> {
-    let found = tenant::by_slug(&state.db, slug)
+    let found = state
+        .hosts
+        .by_slug(&state.db, slug)
         .await?
         .ok_or_else(|| DomainError::NotFound(format!("community '{slug}'")))?;
     let user = match bearer_token(req) {

@@ -7,3 +7,7 @@
 -- Needs a superuser, as migrations are run (DATABASE_ADMIN_URL).
 ALTER FUNCTION geometry_overlaps(geometry, geometry) LEAKPROOF;
 ALTER FUNCTION geometry_distance_centroid(geometry, geometry) LEAKPROOF;
+
+-- The tile cache is a cache: unlogged, so storing a tile writes no WAL and its commit waits
+-- for no disk flush (a crash empties it, which only costs re-rendering).
+ALTER TABLE gis_tile SET UNLOGGED;
