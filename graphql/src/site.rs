@@ -413,8 +413,7 @@ impl SiteQuery {
         let after_id = cursor_uuid(&after)?;
         let guard = lock_tx(ctx).await?;
         let tx = guard.tx()?;
-        services.authz.check(tx, "site", "edit").await.gql()?;
-        let rows = page::list(tx, Kind::Page, after_id, limit + 1)
+        let rows = page::list(tx, &services.authz, Kind::Page, after_id, limit + 1)
             .await
             .gql()?;
         Ok(connection(
@@ -432,8 +431,7 @@ impl SiteQuery {
         let id = uuid("id", &id)?;
         let guard = lock_tx(ctx).await?;
         let tx = guard.tx()?;
-        services.authz.check(tx, "site", "edit").await.gql()?;
-        let p = page::get(tx, id).await.gql()?;
+        let p = page::read(tx, &services.authz, id).await.gql()?;
         if p.kind != Kind::Page {
             return Err(bad_input("id", "is a news post; use newsPost"));
         }
@@ -460,8 +458,7 @@ impl SiteQuery {
             .transpose()?;
         let guard = lock_tx(ctx).await?;
         let tx = guard.tx()?;
-        services.authz.check(tx, "site", "edit").await.gql()?;
-        let rows = page::revisions(tx, page_id, before, limit + 1)
+        let rows = page::revisions(tx, &services.authz, page_id, before, limit + 1)
             .await
             .gql()?;
         Ok(connection(
@@ -507,8 +504,7 @@ impl SiteQuery {
         let after_id = cursor_uuid(&after)?;
         let guard = lock_tx(ctx).await?;
         let tx = guard.tx()?;
-        services.authz.check(tx, "site", "edit").await.gql()?;
-        let rows = page::list(tx, Kind::News, after_id, limit + 1)
+        let rows = page::list(tx, &services.authz, Kind::News, after_id, limit + 1)
             .await
             .gql()?;
         Ok(connection(
@@ -526,8 +522,7 @@ impl SiteQuery {
         let id = uuid("id", &id)?;
         let guard = lock_tx(ctx).await?;
         let tx = guard.tx()?;
-        services.authz.check(tx, "site", "edit").await.gql()?;
-        let p = page::get(tx, id).await.gql()?;
+        let p = page::read(tx, &services.authz, id).await.gql()?;
         if p.kind != Kind::News {
             return Err(bad_input("id", "is a page; use page"));
         }
@@ -547,12 +542,13 @@ impl SiteQuery {
         let before = cursor_uuid(&after)?;
         let guard = lock_tx(ctx).await?;
         let tx = guard.tx()?;
-        services.authz.check(tx, "site", "edit").await.gql()?;
         let kind = kind.map(|k| match k {
             MediaKind::Image => DMediaKind::Image,
             MediaKind::Document => DMediaKind::Document,
         });
-        let rows = media::list(tx, kind, before, limit + 1).await.gql()?;
+        let rows = media::list(tx, &services.authz, kind, before, limit + 1)
+            .await
+            .gql()?;
         Ok(connection(
             rows,
             limit,

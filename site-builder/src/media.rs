@@ -425,13 +425,37 @@ pub async fn get(conn: &impl ConnectionTrait, tenant_id: Uuid, id: Uuid) -> Doma
     .try_into()
 }
 
-/// Items of the request's tenant, newest first, before `before` (by id), at most `limit`.
+/// The items of a tenant with these ids (missing ones are left out), in one query.
+pub async fn by_ids(
+    conn: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    ids: &[Uuid],
+) -> DomainResult<Vec<Media>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    MediaRow::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!("{SELECT_MEDIA} WHERE tenant_id = $1 AND id = ANY($2)"),
+        [tenant_id.into(), ids.to_vec().into()],
+    ))
+    .all(conn)
+    .await?
+    .into_iter()
+    .map(Media::try_from)
+    .collect()
+}
+
+/// Items of the request's tenant, newest first, before `before` (by id), at most `limit`
+/// (editors).
 pub async fn list(
     tx: &TenantTx,
+    authz: &Authorizer,
     kind: Option<MediaKind>,
     before: Option<Uuid>,
     limit: u64,
 ) -> DomainResult<Vec<Media>> {
+    authz.check(tx, "site", "edit").await?;
     let tenant = tx.tenant()?.id;
     let rows = MediaRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,

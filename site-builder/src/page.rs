@@ -112,13 +112,16 @@ fn select_page() -> String {
     )
 }
 
-/// The pages or news of the request's tenant, after `after` (by id), at most `limit`.
+/// The pages or news of the request's tenant with their drafts (editors), after `after`
+/// (by id), at most `limit`.
 pub async fn list(
     tx: &TenantTx,
+    authz: &Authorizer,
     kind: Kind,
     after: Option<Uuid>,
     limit: u64,
 ) -> DomainResult<Vec<Page>> {
+    authz.check(tx, "site", "edit").await?;
     let tenant = tx.tenant()?.id;
     let order = match kind {
         Kind::Page => "parent_id NULLS FIRST, position, id",
@@ -146,7 +149,13 @@ pub async fn list(
     rows.into_iter().map(Page::try_from).collect()
 }
 
-/// One page or news item of the request's tenant.
+/// One page or news item of the request's tenant with its draft (editors).
+pub async fn read(tx: &TenantTx, authz: &Authorizer, id: Uuid) -> DomainResult<Page> {
+    authz.check(tx, "site", "edit").await?;
+    get(tx, id).await
+}
+
+/// One page or news item of the request's tenant (callers check the permission).
 pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Page> {
     let tenant = tx.tenant()?.id;
     PageRow::find_by_statement(Statement::from_sql_and_values(
@@ -595,14 +604,15 @@ async fn revision(
     Ok(())
 }
 
-/// The revisions of a page, newest first, before `before` (by id), at most `limit`.
+/// The revisions of a page, newest first, before `before` (by id), at most `limit` (editors).
 pub async fn revisions(
     tx: &TenantTx,
+    authz: &Authorizer,
     page_id: Uuid,
     before: Option<i64>,
     limit: u64,
 ) -> DomainResult<Vec<Revision>> {
-    get(tx, page_id).await?;
+    read(tx, authz, page_id).await?;
     let rows = RevisionRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "SELECT id, page_id, version, action, at, actor_id, content FROM site_page_revision \

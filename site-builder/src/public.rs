@@ -269,20 +269,11 @@ pub async fn media_by_id(
     tenant_id: Uuid,
     ids: &[Uuid],
 ) -> DomainResult<HashMap<Uuid, Media>> {
-    let mut out = HashMap::new();
-    for id in ids {
-        if out.contains_key(id) {
-            continue;
-        }
-        match media::get(conn, tenant_id, *id).await {
-            Ok(m) => {
-                out.insert(*id, m);
-            }
-            Err(DomainError::NotFound(_)) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(out)
+    Ok(media::by_ids(conn, tenant_id, ids)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect())
 }
 
 /// Whether `kind` is a page.

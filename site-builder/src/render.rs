@@ -14,6 +14,7 @@ use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
 
+use hromada_tenants::cnap::calendar::{Term, TermUnit};
 use hromada_tenants::cnap::directory;
 use hromada_tenants::cnap::schedule::DayHours;
 use hromada_tenants::{DomainError, DomainResult, Tenant, TenantTx};
@@ -994,16 +995,24 @@ async fn block_views(
                     .filter(|c| s.category.as_ref().is_none_or(|cat| &c.category == cat))
                     .take(s.limit as usize)
                     .map(|c| {
-                        let term = c.card.get("term").map(|t| {
-                            let n = t.get("days").and_then(|v| v.as_i64()).unwrap_or(30);
-                            let unit = t.get("unit").and_then(|u| u.as_str()).unwrap_or_default();
-                            match (lang, unit) {
-                                (Lang::Uk, "working_days") => format!("{n} робочих днів"),
-                                (Lang::Uk, _) => format!("{n} календарних днів"),
-                                (Lang::En, "working_days") => format!("{n} working days"),
-                                (Lang::En, _) => format!("{n} calendar days"),
-                            }
-                        });
+                        let term = c
+                            .card
+                            .get("term")
+                            .and_then(|t| serde_json::from_value::<Term>(t.clone()).ok())
+                            .map(|t| match (lang, t.unit) {
+                                (Lang::Uk, TermUnit::WorkingDays) => {
+                                    format!("{} робочих днів", t.days)
+                                }
+                                (Lang::Uk, TermUnit::CalendarDays) => {
+                                    format!("{} календарних днів", t.days)
+                                }
+                                (Lang::En, TermUnit::WorkingDays) => {
+                                    format!("{} working days", t.days)
+                                }
+                                (Lang::En, TermUnit::CalendarDays) => {
+                                    format!("{} calendar days", t.days)
+                                }
+                            });
                         json!({
                             "code": c.code,
                             "name": lang.pick(&c.name_uk, &c.name_en),

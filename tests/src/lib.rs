@@ -198,6 +198,39 @@ impl TestApp {
         res.json().await.expect("JSON response")
     }
 
+    /// Posts a GraphQL multipart request (`operations`, `map`, one file) with
+    /// `Host: <tenant>.localhost` and a token; the file is the mutation's `input.file`
+    /// (`variables.i.file`).
+    pub async fn gql_upload(
+        &self,
+        tenant: &str,
+        token: &str,
+        query: &str,
+        variables: Value,
+        file: Vec<u8>,
+        name: &str,
+    ) -> Value {
+        let operations = json!({ "query": query, "variables": variables });
+        let form = reqwest::multipart::Form::new()
+            .text("operations", operations.to_string())
+            .text("map", json!({ "0": ["variables.i.file"] }).to_string())
+            .part(
+                "0",
+                reqwest::multipart::Part::bytes(file).file_name(name.to_owned()),
+            );
+        self.http
+            .post(format!("{}/graphql", self.base_url))
+            .header("Host", format!("{tenant}.{}", self.config.domain))
+            .bearer_auth(token)
+            .multipart(form)
+            .send()
+            .await
+            .expect("request sent")
+            .json()
+            .await
+            .expect("JSON response")
+    }
+
     /// Logs in and returns the token (panics on failure).
     pub async fn login(&self, email: &str, password: &str) -> String {
         let res = self

@@ -103,7 +103,10 @@ pub async fn load_community(
         Some("demo".into()),
     )
     .await?;
-    if !page::list(&tx, Kind::News, None, 1).await?.is_empty() {
+    if !page::list(&tx, authz, Kind::News, None, 1)
+        .await?
+        .is_empty()
+    {
         return tx.rollback().await;
     }
     let upload = |name: &str, bytes: Vec<u8>, alt: &str| media::Upload {
@@ -175,7 +178,7 @@ pub async fn load_community(
         )
         .await?;
     }
-    let pages = page::list(&tx, Kind::Page, None, 200).await?;
+    let pages = page::list(&tx, authz, Kind::Page, None, 200).await?;
     let by_section = |key: &str| pages.iter().find(|p| p.section.as_deref() == Some(key));
     let by_slug = |slug: &str| pages.iter().find(|p| p.slug == slug);
     let contacts = Block::Contacts(Contacts {

@@ -11,25 +11,15 @@ const IMPORT: &str = "mutation($i: ImportFeaturesInput!) { importFeatures(input:
 
 /// Posts `importFeatures` as a GraphQL multipart request with `file` attached.
 async fn import(app: &TestApp, token: &str, input: Value, file: Vec<u8>, name: &str) -> Value {
-    let operations = json!({ "query": IMPORT, "variables": { "i": input } });
-    let form = reqwest::multipart::Form::new()
-        .text("operations", operations.to_string())
-        .text("map", json!({ "0": ["variables.i.file"] }).to_string())
-        .part(
-            "0",
-            reqwest::multipart::Part::bytes(file).file_name(name.to_owned()),
-        );
-    app.http
-        .post(format!("{}/graphql", app.base_url))
-        .header("Host", format!("petrykivska.{}", app.config.domain))
-        .bearer_auth(token)
-        .multipart(form)
-        .send()
-        .await
-        .expect("request sent")
-        .json()
-        .await
-        .expect("JSON response")
+    app.gql_upload(
+        "petrykivska",
+        token,
+        IMPORT,
+        json!({ "i": input }),
+        file,
+        name,
+    )
+    .await
 }
 
 fn rect(lon: f64, lat: f64) -> Value {

@@ -41,87 +41,26 @@ pub async fn upload(
     alt: &str,
 ) -> Value {
     let query = "mutation($i: UploadMediaInput!) { uploadMedia(input: $i) { mediaItem { id kind contentType url width height altUk variants { width url } } } }";
-    let operations =
-        json!({ "query": query, "variables": { "i": { "file": null, "altUk": alt } } });
-    let form = reqwest::multipart::Form::new()
-        .text("operations", operations.to_string())
-        .text("map", json!({ "0": ["variables.i.file"] }).to_string())
-        .part(
-            "0",
-            reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
-        );
-    app.http
-        .post(format!("{}/graphql", app.base_url))
-        .header("Host", format!("{community}.{}", app.config.domain))
-        .bearer_auth(token)
-        .multipart(form)
-        .send()
-        .await
-        .expect("request sent")
-        .json()
-        .await
-        .expect("JSON response")
+    app.gql_upload(
+        community,
+        token,
+        query,
+        json!({ "i": { "file": null, "altUk": alt } }),
+        bytes,
+        name,
+    )
+    .await
 }
 
 /// A PNG of `w × h` pixels.
 pub fn png(w: u32, h: u32) -> Vec<u8> {
-    // A minimal truecolor PNG built by hand would be brittle; use the `image` crate through
-    // the site builder's own dependency chain is not possible here, so encode with a tiny
-    // uncompressed-deflate writer.
-    fn crc32(data: &[u8]) -> u32 {
-        let mut crc = 0xffff_ffffu32;
-        for &b in data {
-            crc ^= b as u32;
-            for _ in 0..8 {
-                crc = if crc & 1 != 0 {
-                    (crc >> 1) ^ 0xedb8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    }
-    fn adler32(data: &[u8]) -> u32 {
-        let (mut a, mut b) = (1u32, 0u32);
-        for &d in data {
-            a = (a + d as u32) % 65521;
-            b = (b + a) % 65521;
-        }
-        (b << 16) | a
-    }
-    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
-        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        let mut c = kind.to_vec();
-        c.extend_from_slice(data);
-        out.extend_from_slice(&c);
-        out.extend_from_slice(&crc32(&c).to_be_bytes());
-    }
-    let mut raw = Vec::new();
-    for y in 0..h {
-        raw.push(0);
-        for x in 0..w {
-            raw.extend_from_slice(&[(x % 256) as u8, (y % 256) as u8, 120]);
-        }
-    }
-    let mut z = vec![0x78, 0x01];
-    for (i, block) in raw.chunks(65_535).enumerate() {
-        let last = (i + 1) * 65_535 >= raw.len();
-        z.push(u8::from(last));
-        z.extend_from_slice(&(block.len() as u16).to_le_bytes());
-        z.extend_from_slice(&(!(block.len() as u16)).to_le_bytes());
-        z.extend_from_slice(block);
-    }
-    z.extend_from_slice(&adler32(&raw).to_be_bytes());
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&w.to_be_bytes());
-    ihdr.extend_from_slice(&h.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    chunk(&mut out, b"IHDR", &ihdr);
-    chunk(&mut out, b"IDAT", &z);
-    chunk(&mut out, b"IEND", &[]);
-    out
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .expect("PNG encoding");
+    out.into_inner()
 }
 
 fn page_id(res: &Value, op: &str) -> (String, i64) {
@@ -353,6 +292,48 @@ async fn bad_blocks_name_the_block_and_field_and_change_nothing() {
         app.count("SELECT count(*) FROM site_page").await,
         before,
         "nothing half-written"
+    );
+
+    // A page cannot move under its own sub-page; a preview link lives 1 minute to a week.
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&editor),
+            "{ pages(first: 100) { edges { node { id slug parentId version } } } }",
+            json!({}),
+        )
+        .await;
+    let pages = data(&res)["pages"]["edges"].as_array().unwrap().clone();
+    let about = pages
+        .iter()
+        .find(|p| p["node"]["slug"] == "about" && p["node"]["parentId"].is_null())
+        .unwrap()["node"]
+        .clone();
+    let child = pages
+        .iter()
+        .find(|p| p["node"]["parentId"] == about["id"])
+        .unwrap()["node"]
+        .clone();
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&editor),
+            UPDATE_PAGE,
+            json!({"i": {"id": about["id"], "version": about["version"], "parentId": child["id"]}}),
+        )
+        .await;
+    assert_eq!(res["errors"][0]["extensions"]["field"], "parentId", "{res}");
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&editor),
+            "mutation($i: CreatePreviewLinkInput!) { createPreviewLink(input: $i) { path } }",
+            json!({"i": {"pageId": about["id"], "validMinutes": 0}}),
+        )
+        .await;
+    assert_eq!(
+        res["errors"][0]["extensions"]["field"], "validMinutes",
+        "{res}"
     );
 
     // Only editors of this community may write.
@@ -696,6 +677,11 @@ async fn sites_render_in_both_templates_with_sitemap_feed_robots_english_and_the
             assert!(html.contains(landmark), "{community}{path}: {landmark}");
         }
     }
+    let (_, services, _) = fetch(&app, "petrykivska", "/services", None).await;
+    assert!(
+        services.contains("календарних днів") || services.contains("робочих днів"),
+        "the services block shows each card's term: {services}"
+    );
     let (_, sitemap, headers) = fetch(&app, "petrykivska", "/sitemap.xml", None).await;
     assert!(
         headers["content-type"]
