@@ -103,7 +103,7 @@ pub fn layer_tile_sql() -> &'static str {
     LAYER_MVT
 }
 
-fn tile_values(layer: &Layer, at: TileCoord) -> [sea_orm::Value; 6] {
+pub fn tile_values(layer: &Layer, at: TileCoord) -> [sea_orm::Value; 6] {
     [
         layer.tenant_id.into(),
         layer.id.into(),
@@ -156,20 +156,28 @@ pub async fn layer_tile(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainRe
     values.push(may_store.into());
     Tile::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        format!(
-            "WITH t AS ({}), \
-             r AS (SELECT t.mvt, encode(sha256(t.mvt), 'hex') AS etag FROM t), \
-             stored AS (INSERT INTO gis_tile (tenant_id, layer_id, z, x, y, mvt, etag) \
-               SELECT $1, $2, $3, $4, $5, r.mvt, r.etag FROM r WHERE $7 \
-               ON CONFLICT DO NOTHING) \
-             SELECT mvt, etag FROM r",
-            tile_sql(layer, at)
-        ),
+        render_and_store_sql(layer, at),
         values,
     ))
     .one(conn)
     .await?
     .ok_or_else(|| DomainError::Internal("tile query returned nothing".into()))
+}
+
+/// The statement of a cache miss: renders the tile once, hashes it, stores it when `$7` is
+/// true, and returns it. Values: those of [`layer_tile_sql`], then `$7`. `MATERIALIZED` is
+/// what renders it once: an inlined `t` is expanded into each of its two uses (the bytes and
+/// their hash), which doubled the cost of every cold tile.
+pub fn render_and_store_sql(layer: &Layer, at: TileCoord) -> String {
+    format!(
+        "WITH t AS MATERIALIZED ({}), \
+         r AS (SELECT t.mvt, encode(sha256(t.mvt), 'hex') AS etag FROM t), \
+         stored AS (INSERT INTO gis_tile (tenant_id, layer_id, z, x, y, mvt, etag) \
+           SELECT $1, $2, $3, $4, $5, r.mvt, r.etag FROM r WHERE $7 \
+           ON CONFLICT DO NOTHING) \
+         SELECT mvt, etag FROM r",
+        tile_sql(layer, at)
+    )
 }
 
 /// Renders a layer's tile without the cache (benchmarks' reference and tests).
@@ -194,7 +202,7 @@ pub async fn render_uncached(
 pub async fn boundary_tile(tx: &TenantTx, oblast_id: Uuid, at: TileCoord) -> DomainResult<Tile> {
     Tile::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        "WITH t AS (SELECT coalesce((SELECT ST_AsMVT(q, 'boundaries', 4096, 'geom') FROM ( \
+        "WITH t AS MATERIALIZED (SELECT coalesce((SELECT ST_AsMVT(q, 'boundaries', 4096, 'geom') FROM ( \
              SELECT tn.slug, tn.katottg, tn.kind, tn.name_uk, tn.name_en, \
                ST_AsMVTGeom(b.geom_3857, ST_TileEnvelope($2, $3, $4), 4096, 64, true) AS geom \
              FROM boundary b JOIN tenant tn ON tn.id = b.tenant_id \

@@ -57,6 +57,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0008_spatial_index_under_rls_up.sql"),
         down: include_str!("sql/m0008_spatial_index_under_rls_down.sql"),
     },
+    SqlMigration {
+        name: "m0009_tile_storage",
+        up: include_str!("sql/m0009_tile_storage_up.sql"),
+        down: include_str!("sql/m0009_tile_storage_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -537,3 +537,51 @@ async fn bad_tile_addresses_are_refused_with_the_reason() {
         );
     }
 }
+
+/// A cache miss reads the layer's features once, for the bytes and their hash alike: the plan
+/// of the statement that renders and stores a tile scans `gis_feature` exactly once (an
+/// inlined common table expression once rendered every cold tile twice).
+#[tokio::test]
+async fn a_cold_tile_is_rendered_once() {
+    use hromada_gis::tiles::{TileCoord, render_and_store_sql, tile_values};
+    use hromada_tenants::{TenantSource, TenantTx, tenant};
+
+    let app = TestApp::spawn().await;
+    let layer_id: uuid::Uuid = assets_layer(&app).await.parse().unwrap();
+    let community = tenant::by_slug(&app.app_db, "petrykivska")
+        .await
+        .unwrap()
+        .unwrap();
+    let tx = TenantTx::begin(
+        &app.app_db,
+        Some((community, TenantSource::Host)),
+        None,
+        None,
+    )
+    .await
+    .unwrap();
+    let layer = hromada_gis::layer::readable(&tx, layer_id).await.unwrap();
+    let at = TileCoord::new(16, 38_993, 22_621).unwrap();
+    let mut values = tile_values(&layer, at).to_vec();
+    values.push(false.into());
+    let plan = tx
+        .conn()
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            format!("EXPLAIN (FORMAT JSON) {}", render_and_store_sql(&layer, at)),
+            values,
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<Value>(0)
+        .unwrap();
+    fn scans(node: &Value, table: &str) -> usize {
+        let here = usize::from(node["Relation Name"] == table);
+        here + node["Plans"]
+            .as_array()
+            .map_or(0, |plans| plans.iter().map(|p| scans(p, table)).sum())
+    }
+    assert_eq!(scans(&plan[0]["Plan"], "gis_feature"), 1, "{plan}");
+    tx.rollback().await.unwrap();
+}
