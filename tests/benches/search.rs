@@ -190,9 +190,17 @@ async fn main() {
         }
     }
     let config = region(&name).await;
-    let pool = db::connect(&config.database_url, CLIENTS as u32)
-        .await
-        .expect("pool");
+    // The bare path plans each run like the server's search does (`PLAN_PER_RUN`, which is
+    // transaction-local there), set for the session here so it costs no extra round trip.
+    let pool = db::connect(
+        &format!(
+            "{}?options=-c%20plan_cache_mode%3Dforce_custom_plan",
+            config.database_url
+        ),
+        CLIENTS as u32,
+    )
+    .await
+    .expect("pool");
     let oblast = hromada_tenants::tenant::by_slug(&pool, demo::OBLAST.0)
         .await
         .expect("oblast")

@@ -99,6 +99,14 @@ pub struct Found {
     pub visits: Vec<HitVisit>,
 }
 
+/// How many of the communities nearest to a `near` point a matching text probes one by one
+/// before it reads all its rows instead.
+pub const NEAR_PROBES: u32 = 64;
+
+/// Makes the current transaction plan each search for its own values (the plan depends on
+/// how many texts match and how far the point is; planning costs about 1.5 ms).
+pub const PLAN_PER_RUN: &str = "SET LOCAL plan_cache_mode = force_custom_plan";
+
 /// The longest query accepted.
 pub const MAX_QUERY: usize = 200;
 
@@ -117,6 +125,20 @@ pub fn search_sql(
     near: Option<Near>,
     offset: u64,
     limit: u64,
+) -> (String, Vec<DbValue>) {
+    search_sql_probing(oblast_id, query, filter, near, offset, limit, NEAR_PROBES)
+}
+
+/// [`search_sql`] with the number of nearest communities a text probes one by one before it
+/// reads all its rows (a test shows both ways rank alike).
+pub fn search_sql_probing(
+    oblast_id: Uuid,
+    query: &str,
+    filter: &SearchFilter,
+    near: Option<Near>,
+    offset: u64,
+    limit: u64,
+    probes: u32,
 ) -> (String, Vec<DbValue>) {
     let mut values: Vec<DbValue> = vec![oblast_id.into()];
     let arg = |v: DbValue, values: &mut Vec<DbValue>| {
@@ -185,25 +207,40 @@ pub fn search_sql(
         None => "NULL::float8".to_owned(),
     };
     let (near_cte, ranked) = match near {
-        // The oblast's active communities in order of distance to their nearest active place;
-        // each matching text probes them nearest first until it has a page.
+        // The oblast's active communities in order of distance to their nearest active place,
+        // ranked (stored in that order: the window's). Each matching text first probes the
+        // nearest `probes` of them in that order (a parameterized nested loop keeps its outer
+        // order; `OFFSET 0` keeps the probe one) and stops at its page: a text most
+        // communities offer needs a few probes. Only a text that did not fill its page there
+        // (offered by few) reads all its other rows and sorts them by distance; `UNION ALL`
+        // under a limit runs that part only when needed.
         Some(_) => {
             let d = format!(
-                "d AS MATERIALIZED (SELECT t.id AS tenant_id, min({}) AS distance_m FROM tenant t \
-                 LEFT JOIN cnap c ON c.tenant_id = t.id AND c.active \
-                 WHERE t.parent_id = $1 AND t.status = 'active'{community} GROUP BY t.id), ",
+                "d AS MATERIALIZED (SELECT tenant_id, distance_m, \
+                   row_number() OVER (ORDER BY distance_m NULLS LAST, tenant_id) AS rank \
+                 FROM (SELECT t.id AS tenant_id, min({}) AS distance_m FROM tenant t \
+                   LEFT JOIN cnap c ON c.tenant_id = t.id AND c.active \
+                   WHERE t.parent_id = $1 AND t.status = 'active'{community} GROUP BY t.id) n), ",
                 point_distance("c.location")
             );
             let ranked = match &matched {
                 Some(_) => format!(
-                    "SELECT m.score, m.name_uk, x.tenant_id, x.service_id, x.distance_m FROM m \
-                     CROSS JOIN LATERAL (SELECT d.tenant_id, p.service_id, d.distance_m FROM d \
-                       CROSS JOIN LATERAL (SELECT p.service_id FROM public_service p \
-                         WHERE p.text_id = m.id AND p.tenant_id = d.tenant_id AND p.oblast_id = $1{conds}) p \
-                       ORDER BY d.distance_m NULLS LAST, d.tenant_id, p.service_id LIMIT {page}) x"
+                    "SELECT m.score, m.name_uk, m.id AS text_id, x.tenant_id, x.service_id, x.distance_m FROM m \
+                     CROSS JOIN LATERAL ((SELECT d.tenant_id, p.service_id, d.distance_m \
+                         FROM (SELECT * FROM d LIMIT {probes}) d \
+                         CROSS JOIN LATERAL (SELECT p.service_id FROM public_service p \
+                           WHERE p.text_id = m.id AND p.tenant_id = d.tenant_id AND p.oblast_id = $1{conds} \
+                           ORDER BY p.service_id OFFSET 0) p \
+                         LIMIT {page}) \
+                       UNION ALL \
+                       (SELECT d.tenant_id, p.service_id, d.distance_m FROM public_service p \
+                         JOIN d ON d.tenant_id = p.tenant_id AND d.rank > {probes} \
+                         WHERE p.text_id = m.id AND p.oblast_id = $1{conds} \
+                         ORDER BY d.rank, p.service_id LIMIT {page}) \
+                       LIMIT {page}) x"
                 ),
                 None => format!(
-                    "SELECT 0::float8 AS score, p.name_uk, p.tenant_id, p.service_id, d.distance_m \
+                    "SELECT 0::float8 AS score, p.name_uk, 0::bigint AS text_id, p.tenant_id, p.service_id, d.distance_m \
                      FROM d JOIN public_service p ON p.tenant_id = d.tenant_id WHERE p.oblast_id = $1{conds}"
                 ),
             };
@@ -216,14 +253,16 @@ pub fn search_sql(
             );
             let ranked = match &matched {
                 // All rows of a text share its score and name: its first page in index order is
-                // all it can contribute.
+                // all it can contribute; texts taken best first let the ranking stop at the page
+                // (an incremental sort over the texts' order) instead of ranking every text.
                 Some(_) => format!(
-                    "SELECT m.score, m.name_uk, x.tenant_id, x.service_id, NULL::float8 AS distance_m FROM m \
+                    "SELECT m.score, m.name_uk, m.id AS text_id, x.tenant_id, x.service_id, NULL::float8 AS distance_m \
+                     FROM (SELECT * FROM m ORDER BY m.score DESC, m.name_uk, m.id) m \
                      CROSS JOIN LATERAL (SELECT p.tenant_id, p.service_id {rows} AND p.text_id = m.id \
                        ORDER BY p.tenant_id, p.service_id LIMIT {page}) x"
                 ),
                 None => format!(
-                    "SELECT 0::float8 AS score, p.name_uk, p.tenant_id, p.service_id, NULL::float8 AS distance_m \
+                    "SELECT 0::float8 AS score, p.name_uk, 0::bigint AS text_id, p.tenant_id, p.service_id, NULL::float8 AS distance_m \
                      {rows} ORDER BY p.name_uk, p.tenant_id, p.service_id LIMIT {page}"
                 ),
             };
@@ -237,7 +276,7 @@ pub fn search_sql(
     };
     let sql = format!(
         "WITH {matched}{near_cte}r AS ({ranked}), \
-         k AS (SELECT * FROM r ORDER BY {band}r.score DESC, r.name_uk, r.tenant_id, r.service_id \
+         k AS (SELECT * FROM r ORDER BY {band}r.score DESC, r.name_uk, r.text_id, r.tenant_id, r.service_id \
                OFFSET {off} LIMIT {lim}) \
          SELECT p.tenant_id, t.slug AS community_slug, t.name_uk AS community_name_uk, \
            t.name_en AS community_name_en, p.service_id, p.code, p.name_uk, p.name_en, p.category, p.free, \
@@ -253,7 +292,7 @@ pub fn search_sql(
                 AND mv.service_ids @> ARRAY[p.service_id] ORDER BY mv.starts_at, mv.id LIMIT 3) v) AS visits \
          FROM k JOIN public_service p ON p.tenant_id = k.tenant_id AND p.service_id = k.service_id \
          JOIN tenant t ON t.id = k.tenant_id \
-         ORDER BY {band_k}k.score DESC, k.name_uk, k.tenant_id, k.service_id",
+         ORDER BY {band_k}k.score DESC, k.name_uk, k.text_id, k.tenant_id, k.service_id",
         matched = matched.clone().unwrap_or_default(),
         band_k = band.replace("r.", "k."),
         place_distance = point_distance("c.location"),
@@ -283,6 +322,10 @@ pub async fn search(
     if let Some(n) = near {
         crate::validate::lat_lon("near", n.lat, n.lon)?;
     }
+    // A prepared statement's generic plan knows neither the query's words nor the point, and
+    // after five runs PostgreSQL may keep it: planned each time, the search is faster (see
+    // `PLAN_PER_RUN`). Local to the request's transaction.
+    conn.execute_unprepared(PLAN_PER_RUN).await?;
     let (sql, values) = search_sql(oblast_id, query, filter, near, offset, limit);
     let hits = SearchHit::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,

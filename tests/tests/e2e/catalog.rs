@@ -564,6 +564,70 @@ async fn the_single_window_finds_services_from_typos_and_transliteration() {
     assert_eq!(res["errors"][0]["extensions"]["field"], "query");
 }
 
+/// With `near`, each matching text probes the nearest communities one by one, and a text that
+/// fills no page there reads all its farther rows instead: both ways rank the same services in
+/// the same order (here every text takes the second way, or a mix of both).
+#[tokio::test]
+async fn near_ranking_is_the_same_whether_texts_probe_or_read_all_their_rows() {
+    use hromada_tenants::catalog::search::{NEAR_PROBES, Near, SearchFilter, search_sql_probing};
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+
+    let app = TestApp::spawn().await;
+    let oblast = hromada_tenants::tenant::by_slug(&app.app_db, "dnipropetrovska")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let near = Some(Near {
+        lat: 48.73,
+        lon: 34.62,
+    });
+    for (query, filter) in [
+        ("реєстрація місця проживання", SearchFilter::default()),
+        ("pasport", SearchFilter::default()),
+        (
+            "довідка",
+            SearchFilter {
+                free: Some(true),
+                ..SearchFilter::default()
+            },
+        ),
+    ] {
+        let mut rankings = Vec::new();
+        for probes in [NEAR_PROBES, 1, 0] {
+            let (sql, values) = search_sql_probing(oblast, query, &filter, near, 0, 50, probes);
+            let rows = app
+                .app_db
+                .query_all_raw(Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    sql,
+                    values,
+                ))
+                .await
+                .unwrap();
+            let ranking: Vec<(uuid::Uuid, Option<f64>)> = rows
+                .iter()
+                .map(|r| {
+                    (
+                        r.try_get("", "service_id").unwrap(),
+                        r.try_get("", "distance_m").unwrap(),
+                    )
+                })
+                .collect();
+            rankings.push(ranking);
+        }
+        assert!(rankings[0].len() > 3, "{query}: {:?}", rankings[0]);
+        assert!(
+            rankings[0]
+                .windows(2)
+                .any(|w| w[0].1.is_some() && w[0].1 != w[1].1),
+            "{query}: results from more than one community"
+        );
+        assert_eq!(rankings[0], rankings[1], "{query}: one probe");
+        assert_eq!(rankings[0], rankings[2], "{query}: no probe");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_single_window_never_shows_drafts_or_suspended_communities() {
     let app = TestApp::spawn().await;
