@@ -87,6 +87,15 @@ const OVERVIEW_MVT: &str = "SELECT coalesce((SELECT ST_AsMVT(q, $6, 4096, 'geom'
              GROUP BY 1, 2, 3) g) q \
      WHERE q.geom IS NOT NULL), ''::bytea) AS mvt";
 
+/// The boundaries of an oblast (`$1`) and of its active communities in tile `$2/$3/$4`.
+const BOUNDARY_MVT: &str = "SELECT coalesce((SELECT ST_AsMVT(q, 'boundaries', 4096, 'geom') FROM ( \
+       SELECT tn.slug, tn.katottg, tn.kind, tn.name_uk, tn.name_en, \
+         ST_AsMVTGeom(b.geom_3857, ST_TileEnvelope($2, $3, $4), 4096, 64, true) AS geom \
+       FROM boundary b JOIN tenant tn ON tn.id = b.tenant_id \
+       WHERE (tn.id = $1 OR (tn.parent_id = $1 AND tn.status = 'active')) \
+         AND b.geom_3857 && ST_TileEnvelope($2, $3, $4, margin => app.tile_margin())) q \
+     WHERE q.geom IS NOT NULL), ''::bytea) AS mvt";
+
 /// The MVT statement for a tile of `layer`: its features, or below its minimum zoom its
 /// overview.
 fn tile_sql(layer: &Layer, at: TileCoord) -> &'static str {
@@ -103,6 +112,7 @@ pub fn layer_tile_sql() -> &'static str {
     LAYER_MVT
 }
 
+/// The values of a layer's tile statement: tenant, layer, z, x, y, MVT layer name.
 pub fn tile_values(layer: &Layer, at: TileCoord) -> [sea_orm::Value; 6] {
     [
         layer.tenant_id.into(),
@@ -164,19 +174,26 @@ pub async fn layer_tile(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainRe
     .ok_or_else(|| DomainError::Internal("tile query returned nothing".into()))
 }
 
-/// The statement of a cache miss: renders the tile once, hashes it, stores it when `$7` is
-/// true, and returns it. Values: those of [`layer_tile_sql`], then `$7`. `MATERIALIZED` is
-/// what renders it once: an inlined `t` is expanded into each of its two uses (the bytes and
-/// their hash), which doubled the cost of every cold tile.
-pub fn render_and_store_sql(layer: &Layer, at: TileCoord) -> String {
+/// A statement answering a [`Tile`]: `render` (one `mvt` column) run once, its bytes and their
+/// hash, with `more` common table expressions over them (`r`) before the answer.
+/// `MATERIALIZED` is what runs it once: an inlined `t` is expanded into each of its two uses
+/// (the bytes and their hash), which rendered every tile twice.
+fn hashed_tile_sql(render: &str, more: &str) -> String {
     format!(
-        "WITH t AS MATERIALIZED ({}), \
-         r AS (SELECT t.mvt, encode(sha256(t.mvt), 'hex') AS etag FROM t), \
-         stored AS (INSERT INTO gis_tile (tenant_id, layer_id, z, x, y, mvt, etag) \
+        "WITH t AS MATERIALIZED ({render}), \
+         r AS (SELECT t.mvt, encode(sha256(t.mvt), 'hex') AS etag FROM t){more} \
+         SELECT mvt, etag FROM r"
+    )
+}
+
+/// The statement of a cache miss: renders the tile once, hashes it, stores it when `$7` is
+/// true, and returns it. Values: those of [`tile_values`], then `$7`.
+pub fn render_and_store_sql(layer: &Layer, at: TileCoord) -> String {
+    hashed_tile_sql(
+        tile_sql(layer, at),
+        ", stored AS (INSERT INTO gis_tile (tenant_id, layer_id, z, x, y, mvt, etag) \
            SELECT $1, $2, $3, $4, $5, r.mvt, r.etag FROM r WHERE $7 \
-           ON CONFLICT DO NOTHING) \
-         SELECT mvt, etag FROM r",
-        tile_sql(layer, at)
+           ON CONFLICT DO NOTHING)",
     )
 }
 
@@ -202,14 +219,7 @@ pub async fn render_uncached(
 pub async fn boundary_tile(tx: &TenantTx, oblast_id: Uuid, at: TileCoord) -> DomainResult<Tile> {
     Tile::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        "WITH t AS MATERIALIZED (SELECT coalesce((SELECT ST_AsMVT(q, 'boundaries', 4096, 'geom') FROM ( \
-             SELECT tn.slug, tn.katottg, tn.kind, tn.name_uk, tn.name_en, \
-               ST_AsMVTGeom(b.geom_3857, ST_TileEnvelope($2, $3, $4), 4096, 64, true) AS geom \
-             FROM boundary b JOIN tenant tn ON tn.id = b.tenant_id \
-             WHERE (tn.id = $1 OR (tn.parent_id = $1 AND tn.status = 'active')) \
-               AND b.geom_3857 && ST_TileEnvelope($2, $3, $4, margin => app.tile_margin())) q \
-           WHERE q.geom IS NOT NULL), ''::bytea) AS mvt) \
-         SELECT mvt, encode(sha256(mvt), 'hex') AS etag FROM t",
+        hashed_tile_sql(BOUNDARY_MVT, ""),
         [
             oblast_id.into(),
             i32::from(at.z).into(),
