@@ -22,12 +22,38 @@ pub enum DbSetupError {
 
 /// Opens a pool on `url`.
 pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbErr> {
-    let mut options = ConnectOptions::new(url.to_owned());
+    let mut options = ConnectOptions::new(plain_on_loopback(url));
     options
         .max_connections(max_connections)
         .min_connections(1)
         .sqlx_logging(false);
     Database::connect(options).await
+}
+
+/// `url` with `sslmode=disable` when its host is this machine and it names no `sslmode`:
+/// TLS on loopback protects nothing and cost both ends CPU on every row (the client's default
+/// mode, `prefer`, negotiates it whenever the server offers it, as Debian's does). A URL that
+/// sets `sslmode` is kept as written.
+pub fn plain_on_loopback(url: &str) -> String {
+    let Ok(mut parsed) = Url::parse(url) else {
+        return url.to_owned();
+    };
+    // `postgres:` is not a special scheme to `url`: an IPv4 host stays a name.
+    let loopback = match parsed.host() {
+        Some(url::Host::Domain(d)) => {
+            d == "localhost"
+                || d.parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback())
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    if !loopback || parsed.query_pairs().any(|(k, _)| k == "sslmode") {
+        return url.to_owned();
+    }
+    parsed.query_pairs_mut().append_pair("sslmode", "disable");
+    parsed.into()
 }
 
 fn quote_ident(name: &str) -> String {
@@ -187,7 +213,30 @@ pub async fn pending_migrations(db: &DatabaseConnection) -> Result<Vec<&'static 
 
 #[cfg(test)]
 mod tests {
-    use super::{percent_decode, quote_ident, quote_literal};
+    use super::{percent_decode, plain_on_loopback, quote_ident, quote_literal};
+
+    #[test]
+    fn loopback_connections_skip_tls_unless_the_url_asks_for_it() {
+        assert_eq!(
+            plain_on_loopback("postgres://a:b@127.0.0.1:5432/hromada"),
+            "postgres://a:b@127.0.0.1:5432/hromada?sslmode=disable"
+        );
+        assert_eq!(
+            plain_on_loopback("postgres://a@localhost/x?options=-c%20jit%3Doff"),
+            "postgres://a@localhost/x?options=-c%20jit%3Doff&sslmode=disable"
+        );
+        assert_eq!(
+            plain_on_loopback("postgres://a@[::1]/x"),
+            "postgres://a@[::1]/x?sslmode=disable"
+        );
+        for kept in [
+            "postgres://a@127.0.0.1/x?sslmode=require",
+            "postgres://a@db.example.org/x",
+            "postgres://a@10.0.0.5/x",
+        ] {
+            assert_eq!(plain_on_loopback(kept), kept);
+        }
+    }
 
     #[test]
     fn url_passwords_decode_by_rfc_3986() {

@@ -62,6 +62,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0009_tile_storage_up.sql"),
         down: include_str!("sql/m0009_tile_storage_down.sql"),
     },
+    SqlMigration {
+        name: "m0010_gis_write_cost",
+        up: include_str!("sql/m0010_gis_write_cost_up.sql"),
+        down: include_str!("sql/m0010_gis_write_cost_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

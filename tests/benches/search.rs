@@ -190,11 +190,11 @@ async fn main() {
         }
     }
     let config = region(&name).await;
-    // The bare path plans each run like the server's search does (`PLAN_PER_RUN`, which is
+    // The bare path plans like the server's search does (`PLAN_ONCE`, which is
     // transaction-local there), set for the session here so it costs no extra round trip.
     let pool = db::connect(
         &format!(
-            "{}?options=-c%20plan_cache_mode%3Dforce_custom_plan",
+            "{}?options=-c%20plan_cache_mode%3Dforce_generic_plan",
             config.database_url
         ),
         CLIENTS as u32,
