@@ -585,3 +585,107 @@ async fn a_cold_tile_is_rendered_once() {
     assert_eq!(scans(&plan[0]["Plan"], "gis_feature"), 1, "{plan}");
     tx.rollback().await.unwrap();
 }
+
+/// The overview follows every kind of write by its difference (m0010): after inserts, moves,
+/// deletions and restorations it equals a recount from the features; and the layer key,
+/// checked per statement, still refuses a feature of a missing layer and keeps a layer that
+/// has features.
+#[tokio::test]
+async fn the_overview_equals_a_recount_after_every_kind_of_write_and_the_layer_key_holds() {
+    let app = TestApp::spawn().await;
+    let run = |sql: String| {
+        let admin = app.admin.clone();
+        async move { admin.execute_unprepared(&sql).await }
+    };
+    let layer = "(SELECT l.id FROM gis_layer l JOIN tenant t ON t.id = l.tenant_id \
+                 WHERE t.slug = 'petrykivska' AND l.kind = 'land_parcels' LIMIT 1)";
+    let mismatches = || async {
+        app.admin
+            .query_one_raw(sea_orm::Statement::from_string(
+                sea_orm::DbBackend::Postgres,
+                "SELECT count(*) FROM gis_overview o FULL JOIN ( \
+                   SELECT f.tenant_id, f.layer_id, app.overview_cx(f.geom_3857) AS cx, \
+                          app.overview_cy(f.geom_3857) AS cy, count(*)::integer AS n, \
+                          sum(ST_Area(f.geom::geography)) AS a \
+                   FROM gis_feature f JOIN gis_layer l ON l.tenant_id = f.tenant_id AND l.id = f.layer_id \
+                   WHERE f.deleted_at IS NULL AND l.tile_min_zoom > 0 GROUP BY 1, 2, 3, 4) r \
+                 USING (tenant_id, layer_id, cx, cy) \
+                 WHERE o.parcels IS DISTINCT FROM r.n OR abs(o.area_m2 - r.a) > 1e-3",
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_by_index::<i64>(0)
+            .unwrap()
+    };
+    let parcels = app
+        .admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            format!(
+                "SELECT count(*) FROM gis_feature WHERE layer_id = {layer} AND deleted_at IS NULL"
+            ),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i64>(0)
+        .unwrap();
+    assert!(parcels > 100, "the demo has parcels: {parcels}");
+    let counted = app
+        .admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            format!("SELECT coalesce(sum(parcels), 0)::bigint FROM gis_overview WHERE layer_id = {layer}"),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i64>(0)
+        .unwrap();
+    assert_eq!(counted, parcels, "the overview counts the layer's parcels");
+    assert_eq!(mismatches().await, 0, "after the demo's import");
+
+    // Moves across cells (a shift of ~1.5 km), soft deletions, a restoration, new parcels.
+    run(format!(
+        "UPDATE gis_feature SET geom = ST_Translate(geom, 0.02, 0.0) \
+         WHERE id IN (SELECT id FROM gis_feature WHERE layer_id = {layer} ORDER BY id LIMIT 40)"
+    ))
+    .await
+    .unwrap();
+    assert_eq!(mismatches().await, 0, "after moves");
+    run(format!(
+        "UPDATE gis_feature SET deleted_at = now() \
+         WHERE id IN (SELECT id FROM gis_feature WHERE layer_id = {layer} ORDER BY id DESC LIMIT 30)"
+    ))
+    .await
+    .unwrap();
+    assert_eq!(mismatches().await, 0, "after deletions");
+    run(format!(
+        "UPDATE gis_feature SET deleted_at = NULL \
+         WHERE id IN (SELECT id FROM gis_feature WHERE layer_id = {layer} AND deleted_at IS NOT NULL \
+                      ORDER BY id LIMIT 10)"
+    ))
+    .await
+    .unwrap();
+    assert_eq!(mismatches().await, 0, "after restorations");
+    run(format!(
+        "INSERT INTO gis_feature (tenant_id, id, layer_id, geom) \
+         SELECT tenant_id, gen_random_uuid(), layer_id, ST_Translate(geom, 0.0, 0.03) \
+         FROM gis_feature WHERE layer_id = {layer} ORDER BY id LIMIT 25"
+    ))
+    .await
+    .unwrap();
+    assert_eq!(mismatches().await, 0, "after inserts");
+
+    let orphan = run("INSERT INTO gis_feature (tenant_id, id, layer_id, geom) \
+         SELECT tenant_id, gen_random_uuid(), gen_random_uuid(), geom FROM gis_feature LIMIT 1"
+        .into())
+    .await
+    .unwrap_err();
+    assert!(orphan.to_string().contains("does not exist"), "{orphan}");
+    let kept = run(format!("DELETE FROM gis_layer WHERE id = {layer}"))
+        .await
+        .unwrap_err();
+    assert!(kept.to_string().contains("still has features"), "{kept}");
+}
