@@ -346,6 +346,16 @@ pub async fn wait_for_mail(
 }
 
 /// The `extensions.code` of the first error of a GraphQL response.
+/// The first column of the only row of `sql`, as an integer (a count, a sum).
+pub async fn scalar(conn: &impl ConnectionTrait, sql: &str) -> i64 {
+    conn.query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .unwrap_or_else(|| panic!("{sql}: no row"))
+        .try_get_by_index::<i64>(0)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
 pub fn error_code(res: &Value) -> &str {
     res["errors"][0]["extensions"]["code"]
         .as_str()

@@ -8,6 +8,14 @@
 -- The cells touched are still the ones whose cached tiles below the minimum zoom are forgotten.
 CREATE OR REPLACE FUNCTION app.gis_overview_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
+  -- The rows the change moves, signed; a transition table exists only for its operations,
+  -- hence the statement's text chosen here and run with EXECUTE.
+  moved   text := CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT tenant_id, layer_id, geom, geom_3857, 1 AS sign FROM new_rows WHERE deleted_at IS NULL'
+    WHEN 'DELETE' THEN 'SELECT tenant_id, layer_id, geom, geom_3857, -1 AS sign FROM old_rows WHERE deleted_at IS NULL'
+    ELSE 'SELECT tenant_id, layer_id, geom, geom_3857, 1 AS sign FROM new_rows WHERE deleted_at IS NULL '
+         'UNION ALL SELECT tenant_id, layer_id, geom, geom_3857, -1 FROM old_rows WHERE deleted_at IS NULL'
+    END;
   tenants uuid[];
   layers  uuid[];
   xs      integer[];
@@ -16,44 +24,15 @@ DECLARE
   areas   double precision[];
   layer   uuid;
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(d.tenant_id), array_agg(d.layer_id), array_agg(d.cx), array_agg(d.cy),
-           array_agg(d.parcels), array_agg(d.area)
-      INTO tenants, layers, xs, ys, counts, areas
-      FROM (SELECT n.tenant_id, n.layer_id, app.overview_cx(n.geom_3857) AS cx,
-                   app.overview_cy(n.geom_3857) AS cy, count(*)::integer AS parcels,
-                   sum(ST_Area(n.geom::geography)) AS area
-            FROM new_rows n JOIN gis_layer l ON l.tenant_id = n.tenant_id AND l.id = n.layer_id
-            WHERE l.tile_min_zoom > 0 AND n.deleted_at IS NULL
-            GROUP BY 1, 2, 3, 4) d;
-  ELSIF TG_OP = 'UPDATE' THEN
-    SELECT array_agg(d.tenant_id), array_agg(d.layer_id), array_agg(d.cx), array_agg(d.cy),
-           array_agg(d.parcels), array_agg(d.area)
-      INTO tenants, layers, xs, ys, counts, areas
-      FROM (SELECT u.tenant_id, u.layer_id, u.cx, u.cy, sum(u.parcels)::integer AS parcels,
-                   sum(u.area) AS area
-            FROM (SELECT n.tenant_id, n.layer_id, app.overview_cx(n.geom_3857) AS cx,
-                         app.overview_cy(n.geom_3857) AS cy, 1 AS parcels,
-                         ST_Area(n.geom::geography) AS area
-                  FROM new_rows n WHERE n.deleted_at IS NULL
-                  UNION ALL
-                  SELECT o.tenant_id, o.layer_id, app.overview_cx(o.geom_3857),
-                         app.overview_cy(o.geom_3857), -1, -ST_Area(o.geom::geography)
-                  FROM old_rows o WHERE o.deleted_at IS NULL) u
-            JOIN gis_layer l ON l.tenant_id = u.tenant_id AND l.id = u.layer_id
-            WHERE l.tile_min_zoom > 0
-            GROUP BY 1, 2, 3, 4) d;
-  ELSE
-    SELECT array_agg(d.tenant_id), array_agg(d.layer_id), array_agg(d.cx), array_agg(d.cy),
-           array_agg(d.parcels), array_agg(d.area)
-      INTO tenants, layers, xs, ys, counts, areas
-      FROM (SELECT o.tenant_id, o.layer_id, app.overview_cx(o.geom_3857) AS cx,
-                   app.overview_cy(o.geom_3857) AS cy, -count(*)::integer AS parcels,
-                   -sum(ST_Area(o.geom::geography)) AS area
-            FROM old_rows o JOIN gis_layer l ON l.tenant_id = o.tenant_id AND l.id = o.layer_id
-            WHERE l.tile_min_zoom > 0 AND o.deleted_at IS NULL
-            GROUP BY 1, 2, 3, 4) d;
-  END IF;
+  EXECUTE format(
+    'SELECT array_agg(d.tenant_id), array_agg(d.layer_id), array_agg(d.cx), array_agg(d.cy), '
+    '       array_agg(d.parcels), array_agg(d.area) '
+    'FROM (SELECT m.tenant_id, m.layer_id, app.overview_cx(m.geom_3857) AS cx, '
+    '             app.overview_cy(m.geom_3857) AS cy, sum(m.sign)::integer AS parcels, '
+    '             sum(m.sign * ST_Area(m.geom::geography)) AS area '
+    '      FROM (%s) m JOIN gis_layer l ON l.tenant_id = m.tenant_id AND l.id = m.layer_id '
+    '      WHERE l.tile_min_zoom > 0 GROUP BY 1, 2, 3, 4) d', moved)
+    INTO tenants, layers, xs, ys, counts, areas;
   IF coalesce(cardinality(layers), 0) = 0 THEN
     RETURN NULL;
   END IF;

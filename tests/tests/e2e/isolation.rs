@@ -1,7 +1,7 @@
 //! Isolation is enforced by PostgreSQL itself, whatever SQL the server runs.
 
 use hromada_tenants::{AuthUser, TenantSource, TenantTx, tenant};
-use hromada_tests::TestApp;
+use hromada_tests::{TestApp, scalar};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
 /// Tables that carry a `tenant_id` but are deliberately platform-wide (DESIGN.md: globally
@@ -61,15 +61,6 @@ async fn tables_with_policy(app: &TestApp, policy: &str) -> Vec<String> {
         .into_iter()
         .map(|r| r.try_get_by_index::<String>(0).unwrap())
         .collect()
-}
-
-async fn scalar(conn: &impl ConnectionTrait, sql: &str) -> i64 {
-    conn.query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
-        .unwrap()
-        .try_get_by_index::<i64>(0)
-        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

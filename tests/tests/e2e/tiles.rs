@@ -3,7 +3,7 @@
 //! oblast's boundary tiles, and bad tile addresses.
 
 use geozero::mvt::{Message, Tile};
-use hromada_tests::{TestApp, data};
+use hromada_tests::{TestApp, data, scalar};
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
@@ -599,50 +599,30 @@ async fn the_overview_equals_a_recount_after_every_kind_of_write_and_the_layer_k
     };
     let layer = "(SELECT l.id FROM gis_layer l JOIN tenant t ON t.id = l.tenant_id \
                  WHERE t.slug = 'petrykivska' AND l.kind = 'land_parcels' LIMIT 1)";
-    let mismatches = || async {
-        app.admin
-            .query_one_raw(sea_orm::Statement::from_string(
-                sea_orm::DbBackend::Postgres,
-                "SELECT count(*) FROM gis_overview o FULL JOIN ( \
-                   SELECT f.tenant_id, f.layer_id, app.overview_cx(f.geom_3857) AS cx, \
-                          app.overview_cy(f.geom_3857) AS cy, count(*)::integer AS n, \
-                          sum(ST_Area(f.geom::geography)) AS a \
-                   FROM gis_feature f JOIN gis_layer l ON l.tenant_id = f.tenant_id AND l.id = f.layer_id \
-                   WHERE f.deleted_at IS NULL AND l.tile_min_zoom > 0 GROUP BY 1, 2, 3, 4) r \
-                 USING (tenant_id, layer_id, cx, cy) \
-                 WHERE o.parcels IS DISTINCT FROM r.n OR abs(o.area_m2 - r.a) > 1e-3",
-            ))
-            .await
-            .unwrap()
-            .unwrap()
-            .try_get_by_index::<i64>(0)
-            .unwrap()
-    };
-    let parcels = app
-        .admin
-        .query_one_raw(sea_orm::Statement::from_string(
-            sea_orm::DbBackend::Postgres,
-            format!(
-                "SELECT count(*) FROM gis_feature WHERE layer_id = {layer} AND deleted_at IS NULL"
-            ),
-        ))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get_by_index::<i64>(0)
-        .unwrap();
+    const MISMATCHES: &str = "SELECT count(*) FROM gis_overview o FULL JOIN ( \
+           SELECT f.tenant_id, f.layer_id, app.overview_cx(f.geom_3857) AS cx, \
+                  app.overview_cy(f.geom_3857) AS cy, count(*)::integer AS n, \
+                  sum(ST_Area(f.geom::geography)) AS a \
+           FROM gis_feature f JOIN gis_layer l ON l.tenant_id = f.tenant_id AND l.id = f.layer_id \
+           WHERE f.deleted_at IS NULL AND l.tile_min_zoom > 0 GROUP BY 1, 2, 3, 4) r \
+         USING (tenant_id, layer_id, cx, cy) \
+         WHERE o.parcels IS DISTINCT FROM r.n OR abs(o.area_m2 - r.a) > 1e-3";
+    let mismatches = || scalar(&app.admin, MISMATCHES);
+    let parcels = scalar(
+        &app.admin,
+        &format!(
+            "SELECT count(*) FROM gis_feature WHERE layer_id = {layer} AND deleted_at IS NULL"
+        ),
+    )
+    .await;
     assert!(parcels > 100, "the demo has parcels: {parcels}");
-    let counted = app
-        .admin
-        .query_one_raw(sea_orm::Statement::from_string(
-            sea_orm::DbBackend::Postgres,
-            format!("SELECT coalesce(sum(parcels), 0)::bigint FROM gis_overview WHERE layer_id = {layer}"),
-        ))
-        .await
-        .unwrap()
-        .unwrap()
-        .try_get_by_index::<i64>(0)
-        .unwrap();
+    let counted = scalar(
+        &app.admin,
+        &format!(
+            "SELECT coalesce(sum(parcels), 0)::bigint FROM gis_overview WHERE layer_id = {layer}"
+        ),
+    )
+    .await;
     assert_eq!(counted, parcels, "the overview counts the layer's parcels");
     assert_eq!(mismatches().await, 0, "after the demo's import");
 
@@ -677,6 +657,15 @@ async fn the_overview_equals_a_recount_after_every_kind_of_write_and_the_layer_k
     .await
     .unwrap();
     assert_eq!(mismatches().await, 0, "after inserts");
+    // Features are never deleted by the server (deletion is a flag); the owner may purge them.
+    run(format!(
+        "DELETE FROM gis_feature WHERE id IN \
+           (SELECT id FROM gis_feature WHERE layer_id = {layer} AND deleted_at IS NULL \
+             ORDER BY id LIMIT 20)"
+    ))
+    .await
+    .unwrap();
+    assert_eq!(mismatches().await, 0, "after purges");
 
     let orphan = run("INSERT INTO gis_feature (tenant_id, id, layer_id, geom) \
          SELECT tenant_id, gen_random_uuid(), gen_random_uuid(), geom FROM gis_feature LIMIT 1"
@@ -688,4 +677,13 @@ async fn the_overview_equals_a_recount_after_every_kind_of_write_and_the_layer_k
         .await
         .unwrap_err();
     assert!(kept.to_string().contains("still has features"), "{kept}");
+    let rekeyed = run(format!(
+        "UPDATE gis_layer SET id = gen_random_uuid() WHERE id = {layer}"
+    ))
+    .await
+    .unwrap_err();
+    assert!(
+        rekeyed.to_string().contains("still has features"),
+        "{rekeyed}"
+    );
 }
