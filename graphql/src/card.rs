@@ -1,9 +1,11 @@
-//! GraphQL mirrors of the service card. They (de)serialize with the domain card's JSON names,
-//! so an input becomes exactly the domain's patch and the domain validates it once.
+//! GraphQL mirrors of the service card. Inputs serialize with the domain card's JSON names, so
+//! an input becomes exactly the domain's patch and the domain validates it once; outputs are
+//! converted from the domain card field by field (no JSON in between: search renders many).
 
 use async_graphql::{Enum, InputObject, SimpleObject};
 use chrono::NaiveDate;
-use hromada_tenants::catalog::card::ServiceCard as DomainCard;
+use hromada_tenants::catalog::card::{self as dcard, ServiceCard as DomainCard};
+use hromada_tenants::cnap::calendar::{Term as DomainTerm, TermUnit as DomainTermUnit};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -99,8 +101,7 @@ pub struct Term {
 }
 
 /// An information card of an administrative service.
-#[derive(SimpleObject, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(SimpleObject, Clone)]
 pub struct ServiceCard {
     pub code: String,
     pub name_uk: String,
@@ -126,16 +127,119 @@ pub struct ServiceCard {
 }
 
 impl ServiceCard {
-    /// The GraphQL view of a domain card.
-    pub fn from_domain(card: &DomainCard) -> async_graphql::Result<ServiceCard> {
-        let mut json = card.to_json();
-        if let Some(obj) = json.as_object_mut() {
-            obj.insert(
-                "term".into(),
-                serde_json::to_value(card.term_or_default()).unwrap_or(Value::Null),
-            );
+    /// The GraphQL view of a domain card, with the term in force.
+    pub fn from_domain(card: &DomainCard) -> ServiceCard {
+        card.clone().into()
+    }
+}
+
+impl From<DomainCard> for ServiceCard {
+    fn from(c: DomainCard) -> Self {
+        let term = c.term_or_default().into();
+        ServiceCard {
+            code: c.code,
+            name_uk: c.name_uk,
+            name_en: c.name_en,
+            category: c.category,
+            life_situation: c.life_situation,
+            audience: c.audience.into_iter().map(Into::into).collect(),
+            legal_basis: c
+                .legal_basis
+                .into_iter()
+                .map(|a| LegalAct {
+                    kind: a.kind,
+                    number: a.number,
+                    date: a.date,
+                    title: a.title,
+                    url: a.url,
+                })
+                .collect(),
+            grounds: c.grounds,
+            documents: c
+                .documents
+                .into_iter()
+                .map(|d| RequiredDocument {
+                    name: d.name,
+                    requirements: d.requirements,
+                    original_required: d.original_required,
+                })
+                .collect(),
+            submission: c.submission,
+            channels: c
+                .channels
+                .into_iter()
+                .map(|ch| Channel {
+                    kind: ch.kind.into(),
+                    url: ch.url,
+                })
+                .collect(),
+            cost: Cost {
+                free: c.cost.free,
+                fee_individuals: c.cost.fee_individuals,
+                fee_businesses: c.cost.fee_businesses,
+                payment_details: c.cost.payment_details,
+            },
+            term,
+            result: c.result,
+            result_delivery: c.result_delivery,
+            refusal_grounds: c.refusal_grounds,
+            appeal: c.appeal,
+            keywords: c.keywords,
         }
-        serde_json::from_value(json).map_err(|e| async_graphql::Error::new(format!("card: {e}")))
+    }
+}
+
+impl From<dcard::Audience> for Audience {
+    fn from(a: dcard::Audience) -> Self {
+        match a {
+            dcard::Audience::Individuals => Audience::Individuals,
+            dcard::Audience::Businesses => Audience::Businesses,
+        }
+    }
+}
+
+impl From<Audience> for dcard::Audience {
+    fn from(a: Audience) -> Self {
+        match a {
+            Audience::Individuals => dcard::Audience::Individuals,
+            Audience::Businesses => dcard::Audience::Businesses,
+        }
+    }
+}
+
+impl From<dcard::ChannelKind> for ChannelKind {
+    fn from(k: dcard::ChannelKind) -> Self {
+        match k {
+            dcard::ChannelKind::InPerson => ChannelKind::InPerson,
+            dcard::ChannelKind::MobileCnap => ChannelKind::MobileCnap,
+            dcard::ChannelKind::Post => ChannelKind::Post,
+            dcard::ChannelKind::OnlineHere => ChannelKind::OnlineHere,
+            dcard::ChannelKind::OnlineElsewhere => ChannelKind::OnlineElsewhere,
+        }
+    }
+}
+
+impl From<ChannelKind> for dcard::ChannelKind {
+    fn from(k: ChannelKind) -> Self {
+        match k {
+            ChannelKind::InPerson => dcard::ChannelKind::InPerson,
+            ChannelKind::MobileCnap => dcard::ChannelKind::MobileCnap,
+            ChannelKind::Post => dcard::ChannelKind::Post,
+            ChannelKind::OnlineHere => dcard::ChannelKind::OnlineHere,
+            ChannelKind::OnlineElsewhere => dcard::ChannelKind::OnlineElsewhere,
+        }
+    }
+}
+
+impl From<DomainTerm> for Term {
+    fn from(t: DomainTerm) -> Self {
+        Term {
+            days: t.days,
+            unit: match t.unit {
+                DomainTermUnit::WorkingDays => TermUnit::WorkingDays,
+                DomainTermUnit::CalendarDays => TermUnit::CalendarDays,
+            },
+        }
     }
 }
 

@@ -6,16 +6,17 @@
 use async_graphql::connection::Connection;
 use async_graphql::{Context, Enum, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
-use hromada_tenants::catalog::card::{self as dcard, CATEGORIES};
+use hromada_tenants::catalog::card::CATEGORIES;
 use hromada_tenants::catalog::search::{self, Near, SearchFilter};
 use hromada_tenants::catalog::service::{self as dservice, Delivery, ServiceChange};
 use hromada_tenants::catalog::{coverage, standard};
 use hromada_tenants::cnap::calendar;
+use hromada_tenants::cnap::schedule::Hours;
 use hromada_tenants::{DomainError, TenantKind, TenantTx};
 
 use crate::Services;
 use crate::card::{Audience, ChannelKind, ServiceCard, ServiceCardInput, Term};
-use crate::cnap::{OpenStatus, PlaceKind, hours_from_json, open_status, uuid};
+use crate::cnap::{OpenStatus, PlaceKind, open_status, uuid};
 use crate::error::{GqlResultExt, bad_input};
 use crate::request::lock_tx;
 use crate::types::{connection, page_size};
@@ -42,20 +43,16 @@ pub struct StandardService {
 }
 
 impl StandardService {
-    fn from_domain(s: standard::StandardService) -> Result<Self> {
-        Ok(StandardService {
+    fn from_domain(s: standard::StandardService) -> Self {
+        StandardService {
             id: ID(s.id.to_string()),
             code: s.code,
             current_version: s.current_version,
             published_version: s.published_version,
-            card: ServiceCard::from_domain(&s.card)?,
-            published_card: s
-                .published_card
-                .as_ref()
-                .map(ServiceCard::from_domain)
-                .transpose()?,
+            card: s.card.into(),
+            published_card: s.published_card.map(Into::into),
             updated_at: s.updated_at,
-        })
+        }
     }
 }
 
@@ -91,17 +88,14 @@ pub struct Service {
 }
 
 impl Service {
-    fn from_domain(s: dservice::Service, staff: bool) -> Result<Self> {
-        let published = s
-            .published_card
-            .as_ref()
-            .map(ServiceCard::from_domain)
-            .transpose()?;
+    fn from_domain(s: dservice::Service, staff: bool) -> Self {
+        let overridden_fields = s.overridden_fields();
+        let published: Option<ServiceCard> = s.published_card.map(Into::into);
         let card = match (staff, &published) {
             (false, Some(p)) => p.clone(),
-            _ => ServiceCard::from_domain(&s.card)?,
+            _ => s.card.into(),
         };
-        Ok(Service {
+        Service {
             id: ID(s.id.to_string()),
             standard_service_id: s.standard_id.map(|i| ID(i.to_string())),
             provider_id: s.provider_id.map(|i| ID(i.to_string())),
@@ -113,11 +107,11 @@ impl Service {
             current_version: s.current_version,
             published_version: s.published_version,
             place_ids: s.place_ids.iter().map(|i| ID(i.to_string())).collect(),
-            overridden_fields: s.overridden_fields(),
+            overridden_fields,
             card,
             published_card: published,
             updated_at: s.updated_at,
-        })
+        }
     }
 }
 
@@ -290,7 +284,7 @@ impl CatalogQuery {
         let rows = rows
             .into_iter()
             .map(StandardService::from_domain)
-            .collect::<Result<Vec<_>>>()?;
+            .collect::<Vec<_>>();
         Ok(connection(
             rows,
             page,
@@ -320,9 +314,9 @@ impl CatalogQuery {
             .into_iter()
             .map(|s| {
                 let k = key(&s);
-                Service::from_domain(s, staff).map(|v| (k, v))
+                (k, Service::from_domain(s, staff))
             })
-            .collect::<Result<Vec<_>>>()?;
+            .collect::<Vec<_>>();
         Ok(connection(
             rows,
             page,
@@ -344,7 +338,7 @@ impl CatalogQuery {
         if !staff && s.published_version.is_none() {
             return Err(DomainError::NotFound(format!("service {id}"))).gql();
         }
-        Service::from_domain(s, staff)
+        Ok(Service::from_domain(s, staff))
     }
 
     /// Every version of a service, newest first (the community's staff).
@@ -393,10 +387,9 @@ impl CatalogQuery {
         let cal = calendar::load(tx.conn(), tenant, submitted_at)
             .await
             .gql()?;
-        let card_view = ServiceCard::from_domain(&card)?;
         Ok(DueDate {
             date: cal.due_date(submitted_at, term),
-            term: card_view.term,
+            term: term.into(),
         })
     }
 
@@ -426,17 +419,8 @@ impl CatalogQuery {
         let filter = SearchFilter {
             community: f.community,
             category: f.category,
-            audience: f.audience.map(|a| match a {
-                Audience::Individuals => dcard::Audience::Individuals,
-                Audience::Businesses => dcard::Audience::Businesses,
-            }),
-            channel: f.channel.map(|c| match c {
-                ChannelKind::InPerson => dcard::ChannelKind::InPerson,
-                ChannelKind::MobileCnap => dcard::ChannelKind::MobileCnap,
-                ChannelKind::Post => dcard::ChannelKind::Post,
-                ChannelKind::OnlineHere => dcard::ChannelKind::OnlineHere,
-                ChannelKind::OnlineElsewhere => dcard::ChannelKind::OnlineElsewhere,
-            }),
+            audience: f.audience.map(Into::into),
+            channel: f.channel.map(Into::into),
             online_only: f.online_only,
             free: f.free,
         };
@@ -459,22 +443,19 @@ impl CatalogQuery {
         let now = Utc::now();
         let mut rows = Vec::with_capacity(found.len());
         for (i, f) in found.into_iter().enumerate() {
-            let mut card_json = f.hit.card.clone();
-            let provider = card_json.as_object_mut().and_then(|o| o.remove("provider"));
-            let card = dcard::ServiceCard::from_json(card_json).gql()?;
             rows.push((
                 offset + i as u64,
                 FoundService {
-                    id: ID(f.hit.service_id.to_string()),
+                    id: ID(f.service_id.to_string()),
                     community: CommunityRef {
-                        slug: f.hit.community_slug,
-                        name_uk: f.hit.community_name_uk,
-                        name_en: f.hit.community_name_en,
+                        slug: f.community_slug,
+                        name_uk: f.community_name_uk,
+                        name_en: f.community_name_en,
                     },
-                    card: ServiceCard::from_domain(&card)?,
-                    provider: provider.map(async_graphql::Json),
-                    score: f.hit.score,
-                    distance_meters: f.hit.distance_m,
+                    card: f.card.into(),
+                    provider: f.provider.map(async_graphql::Json),
+                    score: f.score,
+                    distance_meters: f.distance_m,
                     places: f
                         .places
                         .into_iter()
@@ -486,7 +467,10 @@ impl CatalogQuery {
                                 PlaceKind::Center
                             },
                             status: open_status(
-                                &hours_from_json(&p.schedule, &p.exceptions),
+                                &Hours {
+                                    week: p.schedule,
+                                    exceptions: p.exceptions,
+                                },
                                 Some(now),
                             ),
                             name_uk: p.name_uk,
@@ -512,7 +496,7 @@ impl CatalogQuery {
                             service_ids: v.service_ids.iter().map(|s| ID(s.to_string())).collect(),
                         })
                         .collect(),
-                    updated_at: f.hit.updated_at,
+                    updated_at: f.updated_at,
                 },
             ));
         }
@@ -651,7 +635,7 @@ impl CatalogMutation {
             .await
             .gql()?;
         Ok(StandardServicePayload {
-            standard_service: StandardService::from_domain(s)?,
+            standard_service: StandardService::from_domain(s),
         })
     }
 
@@ -676,7 +660,7 @@ impl CatalogMutation {
         .await
         .gql()?;
         Ok(StandardServicePayload {
-            standard_service: StandardService::from_domain(s)?,
+            standard_service: StandardService::from_domain(s),
         })
     }
 
@@ -693,7 +677,7 @@ impl CatalogMutation {
             .await
             .gql()?;
         Ok(StandardServicePayload {
-            standard_service: StandardService::from_domain(s)?,
+            standard_service: StandardService::from_domain(s),
         })
     }
 
@@ -718,7 +702,7 @@ impl CatalogMutation {
             .await
             .gql()?;
         Ok(ServicePayload {
-            service: Service::from_domain(s, true)?,
+            service: Service::from_domain(s, true),
         })
     }
 
@@ -743,7 +727,7 @@ impl CatalogMutation {
             .await
             .gql()?;
         Ok(ServicePayload {
-            service: Service::from_domain(s, true)?,
+            service: Service::from_domain(s, true),
         })
     }
 
@@ -774,7 +758,7 @@ impl CatalogMutation {
             .await
             .gql()?;
         Ok(ServicePayload {
-            service: Service::from_domain(s, true)?,
+            service: Service::from_domain(s, true),
         })
     }
 
@@ -787,7 +771,7 @@ impl CatalogMutation {
             .await
             .gql()?;
         Ok(ServicePayload {
-            service: Service::from_domain(s, true)?,
+            service: Service::from_domain(s, true),
         })
     }
 }

@@ -193,14 +193,6 @@ pub fn open_status(hours: &Hours, at: Option<DateTime<Utc>>) -> OpenStatus {
     }
 }
 
-/// Reads opening hours stored as JSON (the search results carry them that way).
-pub fn hours_from_json(schedule: &serde_json::Value, exceptions: &serde_json::Value) -> Hours {
-    Hours {
-        week: serde_json::from_value(schedule.clone()).unwrap_or_default(),
-        exceptions: serde_json::from_value(exceptions.clone()).unwrap_or_default(),
-    }
-}
-
 /// A center (ЦНАП) or a remote workplace.
 pub struct Cnap(pub directory::Cnap);
 

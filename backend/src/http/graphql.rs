@@ -77,25 +77,33 @@ async fn run(
         Err(e) => return error_response(e),
     };
     let tenant_id = tx.tenant_opt().map(|t| t.id);
-    let mutation = token.is_some() && is_mutation(&request);
+    let mutation = is_mutation(&request);
+    let signed_in = token.is_some();
     let meta = RequestMeta {
         client_addr: client_addr(&state, &req),
         bearer_token: token,
     };
     let response = hromada_graphql::execute(&state.schema, request, tx, meta).await;
     if mutation && response.is_ok() {
-        // Before answering: the editor's next page view must not come from a cache (other
-        // servers hear of the change from PostgreSQL).
-        state.hosts.clear();
-        if let Some(tenant) = tenant_id {
-            state.page_cache.invalidate(tenant);
+        if signed_in {
+            // Before answering: the editor's next page view must not come from a cache (other
+            // servers hear of the change from PostgreSQL).
+            state.hosts.clear();
+            if let Some(tenant) = tenant_id {
+                state.page_cache.invalidate(tenant);
+            }
         }
+        // Only a mutation queues mail (sign-up and password resets too, signed out); a query
+        // waking the worker would cost every search an outbox pass.
+        state.outbox_wake.notify_one();
     }
-    state.outbox_wake.notify_one();
     HttpResponse::Ok().json(response)
 }
 
 fn is_mutation(request: &async_graphql::Request) -> bool {
+    if !request.query.contains("mutation") {
+        return false;
+    }
     match async_graphql::parser::parse_query(&request.query) {
         Ok(doc) => doc
             .operations

@@ -10,8 +10,9 @@ use serde::Deserialize;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::card::{Audience, ChannelKind};
+use super::card::{Audience, ChannelKind, ServiceCard};
 use super::public::latin;
+use crate::cnap::schedule::{ScheduleException, WeeklySchedule};
 use crate::error::{DomainError, DomainResult};
 
 /// Filters of a search.
@@ -46,8 +47,8 @@ pub struct HitPlace {
     pub address_uk: String,
     pub lat: f64,
     pub lon: f64,
-    pub schedule: Value,
-    pub exceptions: Value,
+    pub schedule: WeeklySchedule,
+    pub exceptions: Vec<ScheduleException>,
     pub distance_m: Option<f64>,
 }
 
@@ -66,37 +67,63 @@ pub struct HitVisit {
     pub distance_m: Option<f64>,
 }
 
-/// One found service.
-#[derive(Debug, Clone, FromQueryResult)]
-pub struct SearchHit {
+/// A found service with where to get it.
+#[derive(Debug, Clone)]
+pub struct Found {
     pub tenant_id: Uuid,
     pub community_slug: String,
     pub community_name_uk: String,
     pub community_name_en: String,
     pub service_id: Uuid,
-    pub code: String,
-    pub name_uk: String,
-    pub name_en: String,
-    pub category: String,
-    pub free: bool,
-    pub card: Value,
+    /// The published card.
+    pub card: ServiceCard,
+    /// The provider's public record, if the card names one.
+    pub provider: Option<Value>,
     pub score: f64,
     pub distance_m: Option<f64>,
     pub updated_at: DateTime<Utc>,
-    /// Its places, nearest first (JSON array of [`HitPlace`]).
-    pub places: Value,
-    /// Its next mobile visits (JSON array of [`HitVisit`]).
-    pub visits: Value,
-}
-
-/// A found service with where to get it.
-#[derive(Debug, Clone)]
-pub struct Found {
-    pub hit: SearchHit,
     /// Its centers and remote workplaces, nearest first when a point was given.
     pub places: Vec<HitPlace>,
     /// Its next mobile visits (up to three), soonest first.
     pub visits: Vec<HitVisit>,
+}
+
+/// A row of the search statement: the card, places and visits come as JSON text, read
+/// straight into their types (no intermediate `serde_json::Value`).
+#[derive(FromQueryResult)]
+struct HitRow {
+    tenant_id: Uuid,
+    community_slug: String,
+    community_name_uk: String,
+    community_name_en: String,
+    service_id: Uuid,
+    card: String,
+    provider: Option<Value>,
+    score: f64,
+    distance_m: Option<f64>,
+    updated_at: DateTime<Utc>,
+    places: String,
+    visits: String,
+}
+
+impl HitRow {
+    fn read(self) -> DomainResult<Found> {
+        let corrupt = |e: serde_json::Error| DomainError::Internal(format!("search row: {e}"));
+        Ok(Found {
+            card: serde_json::from_str(&self.card).map_err(corrupt)?,
+            places: serde_json::from_str(&self.places).map_err(corrupt)?,
+            visits: serde_json::from_str(&self.visits).map_err(corrupt)?,
+            tenant_id: self.tenant_id,
+            community_slug: self.community_slug,
+            community_name_uk: self.community_name_uk,
+            community_name_en: self.community_name_en,
+            service_id: self.service_id,
+            provider: self.provider,
+            score: self.score,
+            distance_m: self.distance_m,
+            updated_at: self.updated_at,
+        })
+    }
 }
 
 /// How many of the communities nearest to a `near` point a matching text probes one by one
@@ -282,13 +309,13 @@ pub fn search_sql_probing(
          k AS (SELECT * FROM r ORDER BY {band}r.score DESC, r.name_uk, r.text_id, r.tenant_id, r.service_id \
                OFFSET {off} LIMIT {lim}) \
          SELECT p.tenant_id, t.slug AS community_slug, t.name_uk AS community_name_uk, \
-           t.name_en AS community_name_en, p.service_id, p.code, p.name_uk, p.name_en, p.category, p.free, \
-           p.card, k.score, k.distance_m, p.updated_at, \
-           (SELECT coalesce(json_agg(pl ORDER BY pl.distance_m NULLS LAST, pl.name_uk), '[]'::json) FROM \
+           t.name_en AS community_name_en, p.service_id, (p.card - 'provider')::text AS card, \
+           p.card -> 'provider' AS provider, k.score, k.distance_m, p.updated_at, \
+           (SELECT coalesce(json_agg(pl ORDER BY pl.distance_m NULLS LAST, pl.name_uk), '[]'::json)::text FROM \
              (SELECT c.tenant_id, c.id, c.kind, c.name_uk, c.name_en, c.address_uk, ST_Y(c.location) AS lat, \
                ST_X(c.location) AS lon, c.schedule, c.exceptions, {place_distance} AS distance_m FROM cnap c \
               WHERE c.tenant_id = p.tenant_id AND c.id = ANY(p.place_ids) AND c.active) pl) AS places, \
-           (SELECT coalesce(json_agg(v ORDER BY v.starts_at, v.id), '[]'::json) FROM \
+           (SELECT coalesce(json_agg(v ORDER BY v.starts_at, v.id), '[]'::json)::text FROM \
              (SELECT mv.tenant_id, mv.id, mv.place_uk, mv.address_uk, ST_Y(mv.location) AS lat, \
                ST_X(mv.location) AS lon, mv.starts_at, mv.ends_at, mv.service_ids, {visit_distance} AS distance_m \
               FROM mobile_visit mv WHERE mv.tenant_id = p.tenant_id AND mv.ends_at > now() \
@@ -330,23 +357,14 @@ pub async fn search(
     // Local to the request's transaction.
     conn.execute_unprepared(PLAN_ONCE).await?;
     let (sql, values) = search_sql(oblast_id, query, filter, near, offset, limit);
-    let hits = SearchHit::find_by_statement(Statement::from_sql_and_values(
+    HitRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         sql,
         values,
     ))
     .all(conn)
-    .await?;
-    hits.into_iter()
-        .map(|mut hit| {
-            let corrupt = |e: serde_json::Error| DomainError::Internal(format!("search row: {e}"));
-            let places = serde_json::from_value(hit.places.take()).map_err(corrupt)?;
-            let visits = serde_json::from_value(hit.visits.take()).map_err(corrupt)?;
-            Ok(Found {
-                hit,
-                places,
-                visits,
-            })
-        })
-        .collect()
+    .await?
+    .into_iter()
+    .map(HitRow::read)
+    .collect()
 }
