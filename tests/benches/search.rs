@@ -282,28 +282,48 @@ async fn main() {
     };
     // One client, each query alone: where the time goes.
     if std::env::var_os("BENCH_PER_QUERY").is_some() {
-        for (q, f, n) in mix() {
-            let mut times = Vec::new();
-            for _ in 0..15 {
-                let (sql, values) = search_sql(oblast, q, &f, n, 0, 21);
+        println!("| query | filter | near | GraphQL ms | bare SQL ms | ratio |");
+        println!("| --- | --- | --- | --- | --- | --- |");
+        for (i, (q, f, n)) in mix().into_iter().enumerate() {
+            let (mut tg, mut ts) = (Vec::new(), Vec::new());
+            for _ in 0..25 {
                 let started = Instant::now();
-                pool.query_all_raw(Statement::from_sql_and_values(
-                    DbBackend::Postgres,
-                    sql,
-                    values,
-                ))
-                .await
-                .expect("bare SQL");
-                times.push(started.elapsed());
+                gql(i).await;
+                tg.push(started.elapsed());
+                let started = Instant::now();
+                bare(i).await;
+                ts.push(started.elapsed());
             }
-            times.sort();
+            tg.sort();
+            ts.sort();
+            let (mg, msql) = (ms(tg[12]), ms(ts[12]));
             println!(
-                "{:>8.1} ms  {q:?} {:?} near={}",
-                ms(times[7]),
+                "| {q:?} | {:?} | {} | {mg:.1} | {msql:.1} | {:.2} |",
                 f.category,
-                n.is_some()
+                n.is_some(),
+                mg / msql
             );
         }
+        // What any request costs: HTTP, the request transaction, a GraphQL document.
+        let mut empty = Vec::new();
+        for _ in 0..50 {
+            let started = Instant::now();
+            let res = http
+                .post(&url)
+                .header("Host", "dnipropetrovska.localhost")
+                .json(&json!({ "query": "{ __typename }" }))
+                .send()
+                .await
+                .expect("request");
+            assert!(res.status().is_success());
+            res.bytes().await.expect("body");
+            empty.push(started.elapsed());
+        }
+        empty.sort();
+        println!(
+            "`{{ __typename }}` through the same path: {:.2} ms",
+            ms(empty[25])
+        );
         return;
     }
     // Warm up both paths, then measure them alternately (twice each) so drift hits both.
