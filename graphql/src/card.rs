@@ -126,13 +126,7 @@ pub struct ServiceCard {
     pub keywords: Vec<String>,
 }
 
-impl ServiceCard {
-    /// The GraphQL view of a domain card, with the term in force.
-    pub fn from_domain(card: &DomainCard) -> ServiceCard {
-        card.clone().into()
-    }
-}
-
+/// The GraphQL view of a domain card, with the term in force.
 impl From<DomainCard> for ServiceCard {
     fn from(c: DomainCard) -> Self {
         let term = c.term_or_default().into();
