@@ -194,8 +194,14 @@ impl Stage {
             return Ok(());
         }
         if self.rows >= INDEX_FROM {
+            // SP-GiST, not GiST: the overlap check probes the index once per candidate, and
+            // a probe of SP-GiST's four-way nodes compares far fewer boxes than one of GiST's
+            // wide pages (100,000 parcels: probes 1.3 s instead of 2.5 s, build 0.4 s instead
+            // of 0.2). Statistics of the row count and the filter columns are what the plans
+            // need; sampling the geometries and attributes cost more than the rest.
             conn.execute_unprepared(
-                "CREATE INDEX gis_stage_geom_idx ON gis_stage USING gist (geom); ANALYZE gis_stage",
+                "CREATE INDEX gis_stage_geom_idx ON gis_stage USING spgist (geom); \
+                 ANALYZE gis_stage (idx, reason)",
             )
             .await?;
         }
@@ -225,7 +231,7 @@ impl Stage {
              FROM (SELECT c.idx, string_agg(COALESCE(f.cadastral_number, 'parcel') || ' (' || f.id \
                      || ') by ' || round(ST_Area(ST_Intersection(f.geom, c.geom)::geography)::numeric, 1) \
                      || ' m²', '; ') AS list \
-                   FROM gis_stage c JOIN gis_feature f ON f.geom && c.geom \
+                   FROM gis_stage c JOIN gis_feature f ON f.geom_3857 && app.web_mercator(c.geom) \
                    JOIN gis_layer l ON l.tenant_id = f.tenant_id AND l.id = f.layer_id \
                    WHERE c.reason IS NULL AND f.tenant_id = app.tenant_id() \
                      AND l.kind = 'land_parcels' AND f.deleted_at IS NULL \

@@ -99,7 +99,7 @@ pub async fn page(
         let b = b.checked("bbox")?;
         values.extend([b.west.into(), b.south.into(), b.east.into(), b.north.into()]);
         sql.push_str(
-            " AND geom && ST_MakeEnvelope($4, $5, $6, $7, 4326) \
+            " AND geom_3857 && app.web_mercator(ST_MakeEnvelope($4, $5, $6, $7, 4326)) \
                        AND ST_Intersects(geom, ST_MakeEnvelope($4, $5, $6, $7, 4326))",
         );
     }

@@ -234,15 +234,17 @@ fn filter_sql(layer: &Layer, bbox: Option<&BBoxIn>, values: &mut Vec<DbValue>) -
             b.crs.srid
         );
         if b.crs.srid == 4326 {
-            sql += &format!(" AND f.geom && {env}");
+            sql += &format!(" AND f.geom_3857 && app.web_mercator({env})");
         } else {
             // A projected box is not a box in degrees: densify its edges, then test exactly.
-            sql += &format!(
-                " AND ST_Intersects(f.geom, ST_Transform(ST_Segmentize({env}, \
-                 greatest(${n} - ${}, ${} - ${}, 1) / 32), 4326))",
+            let area = format!(
+                "ST_Transform(ST_Segmentize({env}, greatest(${n} - ${}, ${} - ${}, 1) / 32), 4326)",
                 n - 2,
                 n - 1,
                 n - 3
+            );
+            sql += &format!(
+                " AND f.geom_3857 && app.web_mercator({area}) AND ST_Intersects(f.geom, {area})"
             );
         }
     }

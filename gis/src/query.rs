@@ -86,7 +86,7 @@ pub async fn features(
             bind(b.north.into(), &mut values),
         );
         sql.push_str(&format!(
-            " AND f.geom && ST_MakeEnvelope({w}, {s}, {e}, {n}, 4326) \
+            " AND f.geom_3857 && app.web_mercator(ST_MakeEnvelope({w}, {s}, {e}, {n}, 4326)) \
               AND ST_Intersects(f.geom, ST_MakeEnvelope({w}, {s}, {e}, {n}, 4326))"
         ));
     }
@@ -98,7 +98,8 @@ pub async fn features(
         let parsed = geometry::parse("intersects", &input.geojson, srid)?;
         let g = bind(parsed.ewkb.into(), &mut values);
         sql.push_str(&format!(
-            " AND ST_Intersects(f.geom, ST_Transform(ST_GeomFromEWKB({g}), 4326))"
+            " AND f.geom_3857 && app.web_mercator(ST_Transform(ST_GeomFromEWKB({g}), 4326)) \
+              AND ST_Intersects(f.geom, ST_Transform(ST_GeomFromEWKB({g}), 4326))"
         ));
     }
     if let Some(number) = &filter.cadastral_number {
@@ -157,7 +158,9 @@ pub async fn parcel_at(tx: &TenantTx, lon: f64, lat: f64) -> DomainResult<Option
             "SELECT {COLUMNS} FROM gis_feature f JOIN gis_layer l \
                ON l.tenant_id = f.tenant_id AND l.id = f.layer_id \
              WHERE f.tenant_id = $1 AND l.kind = 'land_parcels' AND (l.public OR $4) \
-               AND f.deleted_at IS NULL AND ST_Covers(f.geom, ST_SetSRID(ST_MakePoint($2, $3), 4326)) \
+               AND f.deleted_at IS NULL \
+               AND f.geom_3857 && app.web_mercator(ST_SetSRID(ST_MakePoint($2, $3), 4326)) \
+               AND ST_Covers(f.geom, ST_SetSRID(ST_MakePoint($2, $3), 4326)) \
              ORDER BY ST_Area(f.geom) LIMIT 1"
         ),
         [
@@ -215,7 +218,7 @@ pub async fn nearest(
            WHERE f.tenant_id = $1 AND f.deleted_at IS NULL AND (l.public OR $4) \
              AND (f.layer_id = $5 OR ($5 IS NULL AND l.kind = 'assets')) \
              AND ($6::text IS NULL OR f.attributes ->> 'assetKind' = $6) \
-           ORDER BY f.geom <-> p.g LIMIT $7 * 4 + 20) \
+           ORDER BY f.geom_3857 <-> app.web_mercator(ST_SetSRID(ST_MakePoint($2, $3), 4326)) LIMIT $7 * 4 + 20) \
          SELECT c.id, ST_Distance(c.geom::geography, p.g::geography) AS distance_m \
          FROM candidates c, p ORDER BY distance_m, c.id LIMIT $7",
         [

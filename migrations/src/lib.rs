@@ -67,6 +67,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0010_gis_write_cost_up.sql"),
         down: include_str!("sql/m0010_gis_write_cost_down.sql"),
     },
+    SqlMigration {
+        name: "m0011_gis_one_spatial_index",
+        up: include_str!("sql/m0011_gis_one_spatial_index_up.sql"),
+        down: include_str!("sql/m0011_gis_one_spatial_index_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -345,7 +345,6 @@ pub async fn wait_for_mail(
     }
 }
 
-/// The `extensions.code` of the first error of a GraphQL response.
 /// The first column of the only row of `sql`, as an integer (a count, a sum).
 pub async fn scalar(conn: &impl ConnectionTrait, sql: &str) -> i64 {
     conn.query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
@@ -356,6 +355,7 @@ pub async fn scalar(conn: &impl ConnectionTrait, sql: &str) -> i64 {
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
+/// The `extensions.code` of the first error of a GraphQL response.
 pub fn error_code(res: &Value) -> &str {
     res["errors"][0]["extensions"]["code"]
         .as_str()
