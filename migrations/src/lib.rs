@@ -68,9 +68,9 @@ const MIGRATIONS: &[SqlMigration] = &[
         down: include_str!("sql/m0010_gis_write_cost_down.sql"),
     },
     SqlMigration {
-        name: "m0011_gis_one_spatial_index",
-        up: include_str!("sql/m0011_gis_one_spatial_index_up.sql"),
-        down: include_str!("sql/m0011_gis_one_spatial_index_down.sql"),
+        name: "m0011_gis_write_path",
+        up: include_str!("sql/m0011_gis_write_path_up.sql"),
+        down: include_str!("sql/m0011_gis_write_path_down.sql"),
     },
 ];
 
