@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::layer::Layer;
-use crate::query::BBox;
+use crate::query::{BBox, spatial_sql};
 
 /// Features per page.
 pub const PAGE: u64 = 5_000;
@@ -98,10 +98,10 @@ pub async fn page(
     if let Some(b) = bbox {
         let b = b.checked("bbox")?;
         values.extend([b.west.into(), b.south.into(), b.east.into(), b.north.into()]);
-        sql.push_str(
-            " AND geom_3857 && app.web_mercator(ST_MakeEnvelope($4, $5, $6, $7, 4326)) \
-                       AND ST_Intersects(geom, ST_MakeEnvelope($4, $5, $6, $7, 4326))",
-        );
+        sql.push_str(&format!(
+            " AND {}",
+            spatial_sql("", "ST_Intersects", "ST_MakeEnvelope($4, $5, $6, $7, 4326)")
+        ));
     }
     sql.push_str(&format!(" ORDER BY id LIMIT {PAGE}"));
     let rows = Row::find_by_statement(Statement::from_sql_and_values(

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::feature::{Feature, GeometryInput};
 use crate::layer::Layer;
+use crate::query::spatial_sql;
 
 /// OGC's WGS 84 with longitude first: the default CRS of GeoJSON and of OGC API.
 pub const CRS84: &str = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
@@ -243,9 +244,7 @@ fn filter_sql(layer: &Layer, bbox: Option<&BBoxIn>, values: &mut Vec<DbValue>) -
                 n - 1,
                 n - 3
             );
-            sql += &format!(
-                " AND f.geom_3857 && app.web_mercator({area}) AND ST_Intersects(f.geom, {area})"
-            );
+            sql += &format!(" AND {}", spatial_sql("f.", "ST_Intersects", &area));
         }
     }
     sql

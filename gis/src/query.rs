@@ -85,9 +85,10 @@ pub async fn features(
             bind(b.east.into(), &mut values),
             bind(b.north.into(), &mut values),
         );
+        let area = format!("ST_MakeEnvelope({w}, {s}, {e}, {n}, 4326)");
         sql.push_str(&format!(
-            " AND f.geom_3857 && app.web_mercator(ST_MakeEnvelope({w}, {s}, {e}, {n}, 4326)) \
-              AND ST_Intersects(f.geom, ST_MakeEnvelope({w}, {s}, {e}, {n}, 4326))"
+            " AND {}",
+            spatial_sql("f.", "ST_Intersects", &area)
         ));
     }
     if let Some(input) = &filter.intersects {
@@ -97,9 +98,10 @@ pub async fn features(
         };
         let parsed = geometry::parse("intersects", &input.geojson, srid)?;
         let g = bind(parsed.ewkb.into(), &mut values);
+        let area = format!("ST_Transform(ST_GeomFromEWKB({g}), 4326)");
         sql.push_str(&format!(
-            " AND f.geom_3857 && app.web_mercator(ST_Transform(ST_GeomFromEWKB({g}), 4326)) \
-              AND ST_Intersects(f.geom, ST_Transform(ST_GeomFromEWKB({g}), 4326))"
+            " AND {}",
+            spatial_sql("f.", "ST_Intersects", &area)
         ));
     }
     if let Some(number) = &filter.cadastral_number {
@@ -134,6 +136,15 @@ pub async fn features(
     .await?)
 }
 
+/// SQL keeping the features (columns prefixed by `alias`, `f.` or empty) whose geometry meets
+/// `area`, a WGS 84 geometry expression, by `exact` (`ST_Intersects`, `ST_Covers` …): the
+/// Web-Mercator index finds the candidates — Mercator maps longitude to x and latitude to y,
+/// each monotonically, so its boxes select exactly the rows WGS 84 boxes would — and `exact`
+/// decides on the stored geometry.
+pub(crate) fn spatial_sql(alias: &str, exact: &str, area: &str) -> String {
+    format!("{alias}geom_3857 && app.web_mercator({area}) AND {exact}({alias}geom, {area})")
+}
+
 fn point(field: &str, lon: f64, lat: f64) -> DomainResult<()> {
     if lon.is_finite()
         && lat.is_finite()
@@ -158,10 +169,9 @@ pub async fn parcel_at(tx: &TenantTx, lon: f64, lat: f64) -> DomainResult<Option
             "SELECT {COLUMNS} FROM gis_feature f JOIN gis_layer l \
                ON l.tenant_id = f.tenant_id AND l.id = f.layer_id \
              WHERE f.tenant_id = $1 AND l.kind = 'land_parcels' AND (l.public OR $4) \
-               AND f.deleted_at IS NULL \
-               AND f.geom_3857 && app.web_mercator(ST_SetSRID(ST_MakePoint($2, $3), 4326)) \
-               AND ST_Covers(f.geom, ST_SetSRID(ST_MakePoint($2, $3), 4326)) \
-             ORDER BY ST_Area(f.geom) LIMIT 1"
+               AND f.deleted_at IS NULL AND {} \
+             ORDER BY ST_Area(f.geom) LIMIT 1",
+            spatial_sql("f.", "ST_Covers", "ST_SetSRID(ST_MakePoint($2, $3), 4326)")
         ),
         [
             tx.tenant()?.id.into(),
