@@ -15,6 +15,7 @@
 //! reported the same way: the candidate's index, the field at fault, the reason.
 
 use hromada_tenants::{DomainError, DomainResult, TenantTx};
+use sea_orm::sea_query::ArrayType;
 use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement, Value as SqlValue};
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -52,10 +53,39 @@ pub struct Problem {
     pub reason: String,
 }
 
-/// The staging table of the request's transaction.
+/// The staging table of a transaction. Candidates arrive in batches of increasing indexes;
+/// [`Stage::validate`] checks the batch staged since its last call against everything staged
+/// before it, so a file can be validated batch by batch (each batch's verdict is final once it
+/// is given: a candidate only ever conflicts with earlier ones).
 pub struct Stage {
     rows: usize,
+    /// The first index not validated yet.
+    pending: Option<i32>,
+    indexed: bool,
+    /// Rows staged when its statistics were last taken.
+    analyzed: usize,
 }
+
+/// The rule that refused a staged candidate (`gis_stage.rule`), in the order they run. A
+/// candidate counts as an earlier holder of a cadastral number, or as an earlier overlapping
+/// candidate, when no rule before that one refused it.
+mod rule {
+    pub const STRUCTURE: i16 = 0;
+    pub const TRANSFORM: i16 = 1;
+    pub const VALIDITY: i16 = 2;
+    pub const NO_BOUNDARY: i16 = 3;
+    pub const OUTSIDE: i16 = 4;
+    pub const TAKEN_NUMBER: i16 = 5;
+    pub const REPEATED_NUMBER: i16 = 6;
+    pub const OVERLAPS_PARCELS: i16 = 7;
+    pub const OVERLAPS_CANDIDATES: i16 = 8;
+}
+
+/// The staged geometry of an unnested candidate row `u` (`wkb`, `srid`), in WGS 84; NULL when
+/// it has none or its coordinates do not transform.
+pub(crate) const GEOMETRY_FROM_EWKB: &str = "CASE WHEN u.wkb = ''::bytea THEN NULL \
+     WHEN u.srid = 4326 THEN ST_GeomFromEWKB(u.wkb) \
+     ELSE app.try_transform(ST_GeomFromEWKB(u.wkb), 4326) END";
 
 impl Stage {
     /// Creates (or empties) the transaction's stage.
@@ -67,20 +97,27 @@ impl Stage {
                 "SET LOCAL jit = off; \
                  CREATE TEMP TABLE IF NOT EXISTS gis_stage ( \
                    idx integer NOT NULL, fid uuid, srid integer, geom geometry, \
-                   attributes jsonb, field text, reason text) ON COMMIT DROP; \
+                   attributes jsonb, number text, field text, reason text, rule smallint) \
+                   ON COMMIT DROP; \
                  TRUNCATE gis_stage; \
-                 DROP INDEX IF EXISTS gis_stage_geom_idx",
+                 DROP INDEX IF EXISTS gis_stage_geom_idx, gis_stage_idx_idx, gis_stage_number_idx",
             )
             .await?;
-        Ok(Stage { rows: 0 })
+        Ok(Stage {
+            rows: 0,
+            pending: None,
+            indexed: false,
+            analyzed: 0,
+        })
     }
 
     /// Stages a batch of candidates (geometries transformed to WGS 84 on the way in).
-    pub async fn add(&mut self, tx: &TenantTx, batch: Vec<Candidate>) -> DomainResult<()> {
-        if batch.is_empty() {
+    pub async fn add(&mut self, tx: &TenantTx, batch: &[Candidate]) -> DomainResult<()> {
+        let Some(first) = batch.first() else {
             return Ok(());
-        }
+        };
         self.rows += batch.len();
+        self.pending.get_or_insert(first.index);
         let mut idx = Vec::with_capacity(batch.len());
         let mut fid = Vec::with_capacity(batch.len());
         let mut srid = Vec::with_capacity(batch.len());
@@ -97,28 +134,32 @@ impl Stage {
                 c.geometry.as_ref().map_or(0, |g| g.srid),
             )));
             wkb.push(SqlValue::Bytes(Some(
-                c.geometry.map(|g| g.ewkb).unwrap_or_default(),
+                c.geometry
+                    .as_ref()
+                    .map(|g| g.ewkb.clone())
+                    .unwrap_or_default(),
             )));
-            attrs.push(SqlValue::Json(Some(Box::new(Value::Object(c.attributes)))));
-            let (f, r) = c.problem.unwrap_or_default();
+            attrs.push(SqlValue::Json(Some(Box::new(Value::Object(
+                c.attributes.clone(),
+            )))));
+            let (f, r) = c.problem.clone().unwrap_or_default();
             field.push(SqlValue::String(Some(f)));
             reason.push(SqlValue::String(Some(r)));
         }
-        use sea_orm::sea_query::ArrayType;
-        let array = |t: ArrayType, v: Vec<SqlValue>| SqlValue::Array(t, Some(Box::new(v)));
         tx.conn()
             .execute_raw(Statement::from_sql_and_values(
                 DbBackend::Postgres,
-                "INSERT INTO gis_stage (idx, fid, srid, geom, attributes, field, reason) \
-                 SELECT u.idx, NULLIF(u.fid, '00000000-0000-0000-0000-000000000000'), \
-                   NULLIF(u.srid, 0), \
-                   CASE WHEN u.wkb = ''::bytea THEN NULL \
-                        WHEN u.srid = 4326 THEN ST_GeomFromEWKB(u.wkb) \
-                        ELSE app.try_transform(ST_GeomFromEWKB(u.wkb), 4326) END, \
-                   u.attributes, NULLIF(u.field, ''), NULLIF(u.reason, '') \
-                 FROM unnest($1::integer[], $2::uuid[], $3::integer[], $4::bytea[], $5::jsonb[], \
-                             $6::text[], $7::text[]) \
-                   AS u(idx, fid, srid, wkb, attributes, field, reason)",
+                format!(
+                    "INSERT INTO gis_stage (idx, fid, srid, geom, attributes, number, field, reason, rule) \
+                     SELECT u.idx, NULLIF(u.fid, '00000000-0000-0000-0000-000000000000'), \
+                       NULLIF(u.srid, 0), {GEOMETRY_FROM_EWKB}, u.attributes, \
+                       u.attributes ->> 'cadastralNumber', NULLIF(u.field, ''), NULLIF(u.reason, ''), \
+                       CASE WHEN u.reason <> '' THEN {} END \
+                     FROM unnest($1::integer[], $2::uuid[], $3::integer[], $4::bytea[], $5::jsonb[], \
+                                 $6::text[], $7::text[]) \
+                       AS u(idx, fid, srid, wkb, attributes, field, reason)",
+                    rule::STRUCTURE
+                ),
                 [
                     array(ArrayType::Int, idx),
                     array(ArrayType::Uuid, fid),
@@ -133,157 +174,148 @@ impl Stage {
         Ok(())
     }
 
-    /// Runs every rule over the staged candidates; each gets its first problem.
-    pub async fn validate(&self, tx: &TenantTx, layer: &Layer) -> DomainResult<()> {
-        let conn = tx.conn();
-        let run = |sql: &'static str, values: Vec<SqlValue>| async move {
-            let started = std::time::Instant::now();
-            let done = conn
-                .execute_raw(Statement::from_sql_and_values(
-                    DbBackend::Postgres,
-                    sql,
-                    values,
-                ))
-                .await;
-            tracing::debug!(
-                rule = sql.get(..60).unwrap_or(sql),
-                ms = started.elapsed().as_millis() as u64,
-                "stage rule"
-            );
-            done
+    /// Runs every rule over the candidates staged since the last call, against each other and
+    /// every candidate staged before them; each gets its first problem. Returns their
+    /// problems, by index.
+    pub async fn validate(&mut self, tx: &TenantTx, layer: &Layer) -> DomainResult<Vec<Problem>> {
+        let Some(lo) = self.pending.take() else {
+            return Ok(Vec::new());
         };
-        run(
-            "UPDATE gis_stage SET field = 'geometry', reason = \
+        let conn = tx.conn();
+        if self.rows >= INDEX_FROM && !self.indexed {
+            // Built once on the first batch, then kept up by each batch's insert. GiST, not
+            // SP-GiST: SP-GiST probes faster at 100,000 candidates (1.3 s against 2.5 s) but
+            // builds and probes slower at 1,000,000 (37 s against 26 s), and on 300,000 of
+            // the same parcels its probe pass did not end within 9 minutes.
+            conn.execute_unprepared(
+                "CREATE INDEX gis_stage_geom_idx ON gis_stage USING gist (geom); \
+                 CREATE INDEX gis_stage_idx_idx ON gis_stage (idx); \
+                 CREATE INDEX gis_stage_number_idx ON gis_stage (number, idx) WHERE number IS NOT NULL",
+            )
+            .await?;
+            self.indexed = true;
+        }
+        if self.indexed && self.rows >= 2 * self.analyzed {
+            // Row counts and the filter columns are what the plans need (sampling geometries
+            // and attributes cost more than the rest); the index on `idx` tells the planner
+            // where a batch starts however stale these are.
+            conn.execute_unprepared("ANALYZE gis_stage (idx, number, reason)")
+                .await?;
+            self.analyzed = self.rows;
+        }
+        // The batch's bound is written into each statement (an integer), so every statement
+        // is planned knowing how few rows it touches; tolerances are constants.
+        let run = |sql: String| run_rule(conn, sql);
+        run(format!(
+            "UPDATE gis_stage SET field = 'geometry', rule = {}, reason = \
                'its coordinates cannot be transformed from EPSG:' || srid || ' to WGS 84' \
-             WHERE reason IS NULL AND geom IS NULL",
-            vec![],
-        )
+             WHERE idx >= {lo} AND reason IS NULL AND geom IS NULL",
+            rule::TRANSFORM
+        ))
         .await?;
-        run(
-            "UPDATE gis_stage SET field = 'geometry', reason = (SELECT 'is not a valid geometry: ' \
+        run(format!(
+            "UPDATE gis_stage SET field = 'geometry', rule = {}, reason = (SELECT 'is not a valid geometry: ' \
                || d.reason || COALESCE(' at (' || round(ST_X(d.location)::numeric, 7) || ', ' \
                || round(ST_Y(d.location)::numeric, 7) || ')', '') FROM ST_IsValidDetail(geom) d) \
-             WHERE reason IS NULL AND NOT ST_IsValid(geom)",
-            vec![],
-        )
+             WHERE idx >= {lo} AND reason IS NULL AND NOT ST_IsValid(geom)",
+            rule::VALIDITY
+        ))
         .await?;
-        run(
-            "UPDATE gis_stage SET field = 'geometry', reason = \
+        run(format!(
+            "UPDATE gis_stage SET field = 'geometry', rule = {}, reason = \
                'the community''s boundary is not set yet; the oblast sets it first' \
-             WHERE reason IS NULL AND NOT EXISTS \
+             WHERE idx >= {lo} AND reason IS NULL AND NOT EXISTS \
                (SELECT 1 FROM boundary WHERE tenant_id = app.tenant_id())",
-            vec![],
-        )
+            rule::NO_BOUNDARY
+        ))
         .await?;
-        run(
-            "UPDATE gis_stage s SET field = 'geometry', \
+        run(format!(
+            "UPDATE gis_stage s SET field = 'geometry', rule = {}, \
                reason = 'lies outside the community''s boundary (' || o.amount || ' outside)' \
              FROM (SELECT c.idx, CASE ST_Dimension(c.geom) \
                      WHEN 2 THEN (SELECT round(a::numeric, 1) || ' m²' FROM \
-                       ST_Area(ST_Difference(c.geom, b.geom)::geography) a WHERE a > $1) \
+                       ST_Area(ST_Difference(c.geom, b.geom)::geography) a WHERE a > {OUTSIDE_TOLERANCE}) \
                      WHEN 1 THEN (SELECT round(l::numeric, 1) || ' m' FROM \
-                       ST_Length(ST_Difference(c.geom, b.geom)::geography) l WHERE l > $1) \
+                       ST_Length(ST_Difference(c.geom, b.geom)::geography) l WHERE l > {OUTSIDE_TOLERANCE}) \
                      ELSE 'a point' END AS amount \
                    FROM gis_stage c JOIN boundary b ON b.tenant_id = app.tenant_id() \
-                   WHERE c.reason IS NULL AND NOT ST_Covers(b.geom, c.geom)) o \
-             WHERE s.idx = o.idx AND o.amount IS NOT NULL",
-            vec![OUTSIDE_TOLERANCE.into()],
-        )
+                   WHERE c.idx >= {lo} AND c.reason IS NULL AND NOT ST_Covers(b.geom, c.geom)) o \
+             WHERE s.idx >= {lo} AND s.idx = o.idx AND o.amount IS NOT NULL",
+            rule::OUTSIDE
+        ))
         .await?;
-        if layer.kind != LayerKind::LandParcels {
-            return Ok(());
+        if layer.kind == LayerKind::LandParcels {
+            self.parcel_rules(tx, lo).await?;
         }
-        if self.rows >= INDEX_FROM {
-            // GiST, not SP-GiST: SP-GiST probes faster at 100,000 candidates (1.3 s against
-            // 2.5 s) but builds and probes slower at 1,000,000 (37 s against 26 s), and on
-            // 300,000 of the same parcels its probe pass did not end within 9 minutes.
-            // Statistics of the row count and the filter columns are what the plans need;
-            // sampling geometries and attributes cost more than the rest (0.3 of 0.4 s).
-            conn.execute_unprepared(
-                "CREATE INDEX gis_stage_geom_idx ON gis_stage USING gist (geom); \
-                 ANALYZE gis_stage (idx, reason)",
-            )
-            .await?;
-        }
-        run(
-            "UPDATE gis_stage s SET field = 'attributes.cadastralNumber', \
-               reason = (s.attributes ->> 'cadastralNumber') || ' is already the number of parcel ' \
-                 || f.id || ' in this community' \
-             FROM gis_feature f WHERE s.reason IS NULL AND f.tenant_id = app.tenant_id() \
-               AND f.cadastral_number = s.attributes ->> 'cadastralNumber' \
+        Ok(Problem::find_by_statement(Statement::from_string(
+            DbBackend::Postgres,
+            format!(
+                "SELECT idx AS index, field, reason FROM gis_stage \
+                 WHERE idx >= {lo} AND reason IS NOT NULL ORDER BY idx"
+            ),
+        ))
+        .all(conn)
+        .await?)
+    }
+
+    /// The rules of land parcels, over the candidates from index `lo` on: cadastral numbers
+    /// and overlaps, with the community's parcels and with earlier candidates.
+    async fn parcel_rules(&self, tx: &TenantTx, lo: i32) -> DomainResult<()> {
+        let conn = tx.conn();
+        let tolerance = OVERLAP_TOLERANCE_M2;
+        let run = |sql: String| run_rule(conn, sql);
+        run(format!(
+            "UPDATE gis_stage s SET field = 'attributes.cadastralNumber', rule = {}, \
+               reason = s.number || ' is already the number of parcel ' || f.id || ' in this community' \
+             FROM gis_feature f WHERE s.idx >= {lo} AND s.reason IS NULL AND f.tenant_id = app.tenant_id() \
+               AND f.cadastral_number = s.number \
                AND f.deleted_at IS NULL AND f.id IS DISTINCT FROM s.fid",
-            vec![],
-        )
+            rule::TAKEN_NUMBER
+        ))
         .await?;
-        run(
-            "UPDATE gis_stage s SET field = 'attributes.cadastralNumber', \
-               reason = d.number || ' appears more than once: feature ' || d.first || ' has it too' \
-             FROM (SELECT idx, attributes ->> 'cadastralNumber' AS number, \
-                     first_value(idx) OVER w AS first, row_number() OVER w AS nth \
-                   FROM gis_stage WHERE reason IS NULL AND attributes ? 'cadastralNumber' \
-                   WINDOW w AS (PARTITION BY attributes ->> 'cadastralNumber' ORDER BY idx)) d \
-             WHERE s.idx = d.idx AND d.nth > 1",
-            vec![],
-        )
+        run(format!(
+            "UPDATE gis_stage s SET field = 'attributes.cadastralNumber', rule = {rule}, \
+               reason = s.number || ' appears more than once: feature ' || d.first || ' has it too' \
+             FROM (SELECT a.idx, (SELECT min(b.idx) FROM gis_stage b WHERE b.number = a.number \
+                     AND b.idx < a.idx AND (b.rule IS NULL OR b.rule >= {rule})) AS first \
+                   FROM gis_stage a WHERE a.idx >= {lo} AND a.reason IS NULL AND a.number IS NOT NULL) d \
+             WHERE s.idx >= {lo} AND s.idx = d.idx AND d.first IS NOT NULL",
+            rule = rule::REPEATED_NUMBER
+        ))
         .await?;
-        run(
-            "UPDATE gis_stage s SET field = 'geometry', reason = 'overlaps other parcels: ' || o.list \
+        run(format!(
+            "UPDATE gis_stage s SET field = 'geometry', rule = {}, reason = 'overlaps other parcels: ' || o.list \
              FROM (SELECT c.idx, string_agg(COALESCE(f.cadastral_number, 'parcel') || ' (' || f.id \
                      || ') by ' || round(ST_Area(ST_Intersection(f.geom, c.geom)::geography)::numeric, 1) \
                      || ' m²', '; ') AS list \
                    FROM gis_stage c JOIN gis_feature f ON f.geom_3857 && app.web_mercator(c.geom) \
                    JOIN gis_layer l ON l.tenant_id = f.tenant_id AND l.id = f.layer_id \
-                   WHERE c.reason IS NULL AND f.tenant_id = app.tenant_id() \
+                   WHERE c.idx >= {lo} AND c.reason IS NULL AND f.tenant_id = app.tenant_id() \
                      AND l.kind = 'land_parcels' AND f.deleted_at IS NULL \
                      AND f.id IS DISTINCT FROM c.fid \
                      AND CASE WHEN ST_Relate(f.geom, c.geom, '2********') \
-                         THEN ST_Area(ST_Intersection(f.geom, c.geom)::geography) > $1 ELSE false END \
+                         THEN ST_Area(ST_Intersection(f.geom, c.geom)::geography) > {tolerance} ELSE false END \
                    GROUP BY c.idx) o \
-             WHERE s.idx = o.idx",
-            vec![OVERLAP_TOLERANCE_M2.into()],
-        )
+             WHERE s.idx >= {lo} AND s.idx = o.idx",
+            rule::OVERLAPS_PARCELS
+        ))
         .await?;
-        run(
-            "UPDATE gis_stage s SET field = 'geometry', \
+        run(format!(
+            "UPDATE gis_stage s SET field = 'geometry', rule = {rule}, \
                reason = 'overlaps other features of this import: ' || o.list \
              FROM (SELECT a.idx, string_agg('feature ' || b.idx || ' by ' \
                      || round(ST_Area(ST_Intersection(a.geom, b.geom)::geography)::numeric, 1) || ' m²', \
                      '; ' ORDER BY b.idx) AS list \
                    FROM gis_stage a JOIN gis_stage b ON a.geom && b.geom AND b.idx < a.idx \
-                   WHERE a.reason IS NULL AND b.reason IS NULL \
+                   WHERE a.idx >= {lo} AND a.reason IS NULL AND (b.rule IS NULL OR b.rule >= {rule}) \
                      AND CASE WHEN ST_Relate(a.geom, b.geom, '2********') \
-                         THEN ST_Area(ST_Intersection(a.geom, b.geom)::geography) > $1 ELSE false END \
+                         THEN ST_Area(ST_Intersection(a.geom, b.geom)::geography) > {tolerance} ELSE false END \
                    GROUP BY a.idx) o \
-             WHERE s.idx = o.idx",
-            vec![OVERLAP_TOLERANCE_M2.into()],
-        )
+             WHERE s.idx >= {lo} AND s.idx = o.idx",
+            rule = rule::OVERLAPS_CANDIDATES
+        ))
         .await?;
         Ok(())
-    }
-
-    /// The problems found, by candidate index, at most `limit`.
-    pub async fn problems(&self, tx: &TenantTx, limit: u64) -> DomainResult<Vec<Problem>> {
-        Ok(Problem::find_by_statement(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT idx AS index, field, reason FROM gis_stage WHERE reason IS NOT NULL \
-             ORDER BY idx LIMIT $1",
-            [(limit as i64).into()],
-        ))
-        .all(tx.conn())
-        .await?)
-    }
-
-    /// How many candidates have a problem.
-    pub async fn problem_count(&self, tx: &TenantTx) -> DomainResult<u64> {
-        let row = tx
-            .conn()
-            .query_one_raw(Statement::from_string(
-                DbBackend::Postgres,
-                "SELECT count(*) FROM gis_stage WHERE reason IS NOT NULL",
-            ))
-            .await?
-            .ok_or_else(|| DomainError::Internal("count returned nothing".into()))?;
-        Ok(row.try_get_by_index::<i64>(0)? as u64)
     }
 
     /// The checked geometry of one candidate, as WGS 84 EWKB.
@@ -299,6 +331,23 @@ impl Stage {
             .ok_or_else(|| DomainError::Internal("staged candidate vanished".into()))?;
         Ok(row.try_get_by_index::<Vec<u8>>(0)?)
     }
+}
+
+/// Runs one rule's statement, timed for the debug log.
+async fn run_rule(conn: &impl ConnectionTrait, sql: String) -> DomainResult<()> {
+    let started = std::time::Instant::now();
+    conn.execute_unprepared(&sql).await?;
+    tracing::debug!(
+        rule = sql.get(..60).unwrap_or(&sql),
+        ms = started.elapsed().as_millis() as u64,
+        "stage rule"
+    );
+    Ok(())
+}
+
+/// A bound array of `values` of element type `t`.
+pub(crate) fn array(t: ArrayType, values: Vec<SqlValue>) -> SqlValue {
+    SqlValue::Array(t, Some(Box::new(values)))
 }
 
 /// A geometry that passed every check, as WGS 84 EWKB.
@@ -360,7 +409,7 @@ pub async fn check_one(
     stage
         .add(
             tx,
-            vec![Candidate {
+            &[Candidate {
                 index: 0,
                 feature_id,
                 geometry: Some(geometry),
@@ -369,8 +418,7 @@ pub async fn check_one(
             }],
         )
         .await?;
-    stage.validate(tx, layer).await?;
-    if let Some(p) = stage.problems(tx, 1).await?.into_iter().next() {
+    if let Some(p) = stage.validate(tx, layer).await?.into_iter().next() {
         return Err(DomainError::invalid(p.field, p.reason));
     }
     Ok(CheckedGeometry {

@@ -50,6 +50,8 @@ pub enum TenantSource {
 /// A database transaction bound to one tenant, user and set of roles.
 pub struct TenantTx {
     tx: DatabaseTransaction,
+    /// The pool it came from, for [`fork`](Self::fork).
+    db: DatabaseConnection,
     tenant: Option<Tenant>,
     actor: Option<Actor>,
     request_id: Option<String>,
@@ -98,6 +100,7 @@ impl TenantTx {
         };
         let mut this = TenantTx {
             tx,
+            db: db.clone(),
             tenant: None,
             actor,
             request_id,
@@ -121,6 +124,58 @@ impl TenantTx {
             }
         }
         Ok(this)
+    }
+
+    /// Begins a second transaction on another pooled connection, bound to the same tenant,
+    /// user and roles, for work that runs beside the request's own (an import validates its
+    /// next batch there while the request writes the last one). It sees what is committed,
+    /// not the request's uncommitted writes; the caller decides what it may do with that.
+    pub async fn fork(&self) -> DomainResult<TenantTx> {
+        let tx = self.db.begin().await?;
+        let tenant_id = self
+            .tenant
+            .as_ref()
+            .map(|t| t.id.to_string())
+            .unwrap_or_default();
+        let user_id = self
+            .actor
+            .as_ref()
+            .map(|a| a.user.id.to_string())
+            .unwrap_or_default();
+        let roles: Vec<&str> = self.roles_here().iter().map(|r| r.as_str()).collect();
+        tx.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), \
+             set_config('app.request_id', $3, true), set_config('app.roles', $4, true)",
+            [
+                tenant_id.into(),
+                user_id.into(),
+                self.request_id.clone().unwrap_or_default().into(),
+                roles.join(",").into(),
+            ],
+        ))
+        .await?;
+        Ok(TenantTx {
+            tx,
+            db: self.db.clone(),
+            tenant: self.tenant.clone(),
+            actor: self.actor.clone(),
+            request_id: self.request_id.clone(),
+        })
+    }
+
+    /// Whether this transaction has changed anything yet (it holds a transaction id only
+    /// once it writes): a [`fork`](Self::fork) sees the same data only while it has not.
+    pub async fn has_written(&self) -> DomainResult<bool> {
+        let row = self
+            .tx
+            .query_one_raw(Statement::from_string(
+                DbBackend::Postgres,
+                "SELECT pg_current_xact_id_if_assigned() IS NOT NULL",
+            ))
+            .await?
+            .ok_or_else(|| DomainError::Internal("no answer to a transaction-id query".into()))?;
+        Ok(row.try_get_by_index::<bool>(0)?)
     }
 
     async fn set_roles(&self) -> DomainResult<()> {

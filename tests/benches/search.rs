@@ -326,6 +326,19 @@ async fn main() {
         );
         return;
     }
+    // One path only, for a profiler to watch (`BENCH_ONLY=graphql` or `sql`).
+    if let Ok(only) = std::env::var("BENCH_ONLY") {
+        let times = match only.as_str() {
+            "graphql" => run_clients(gql).await,
+            _ => run_clients(bare).await,
+        };
+        println!(
+            "{only}: {} requests, median {:.1} ms",
+            times.len(),
+            ms(percentile(&times, 0.5))
+        );
+        return;
+    }
     // Warm up both paths, then measure them alternately (twice each) so drift hits both.
     run_clients(gql.clone()).await;
     run_clients(bare.clone()).await;

@@ -2,8 +2,9 @@
 //! feature) or a land-cadastre exchange file ([`exchange`]). Every feature goes through the
 //! same checks as a single edit ([`crate::check`]): readers turn the file into batches of
 //! candidates on a blocking thread, bounded by a small channel, so memory stays flat in the
-//! file's size; the candidates are staged and checked set-based, then written in one
-//! statement with their creation in the history.
+//! file's size; each batch is staged and checked set-based against the batches before it,
+//! and its valid features are written with their creation in the history (see [`run`] for
+//! how checking and writing overlap).
 //!
 //! All-or-nothing refuses the whole file when any feature is invalid (`BAD_USER_INPUT`
 //! naming the first ones); skip-invalid writes the valid ones and reports the others.
@@ -13,14 +14,16 @@
 pub mod exchange;
 pub mod geojson;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use hromada_tenants::{Authorizer, DomainError, DomainResult, TenantTx};
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::sea_query::ArrayType;
+use sea_orm::{ConnectionTrait, DbBackend, Statement, Value as SqlValue};
+use serde_json::Value;
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
-use crate::check::{Candidate, Problem, Stage};
+use crate::check::{Candidate, GEOMETRY_FROM_EWKB, Problem, Stage, array};
 use crate::layer::{self, Layer};
 
 /// Candidates per staged batch.
@@ -67,65 +70,220 @@ pub struct Report {
 pub type Batch = DomainResult<Vec<Candidate>>;
 
 /// Stages what `batches` delivers, validates it and writes the valid features.
+///
+/// Validation runs beside the writing when it can: a second transaction of the same tenant
+/// and user ([`TenantTx::fork`]) stages and checks batch k+1 while the request's transaction
+/// writes batch k, so PostgreSQL works on two cores. The second transaction sees what is
+/// committed, which is what the request sees as long as the request has written nothing
+/// itself; otherwise (an earlier mutation in the same request), or when no second connection
+/// is free, the file is validated whole in the request's transaction and written after.
 pub(crate) async fn run(
+    tx: &TenantTx,
+    layer: &Layer,
+    mode: Mode,
+    batches: mpsc::Receiver<Batch>,
+) -> DomainResult<Report> {
+    let side = if tx.has_written().await? {
+        None
+    } else {
+        match tokio::time::timeout(FORK_WAIT, tx.fork()).await {
+            Ok(Ok(side)) => Some(side),
+            Ok(Err(e)) => {
+                tracing::debug!(error = %e, "import validated in the request's transaction");
+                None
+            }
+            Err(_) => None,
+        }
+    };
+    let report = match &side {
+        Some(side) => pipelined(tx, side, layer, mode, batches).await,
+        None => serial(tx, layer, mode, batches).await,
+    };
+    if let Some(side) = side {
+        // It only staged and read: nothing to keep.
+        if let Err(e) = side.rollback().await {
+            tracing::warn!(error = %e, "rolling back an import's validation failed");
+        }
+    }
+    let report = report?;
+    if report.read == 0 {
+        return Err(DomainError::invalid("file", "holds no features"));
+    }
+    if report.invalid > 0 && mode == Mode::AllOrNothing {
+        return Err(refusal(&report));
+    }
+    tracing::debug!(imported = report.imported, "import written");
+    Ok(report)
+}
+
+/// How long an import waits for a second connection before it validates in the request's.
+const FORK_WAIT: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Validates in `side` while `tx` writes each validated batch.
+async fn pipelined(
+    tx: &TenantTx,
+    side: &TenantTx,
+    layer: &Layer,
+    mode: Mode,
+    mut batches: mpsc::Receiver<Batch>,
+) -> DomainResult<Report> {
+    let (verdicts, mut checked) = mpsc::channel::<(Vec<Candidate>, Vec<Problem>)>(1);
+    let validate = async move {
+        let mut stage = Stage::open(side).await?;
+        while let Some(batch) = batches.recv().await {
+            let batch = batch?;
+            stage.add(side, &batch).await?;
+            let problems = stage.validate(side, layer).await?;
+            if verdicts.send((batch, problems)).await.is_err() {
+                break;
+            }
+        }
+        Ok::<(), DomainError>(())
+    };
+    let write = async {
+        tx.conn().execute_unprepared("SET LOCAL jit = off").await?;
+        let mut report = Report::default();
+        while let Some((batch, problems)) = checked.recv().await {
+            report.read += batch.len() as u64;
+            let refused: HashSet<i32> = problems.iter().map(|p| p.index).collect();
+            report.note(problems);
+            // All or nothing stops writing at the first problem, but reads on to report them.
+            if mode == Mode::AllOrNothing && report.invalid > 0 {
+                continue;
+            }
+            let valid: Vec<&Candidate> = batch
+                .iter()
+                .filter(|c| !refused.contains(&c.index))
+                .collect();
+            report.imported += write_batch(tx, layer, &valid).await?;
+        }
+        Ok::<Report, DomainError>(report)
+    };
+    let ((), report) = tokio::try_join!(validate, write)?;
+    Ok(report)
+}
+
+/// Validates the whole file in `tx`, then writes the valid features from its stage.
+async fn serial(
     tx: &TenantTx,
     layer: &Layer,
     mode: Mode,
     mut batches: mpsc::Receiver<Batch>,
 ) -> DomainResult<Report> {
     let mut stage = Stage::open(tx).await?;
-    let mut read = 0u64;
+    let mut report = Report::default();
     while let Some(batch) = batches.recv().await {
         let batch = batch?;
-        read += batch.len() as u64;
-        stage.add(tx, batch).await?;
+        report.read += batch.len() as u64;
+        stage.add(tx, &batch).await?;
+        report.note(stage.validate(tx, layer).await?);
     }
-    if read == 0 {
-        return Err(DomainError::invalid("file", "holds no features"));
+    if report.read == 0 || (report.invalid > 0 && mode == Mode::AllOrNothing) {
+        return Ok(report);
     }
-    tracing::debug!(read, "import staged");
-    stage.validate(tx, layer).await?;
-    tracing::debug!("import validated");
-    let invalid = stage.problem_count(tx).await?;
-    let problems = stage.problems(tx, REPORTED_PROBLEMS).await?;
-    if invalid > 0 && mode == Mode::AllOrNothing {
-        let first = &problems[0];
-        let listed: Vec<String> = problems
-            .iter()
-            .take(10)
-            .map(|p| format!("feature {}: {}: {}", p.index, p.field, p.reason))
-            .collect();
-        return Err(DomainError::invalid(
-            format!("features[{}].{}", first.index, first.field),
-            format!(
-                "{invalid} of {read} features are invalid, nothing was imported: {}{}",
-                listed.join("; "),
-                if invalid > 10 { "; …" } else { "" }
-            ),
-        ));
-    }
-    let imported = tx
+    report.imported = tx
         .conn()
         .execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "WITH f AS (INSERT INTO gis_feature (tenant_id, id, layer_id, geom, attributes, public, updated_by) \
-               SELECT app.tenant_id(), app.uuid_v7(), $1, geom, attributes, $2, app.user_id() \
-               FROM gis_stage WHERE reason IS NULL ORDER BY idx RETURNING id) \
-             INSERT INTO gis_feature_edit (tenant_id, feature_id, layer_id, op, version, actor_id, changed) \
-             SELECT app.tenant_id(), id, $1, 'import', 1, app.user_id(), '{geometry}' FROM f",
+            write_sql("(SELECT idx, geom, attributes FROM gis_stage WHERE reason IS NULL) r"),
             [layer.id.into(), layer.public.into()],
         ))
         .await?
         .rows_affected();
-    tracing::debug!(imported, "import written");
     tx.conn().execute_unprepared("TRUNCATE gis_stage").await?;
-    Ok(Report {
-        read,
-        imported,
-        invalid,
-        problems,
-        ignored_properties: Vec::new(),
-    })
+    Ok(report)
+}
+
+/// Writes `valid` candidates (each already checked) as new features of `layer`.
+async fn write_batch(tx: &TenantTx, layer: &Layer, valid: &[&Candidate]) -> DomainResult<u64> {
+    if valid.is_empty() {
+        return Ok(0);
+    }
+    let mut idx = Vec::with_capacity(valid.len());
+    let mut srid = Vec::with_capacity(valid.len());
+    let mut wkb = Vec::with_capacity(valid.len());
+    let mut attrs = Vec::with_capacity(valid.len());
+    for c in valid {
+        idx.push(SqlValue::Int(Some(c.index)));
+        srid.push(SqlValue::Int(Some(
+            c.geometry.as_ref().map_or(0, |g| g.srid),
+        )));
+        wkb.push(SqlValue::Bytes(Some(
+            c.geometry
+                .as_ref()
+                .map(|g| g.ewkb.clone())
+                .unwrap_or_default(),
+        )));
+        attrs.push(SqlValue::Json(Some(Box::new(Value::Object(
+            c.attributes.clone(),
+        )))));
+    }
+    Ok(tx
+        .conn()
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            write_sql(&format!(
+                "(SELECT u.idx, {GEOMETRY_FROM_EWKB} AS geom, u.attributes \
+                 FROM unnest($3::integer[], $4::integer[], $5::bytea[], $6::jsonb[]) \
+                   AS u(idx, srid, wkb, attributes)) r"
+            )),
+            [
+                layer.id.into(),
+                layer.public.into(),
+                array(ArrayType::Int, idx),
+                array(ArrayType::Int, srid),
+                array(ArrayType::Bytes, wkb),
+                array(ArrayType::Json, attrs),
+            ],
+        ))
+        .await?
+        .rows_affected())
+}
+
+/// The statement that writes the checked candidates `rows` (a FROM item `r` of `idx`, `geom`
+/// and `attributes`) as new features of layer `$1` (public when `$2`), in file order, with
+/// their creation in the history.
+fn write_sql(rows: &str) -> String {
+    format!(
+        "WITH f AS (INSERT INTO gis_feature (tenant_id, id, layer_id, geom, attributes, public, updated_by) \
+           SELECT app.tenant_id(), app.uuid_v7(), $1, r.geom, r.attributes, $2, app.user_id() \
+           FROM {rows} ORDER BY r.idx RETURNING id) \
+         INSERT INTO gis_feature_edit (tenant_id, feature_id, layer_id, op, version, actor_id, changed) \
+         SELECT app.tenant_id(), id, $1, 'import', 1, app.user_id(), '{{geometry}}' FROM f"
+    )
+}
+
+impl Report {
+    /// Counts a batch's problems and keeps the first [`REPORTED_PROBLEMS`] of the file.
+    fn note(&mut self, problems: Vec<Problem>) {
+        self.invalid += problems.len() as u64;
+        let room = (REPORTED_PROBLEMS as usize).saturating_sub(self.problems.len());
+        self.problems.extend(problems.into_iter().take(room));
+    }
+}
+
+/// The error that refuses a whole file: how many features are invalid, the first ones named.
+fn refusal(report: &Report) -> DomainError {
+    let listed: Vec<String> = report
+        .problems
+        .iter()
+        .take(10)
+        .map(|p| format!("feature {}: {}: {}", p.index, p.field, p.reason))
+        .collect();
+    let (index, field) = report
+        .problems
+        .first()
+        .map_or((0, "feature"), |p| (p.index, p.field.as_str()));
+    DomainError::invalid(
+        format!("features[{index}].{field}"),
+        format!(
+            "{} of {} features are invalid, nothing was imported: {}{}",
+            report.invalid,
+            report.read,
+            listed.join("; "),
+            if report.invalid > 10 { "; …" } else { "" }
+        ),
+    )
 }
 
 /// A validation error as a candidate's problem: the field and the reason.

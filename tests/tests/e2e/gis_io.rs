@@ -172,6 +172,150 @@ async fn a_geojson_file_is_imported_with_every_feature_checked() {
     );
 }
 
+/// `n` parcels on a grid 100 wide, west of the demo parcels.
+fn wide_collection(n: usize) -> Value {
+    let features: Vec<Value> = (0..n)
+        .map(|i| {
+            let (col, row) = (i % 100, i / 100);
+            json!({"type": "Feature", "geometry": rect(34.49 + col as f64 * 0.0006, 48.74 + row as f64 * 0.0004),
+                   "properties": {"KADNUM": format!("1223755100:06:{:03}:{:04}", 1 + row, 1 + col),
+                                  "PURPOSE": "01.05", "OWNER": "private", "AREA_HA": 0.12}})
+        })
+        .collect();
+    json!({"type": "FeatureCollection", "features": features})
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_larger_than_a_batch_is_checked_across_its_batches() {
+    let app = TestApp::spawn().await;
+    let token = app.demo_login(LAND).await;
+    let layer = parcels_layer(&app, &token).await;
+    let count = format!("SELECT count(*) FROM gis_feature WHERE layer_id = '{layer}'");
+    let before = app.count(&count).await;
+    // Two features of the last batch conflict with features of the first: one lies over
+    // feature 2, one repeats feature 1's number. Feature 4 is invalid itself, so feature
+    // n-1, lying over it, conflicts with nothing that is written.
+    let n = hromada_gis::import::BATCH + 10;
+    let mut file = wide_collection(n);
+    file["features"][n - 5]["geometry"] = rect(34.49 + 2.0 * 0.0006, 48.74 + 0.0001);
+    file["features"][n - 3]["properties"]["KADNUM"] = json!("1223755100:06:001:0002");
+    file["features"][4]["properties"]["PURPOSE"] = json!("55.55");
+    file["features"][n - 1]["geometry"] = rect(34.49 + 4.0 * 0.0006, 48.74 + 0.0001);
+    let bytes = serde_json::to_vec(&file).unwrap();
+
+    let res = import(
+        &app,
+        &token,
+        json!({"layerId": layer, "file": null, "mapping": mapping()}),
+        bytes.clone(),
+        "big.geojson",
+    )
+    .await;
+    assert_eq!(error_code(&res), "BAD_USER_INPUT", "{res}");
+    assert_eq!(
+        res["errors"][0]["extensions"]["field"], "features[4].attributes.purposeCode",
+        "{res}"
+    );
+    assert!(
+        res["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("3 of {n}")),
+        "{res}"
+    );
+    assert_eq!(app.count(&count).await, before);
+
+    let res = import(
+        &app,
+        &token,
+        json!({"layerId": layer, "file": null, "mapping": mapping(), "mode": "SKIP_INVALID"}),
+        bytes,
+        "big.geojson",
+    )
+    .await;
+    let report = &data(&res)["importFeatures"];
+    assert_eq!(report["read"], n);
+    assert_eq!(report["invalid"], 3, "{report}");
+    assert_eq!(report["imported"], n - 3);
+    let problems: Vec<(u64, &str, &str)> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["index"].as_u64().unwrap(),
+                p["field"].as_str().unwrap(),
+                p["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert_eq!(
+        (problems[0].0, problems[0].1),
+        (4, "attributes.purposeCode")
+    );
+    assert_eq!((problems[1].0, problems[1].1), (n as u64 - 5, "geometry"));
+    assert!(problems[1].2.contains("feature 2 by"), "{problems:?}");
+    assert_eq!(
+        (problems[2].0, problems[2].1),
+        (n as u64 - 3, "attributes.cadastralNumber")
+    );
+    assert!(
+        problems[2].2.contains("feature 1 has it too"),
+        "{problems:?}"
+    );
+    assert_eq!(app.count(&count).await, before + n as i64 - 3);
+    // Every batch's features have their creation in the history.
+    let imported_edits = app
+        .count(&format!(
+            "SELECT count(*) FROM gis_feature_edit WHERE layer_id = '{layer}' AND op = 'import'"
+        ))
+        .await;
+    assert_eq!(imported_edits, n as i64 - 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_after_an_edit_in_the_same_request_sees_that_edit() {
+    let app = TestApp::spawn().await;
+    let token = app.demo_login(LAND).await;
+    let layer = parcels_layer(&app, &token).await;
+    let count = format!("SELECT count(*) FROM gis_feature WHERE layer_id = '{layer}'");
+    let before = app.count(&count).await;
+    // The request draws a parcel, then imports a file whose feature 7 lies over it: the
+    // import must see the uncommitted parcel (its checks then run in the request's own
+    // transaction), and the whole request is refused.
+    let query = "mutation($i: ImportFeaturesInput!, $l: ID!, $g: JSON!, $a: JSON) { \
+                 createFeature(input: {layerId: $l, geometry: $g, attributes: $a}) { feature { id } } \
+                 importFeatures(input: $i) { imported } }";
+    let file = wide_collection(10);
+    let drawn = rect(34.49 + 7.0 * 0.0006, 48.74 + 0.0001);
+    let res = app
+        .gql_upload(
+            "petrykivska",
+            &token,
+            query,
+            json!({"i": {"layerId": layer, "file": null, "mapping": mapping()}, "l": layer, "g": drawn,
+                   "a": {"cadastralNumber": "1223755100:09:001:0001", "purposeCode": "02.01",
+                         "ownership": "private", "declaredAreaHa": 0.1}}),
+            serde_json::to_vec(&file).unwrap(),
+            "p.geojson",
+        )
+        .await;
+    assert_eq!(error_code(&res), "BAD_USER_INPUT", "{res}");
+    assert_eq!(
+        res["errors"][0]["extensions"]["field"], "features[7].geometry",
+        "{res}"
+    );
+    assert!(
+        res["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("1223755100:09:001:0001"),
+        "{res}"
+    );
+    assert_eq!(app.count(&count).await, before);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unreadable_files_are_refused_with_the_reason() {
     let app = TestApp::spawn().await;
