@@ -283,34 +283,53 @@ impl Stage {
             rule = rule::REPEATED_NUMBER
         ))
         .await?;
+        // The community's parcels near each candidate come from the spatial index, and only
+        // from it. The candidate's Mercator box is computed outside the probe: under row-level
+        // security a condition that applies a function not marked leakproof to a column (the
+        // projection) cannot be an index condition. The tenant and the layers are compared as
+        // text, which no index serves: compared as keys, PostgreSQL read every parcel of the
+        // community (or of the layer) for each candidate whenever its statistics said the
+        // community had few, and during an import also each row written so far (not yet
+        // visible here), every batch slower than the last.
         run(format!(
             "UPDATE gis_stage s SET field = 'geometry', rule = {}, reason = 'overlaps other parcels: ' || o.list \
-             FROM (SELECT c.idx, string_agg(COALESCE(f.cadastral_number, 'parcel') || ' (' || f.id \
-                     || ') by ' || round(ST_Area(ST_Intersection(f.geom, c.geom)::geography)::numeric, 1) \
-                     || ' m²', '; ') AS list \
-                   FROM gis_stage c JOIN gis_feature f ON f.geom_3857 && app.web_mercator(c.geom) \
-                   JOIN gis_layer l ON l.tenant_id = f.tenant_id AND l.id = f.layer_id \
-                   WHERE c.idx >= {lo} AND c.reason IS NULL AND f.tenant_id = app.tenant_id() \
-                     AND l.kind = 'land_parcels' AND f.deleted_at IS NULL \
-                     AND f.id IS DISTINCT FROM c.fid \
-                     AND CASE WHEN ST_Relate(f.geom, c.geom, '2********') \
-                         THEN ST_Area(ST_Intersection(f.geom, c.geom)::geography) > {tolerance} ELSE false END \
-                   GROUP BY c.idx) o \
+             FROM (SELECT c.idx, x.list FROM \
+                     (SELECT idx, fid, geom, app.web_mercator(geom) AS box FROM gis_stage \
+                      WHERE idx >= {lo} AND reason IS NULL OFFSET 0) c CROSS JOIN LATERAL \
+                     (SELECT string_agg(COALESCE(f.cadastral_number, 'parcel') || ' (' || f.id \
+                        || ') by ' || round(ST_Area(ST_Intersection(f.geom, c.geom)::geography)::numeric, 1) \
+                        || ' m²', '; ') AS list \
+                      FROM gis_feature f WHERE f.geom_3857 && c.box \
+                        AND f.tenant_id::text = app.tenant_id()::text \
+                        AND f.layer_id::text = ANY (ARRAY(SELECT id::text FROM gis_layer \
+                              WHERE tenant_id = app.tenant_id() AND kind = 'land_parcels')) \
+                        AND f.deleted_at IS NULL AND f.id IS DISTINCT FROM c.fid \
+                        AND CASE WHEN ST_Relate(f.geom, c.geom, '2********') \
+                            THEN ST_Area(ST_Intersection(f.geom, c.geom)::geography) > {tolerance} \
+                            ELSE false END) x \
+                   WHERE x.list IS NOT NULL) o \
              WHERE s.idx >= {lo} AND s.idx = o.idx",
             rule::OVERLAPS_PARCELS
         ))
         .await?;
+        // Each candidate of the batch probes the earlier ones through the spatial index: the
+        // aggregate in LATERAL keeps that order (with fresh statistics PostgreSQL preferred
+        // to scan every earlier candidate and probe the batch, 5.6 s against 89 ms for a batch
+        // after 35,000), and `b.idx + 0` keeps the index on `idx` out of the probe (it read
+        // every earlier entry for each candidate).
         run(format!(
             "UPDATE gis_stage s SET field = 'geometry', rule = {rule}, \
                reason = 'overlaps other features of this import: ' || o.list \
-             FROM (SELECT a.idx, string_agg('feature ' || b.idx || ' by ' \
-                     || round(ST_Area(ST_Intersection(a.geom, b.geom)::geography)::numeric, 1) || ' m²', \
-                     '; ' ORDER BY b.idx) AS list \
-                   FROM gis_stage a JOIN gis_stage b ON a.geom && b.geom AND b.idx < a.idx \
-                   WHERE a.idx >= {lo} AND a.reason IS NULL AND (b.rule IS NULL OR b.rule >= {rule}) \
-                     AND CASE WHEN ST_Relate(a.geom, b.geom, '2********') \
-                         THEN ST_Area(ST_Intersection(a.geom, b.geom)::geography) > {tolerance} ELSE false END \
-                   GROUP BY a.idx) o \
+             FROM (SELECT a.idx, x.list FROM gis_stage a CROSS JOIN LATERAL \
+                     (SELECT string_agg('feature ' || b.idx || ' by ' \
+                        || round(ST_Area(ST_Intersection(a.geom, b.geom)::geography)::numeric, 1) \
+                        || ' m²', '; ' ORDER BY b.idx) AS list \
+                      FROM gis_stage b WHERE b.geom && a.geom AND b.idx + 0 < a.idx \
+                        AND (b.rule IS NULL OR b.rule >= {rule}) \
+                        AND CASE WHEN ST_Relate(a.geom, b.geom, '2********') \
+                            THEN ST_Area(ST_Intersection(a.geom, b.geom)::geography) > {tolerance} \
+                            ELSE false END) x \
+                   WHERE a.idx >= {lo} AND a.reason IS NULL AND x.list IS NOT NULL) o \
              WHERE s.idx >= {lo} AND s.idx = o.idx",
             rule = rule::OVERLAPS_CANDIDATES
         ))

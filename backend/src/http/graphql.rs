@@ -72,12 +72,19 @@ async fn run(
         },
         None => None,
     };
-    let tx = match TenantTx::begin(&state.db, tenant, user, Some(request_id.to_string())).await {
+    let mutation = is_mutation(&request);
+    let request_id = Some(request_id.to_string());
+    // A query runs read-only: PostgreSQL refuses a write in it, and it ends without a COMMIT.
+    let begun = if mutation {
+        TenantTx::begin(&state.db, tenant, user, request_id).await
+    } else {
+        TenantTx::begin_read_only(&state.db, tenant, user, request_id).await
+    };
+    let tx = match begun {
         Ok(tx) => tx,
         Err(e) => return error_response(e),
     };
     let tenant_id = tx.tenant_opt().map(|t| t.id);
-    let mutation = is_mutation(&request);
     let signed_in = token.is_some();
     let meta = RequestMeta {
         client_addr: client_addr(&state, &req),

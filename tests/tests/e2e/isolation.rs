@@ -453,3 +453,46 @@ async fn the_server_role_cannot_bypass_rls_and_settings_do_not_leak_between_requ
         .unwrap();
     assert_eq!(setting, "");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_only_request_cannot_write_and_ends_without_keeping_anything() {
+    let app = TestApp::spawn().await;
+    // One connection, so every transaction below runs on the one the read-only one used.
+    let single = hromada_backend::db::connect(&app.config.database_url, 1)
+        .await
+        .unwrap();
+    let a = tenant::by_slug(&single, "petrykivska")
+        .await
+        .unwrap()
+        .unwrap();
+    let insert = |day: &str| {
+        format!(
+            "INSERT INTO calendar_day (tenant_id, day, kind, name_uk) VALUES ('{}', '{day}', 'holiday', 'x')",
+            a.id
+        )
+    };
+    let count = "SELECT count(*) FROM calendar_day WHERE name_uk = 'x'";
+
+    let tx = TenantTx::begin_read_only(&single, Some((a.clone(), TenantSource::Host)), None, None)
+        .await
+        .unwrap();
+    assert!(scalar(tx.conn(), "SELECT count(*) FROM tenant").await > 0);
+    let err = tx
+        .conn()
+        .execute_unprepared(&insert("2031-01-01"))
+        .await
+        .expect_err("a write in a read-only transaction");
+    assert!(err.to_string().contains("read-only transaction"), "{err}");
+    tx.commit().await.unwrap();
+
+    // Its end is a rollback queued on the connection and sent before its next use: the
+    // next transaction there is a new one, read-write, and keeps what it writes.
+    for day in ["2031-01-02", "2031-01-03"] {
+        let tx = TenantTx::begin(&single, Some((a.clone(), TenantSource::Host)), None, None)
+            .await
+            .unwrap();
+        tx.conn().execute_unprepared(&insert(day)).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    assert_eq!(app.count(count).await, 2);
+}
