@@ -118,30 +118,14 @@ impl Stage {
         };
         self.rows += batch.len();
         self.pending.get_or_insert(first.index);
-        let mut idx = Vec::with_capacity(batch.len());
+        let columns = CandidateArrays::of(batch.iter());
         let mut fid = Vec::with_capacity(batch.len());
-        let mut srid = Vec::with_capacity(batch.len());
-        let mut wkb = Vec::with_capacity(batch.len());
-        let mut attrs = Vec::with_capacity(batch.len());
         let mut field = Vec::with_capacity(batch.len());
         let mut reason = Vec::with_capacity(batch.len());
         for c in batch {
-            idx.push(SqlValue::Int(Some(c.index)));
             // sea-query cannot bind NULL inside an array: absent values travel as empty ones
             // and NULLIF restores them.
             fid.push(SqlValue::Uuid(Some(c.feature_id.unwrap_or_default())));
-            srid.push(SqlValue::Int(Some(
-                c.geometry.as_ref().map_or(0, |g| g.srid),
-            )));
-            wkb.push(SqlValue::Bytes(Some(
-                c.geometry
-                    .as_ref()
-                    .map(|g| g.ewkb.clone())
-                    .unwrap_or_default(),
-            )));
-            attrs.push(SqlValue::Json(Some(Box::new(Value::Object(
-                c.attributes.clone(),
-            )))));
             let (f, r) = c.problem.clone().unwrap_or_default();
             field.push(SqlValue::String(Some(f)));
             reason.push(SqlValue::String(Some(r)));
@@ -161,11 +145,11 @@ impl Stage {
                     rule::STRUCTURE
                 ),
                 [
-                    array(ArrayType::Int, idx),
+                    columns.idx,
                     array(ArrayType::Uuid, fid),
-                    array(ArrayType::Int, srid),
-                    array(ArrayType::Bytes, wkb),
-                    array(ArrayType::Json, attrs),
+                    columns.srid,
+                    columns.wkb,
+                    columns.attributes,
                     array(ArrayType::String, field),
                     array(ArrayType::String, reason),
                 ],
@@ -364,8 +348,50 @@ async fn run_rule(conn: &impl ConnectionTrait, sql: String) -> DomainResult<()> 
     Ok(())
 }
 
+/// Candidates' index, SRID, EWKB (empty when none) and attributes as bound arrays, for
+/// `unnest`; staging and an import's writing both send them so.
+pub(crate) struct CandidateArrays {
+    pub idx: SqlValue,
+    pub srid: SqlValue,
+    pub wkb: SqlValue,
+    pub attributes: SqlValue,
+}
+
+impl CandidateArrays {
+    pub(crate) fn of<'a>(candidates: impl ExactSizeIterator<Item = &'a Candidate>) -> Self {
+        let n = candidates.len();
+        let (mut idx, mut srid, mut wkb, mut attrs) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for c in candidates {
+            idx.push(SqlValue::Int(Some(c.index)));
+            srid.push(SqlValue::Int(Some(
+                c.geometry.as_ref().map_or(0, |g| g.srid),
+            )));
+            wkb.push(SqlValue::Bytes(Some(
+                c.geometry
+                    .as_ref()
+                    .map(|g| g.ewkb.clone())
+                    .unwrap_or_default(),
+            )));
+            attrs.push(SqlValue::Json(Some(Box::new(Value::Object(
+                c.attributes.clone(),
+            )))));
+        }
+        CandidateArrays {
+            idx: array(ArrayType::Int, idx),
+            srid: array(ArrayType::Int, srid),
+            wkb: array(ArrayType::Bytes, wkb),
+            attributes: array(ArrayType::Json, attrs),
+        }
+    }
+}
+
 /// A bound array of `values` of element type `t`.
-pub(crate) fn array(t: ArrayType, values: Vec<SqlValue>) -> SqlValue {
+fn array(t: ArrayType, values: Vec<SqlValue>) -> SqlValue {
     SqlValue::Array(t, Some(Box::new(values)))
 }
 

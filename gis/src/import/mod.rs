@@ -17,13 +17,11 @@ pub mod geojson;
 use std::collections::{BTreeMap, HashSet};
 
 use hromada_tenants::{Authorizer, DomainError, DomainResult, TenantTx};
-use sea_orm::sea_query::ArrayType;
-use sea_orm::{ConnectionTrait, DbBackend, Statement, Value as SqlValue};
-use serde_json::Value;
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
-use crate::check::{Candidate, GEOMETRY_FROM_EWKB, Problem, Stage, array};
+use crate::check::{Candidate, CandidateArrays, GEOMETRY_FROM_EWKB, Problem, Stage};
 use crate::layer::{self, Layer};
 
 /// Candidates per staged batch.
@@ -199,25 +197,7 @@ async fn write_batch(tx: &TenantTx, layer: &Layer, valid: &[&Candidate]) -> Doma
     if valid.is_empty() {
         return Ok(0);
     }
-    let mut idx = Vec::with_capacity(valid.len());
-    let mut srid = Vec::with_capacity(valid.len());
-    let mut wkb = Vec::with_capacity(valid.len());
-    let mut attrs = Vec::with_capacity(valid.len());
-    for c in valid {
-        idx.push(SqlValue::Int(Some(c.index)));
-        srid.push(SqlValue::Int(Some(
-            c.geometry.as_ref().map_or(0, |g| g.srid),
-        )));
-        wkb.push(SqlValue::Bytes(Some(
-            c.geometry
-                .as_ref()
-                .map(|g| g.ewkb.clone())
-                .unwrap_or_default(),
-        )));
-        attrs.push(SqlValue::Json(Some(Box::new(Value::Object(
-            c.attributes.clone(),
-        )))));
-    }
+    let columns = CandidateArrays::of(valid.iter().copied());
     Ok(tx
         .conn()
         .execute_raw(Statement::from_sql_and_values(
@@ -230,10 +210,10 @@ async fn write_batch(tx: &TenantTx, layer: &Layer, valid: &[&Candidate]) -> Doma
             [
                 layer.id.into(),
                 layer.public.into(),
-                array(ArrayType::Int, idx),
-                array(ArrayType::Int, srid),
-                array(ArrayType::Bytes, wkb),
-                array(ArrayType::Json, attrs),
+                columns.idx,
+                columns.srid,
+                columns.wkb,
+                columns.attributes,
             ],
         ))
         .await?
