@@ -105,28 +105,14 @@ impl TenantTx {
         access: Access,
     ) -> DomainResult<TenantTx> {
         let tx = db.begin().await?;
-        let tenant_id = tenant
-            .as_ref()
-            .map(|(t, _)| t.id.to_string())
-            .unwrap_or_default();
-        let user_id = user.as_ref().map(|u| u.id.to_string()).unwrap_or_default();
-        tx.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), \
-             set_config('app.request_id', $3, true), set_config('app.roles', '', true), \
-             set_config('transaction_read_only', $4, true)",
-            [
-                tenant_id.into(),
-                user_id.into(),
-                request_id.clone().unwrap_or_default().into(),
-                (if access == Access::ReadOnly {
-                    "on"
-                } else {
-                    "off"
-                })
-                .into(),
-            ],
-        ))
+        bind(
+            &tx,
+            tenant.as_ref().map(|(t, _)| t.id),
+            user.as_ref().map(|u| u.id),
+            request_id.as_deref(),
+            "",
+            access,
+        )
         .await?;
 
         let actor = match user {
@@ -171,28 +157,15 @@ impl TenantTx {
     /// not the request's uncommitted writes; the caller decides what it may do with that.
     pub async fn fork(&self) -> DomainResult<TenantTx> {
         let tx = self.db.begin().await?;
-        let tenant_id = self
-            .tenant
-            .as_ref()
-            .map(|t| t.id.to_string())
-            .unwrap_or_default();
-        let user_id = self
-            .actor
-            .as_ref()
-            .map(|a| a.user.id.to_string())
-            .unwrap_or_default();
         let roles: Vec<&str> = self.roles_here().iter().map(|r| r.as_str()).collect();
-        tx.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), \
-             set_config('app.request_id', $3, true), set_config('app.roles', $4, true)",
-            [
-                tenant_id.into(),
-                user_id.into(),
-                self.request_id.clone().unwrap_or_default().into(),
-                roles.join(",").into(),
-            ],
-        ))
+        bind(
+            &tx,
+            self.tenant.as_ref().map(|t| t.id),
+            self.actor.as_ref().map(|a| a.user.id),
+            self.request_id.as_deref(),
+            &roles.join(","),
+            Access::ReadWrite,
+        )
         .await?;
         Ok(TenantTx {
             tx,
@@ -322,6 +295,39 @@ impl TenantTx {
         self.tx.rollback().await?;
         Ok(())
     }
+}
+
+/// Binds a fresh transaction to a tenant, user, request and roles (an empty id binds none),
+/// and sets whether it may write: one statement, one round trip.
+async fn bind(
+    tx: &DatabaseTransaction,
+    tenant_id: Option<Uuid>,
+    user_id: Option<Uuid>,
+    request_id: Option<&str>,
+    roles: &str,
+    access: Access,
+) -> DomainResult<()> {
+    let id = |id: Option<Uuid>| id.map(|u| u.to_string()).unwrap_or_default();
+    tx.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), \
+         set_config('app.request_id', $3, true), set_config('app.roles', $4, true), \
+         set_config('transaction_read_only', $5, true)",
+        [
+            id(tenant_id).into(),
+            id(user_id).into(),
+            request_id.unwrap_or_default().into(),
+            roles.into(),
+            (if access == Access::ReadOnly {
+                "on"
+            } else {
+                "off"
+            })
+            .into(),
+        ],
+    ))
+    .await?;
+    Ok(())
 }
 
 async fn load_grants(tx: &DatabaseTransaction, user_id: Uuid) -> DomainResult<Vec<Grant>> {

@@ -317,6 +317,82 @@ async fn an_import_after_an_edit_in_the_same_request_sees_that_edit() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_no_second_connection_free_an_import_checks_in_its_own_transaction() {
+    use hromada_gis::import::{Mode, Options, geojson};
+    use hromada_tenants::{AuthUser, Authorizer, TenantSource, TenantTx, authz, tenant};
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+
+    let app = TestApp::spawn().await;
+    let token = app.demo_login(LAND).await;
+    let layer = parcels_layer(&app, &token).await;
+    let count = format!("SELECT count(*) FROM gis_feature WHERE layer_id = '{layer}'");
+    let before = app.count(&count).await;
+    // A pool of one: the import's transaction holds it, so the checks cannot run beside the
+    // writing; the import waits briefly for a second connection, then checks and writes on
+    // its own.
+    let single = hromada_backend::db::connect(&app.config.database_url, 1)
+        .await
+        .unwrap();
+    let community = tenant::by_slug(&single, "petrykivska")
+        .await
+        .unwrap()
+        .unwrap();
+    let id: uuid::Uuid = single
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!("SELECT id FROM app_user WHERE email = '{LAND}'"),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index(0)
+        .unwrap();
+    let authz = Authorizer::new(authz::DEFAULT_MODEL, authz::DEFAULT_POLICY)
+        .await
+        .unwrap();
+    let tx = TenantTx::begin(
+        &single,
+        Some((community, TenantSource::Host)),
+        Some(AuthUser {
+            id,
+            email: LAND.into(),
+        }),
+        None,
+    )
+    .await
+    .unwrap();
+    let mut file = wide_collection(30);
+    file["features"][20]["geometry"] = rect(34.49 + 3.0 * 0.0006, 48.74 + 0.0001);
+    let options = Options {
+        layer_id: layer.parse().unwrap(),
+        mode: Mode::SkipInvalid,
+        mapping: [
+            ("KADNUM", "cadastralNumber"),
+            ("PURPOSE", "purposeCode"),
+            ("OWNER", "ownership"),
+            ("AREA_HA", "declaredAreaHa"),
+        ]
+        .into_iter()
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect(),
+        crs: None,
+    };
+    let bytes = serde_json::to_vec(&file).unwrap();
+    let report = geojson::import(&tx, &authz, &options, std::io::Cursor::new(bytes))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(report.imported, 29, "{report:?}");
+    assert_eq!(report.problems.len(), 1, "{report:?}");
+    assert_eq!(report.problems[0].index, 20);
+    assert!(
+        report.problems[0].reason.contains("feature 3 by"),
+        "{report:?}"
+    );
+    assert_eq!(app.count(&count).await, before + 29);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unreadable_files_are_refused_with_the_reason() {
     let app = TestApp::spawn().await;
     let token = app.demo_login(LAND).await;
