@@ -13,6 +13,7 @@ pub mod http;
 pub mod mail;
 pub mod metrics;
 pub mod page_cache;
+pub mod query_cache;
 pub mod server;
 pub mod storage;
 

@@ -168,6 +168,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         renderer,
         page_cache,
         hosts,
+        queries: crate::query_cache::QueryCache::default(),
         blobs,
     });
     let server = HttpServer::new(move || {

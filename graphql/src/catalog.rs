@@ -427,7 +427,7 @@ impl CatalogQuery {
         let guard = lock_tx(ctx).await?;
         let tx = guard.tx()?;
         let found = search::search(
-            tx.conn(),
+            tx,
             oblast_of(tx)?,
             &query,
             &filter,

@@ -26,7 +26,7 @@ use hromada_tenants::blob::BlobStore;
 use sea_orm::DatabaseConnection;
 
 pub use hromada_tenants::TenantTx;
-pub use request::{RequestMeta, execute};
+pub use request::{RequestMeta, execute, planning};
 
 /// What resolvers need beyond the request: the pool, the authorizer and settings.
 pub struct Services {

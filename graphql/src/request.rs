@@ -3,8 +3,9 @@
 
 use std::sync::Arc;
 
+use async_graphql::parser::types::{ExecutableDocument, Selection};
 use async_graphql::{Context, ErrorExtensions, Response, ServerError};
-use hromada_tenants::TenantTx;
+use hromada_tenants::{Planning, TenantTx};
 use tokio::sync::{Mutex, MutexGuard};
 
 use crate::HromadaSchema;
@@ -38,6 +39,27 @@ impl TxGuard<'_> {
 pub async fn lock_tx<'a>(ctx: &Context<'a>) -> async_graphql::Result<TxGuard<'a>> {
     let shared = ctx.data::<Arc<RequestTx>>()?;
     Ok(TxGuard(shared.0.lock().await))
+}
+
+/// Root fields whose statements run best with generic plans (see [`Planning::Generic`]).
+const GENERIC_PLAN_FIELDS: &[&str] = &["searchServices"];
+
+/// How a document's transaction should plan: generically when one of its operations asks for
+/// a root field in [`GENERIC_PLAN_FIELDS`], so the transaction begins that way and the
+/// resolver spends no round trip on it. A field reached another way (a fragment) still plans
+/// generically, one statement later.
+pub fn planning(document: &ExecutableDocument) -> Planning {
+    let generic = document.operations.iter().any(|(_, op)| {
+        op.node.selection_set.node.items.iter().any(|item| {
+            matches!(&item.node, Selection::Field(f)
+                if GENERIC_PLAN_FIELDS.contains(&f.node.name.node.as_str()))
+        })
+    });
+    if generic {
+        Planning::Generic
+    } else {
+        Planning::Auto
+    }
 }
 
 /// Executes `request` in `tx`; commits when it succeeded, rolls back otherwise.
@@ -80,5 +102,31 @@ fn tag_uncoded_errors(response: &mut Response) {
         if extensions.get("code").is_none() {
             extensions.set("code", "BAD_USER_INPUT");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(query: &str) -> Planning {
+        planning(&async_graphql::parser::parse_query(query).expect("parses"))
+    }
+
+    #[test]
+    fn a_search_plans_generically_and_other_queries_as_postgresql_chooses() {
+        assert_eq!(
+            of("query($q: String!) { searchServices(query: $q) { edges { cursor } } }"),
+            Planning::Generic
+        );
+        assert_eq!(
+            of("{ cnaps { id } found: searchServices(query: \"x\") { edges { cursor } } }"),
+            Planning::Generic
+        );
+        assert_eq!(
+            of("{ cnaps { id } services { edges { cursor } } }"),
+            Planning::Auto
+        );
+        assert_eq!(of("{ searchServicesX: cnaps { id } }"), Planning::Auto);
     }
 }

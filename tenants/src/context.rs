@@ -54,10 +54,33 @@ enum Access {
     ReadOnly,
 }
 
+/// How PostgreSQL plans a transaction's prepared statements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Planning {
+    /// PostgreSQL's own choice (`plan_cache_mode` as configured, `auto` by default).
+    #[default]
+    Auto,
+    /// Each statement's generic plan, made once per connection and statement: for statements
+    /// whose best plan hardly depends on their values and whose planning costs more than a
+    /// generic plan loses (the single window's search, `catalog::search`).
+    Generic,
+}
+
+impl Planning {
+    /// The transaction-local `plan_cache_mode`, or none to keep the configured one.
+    fn setting(self) -> Option<&'static str> {
+        match self {
+            Planning::Auto => None,
+            Planning::Generic => Some("force_generic_plan"),
+        }
+    }
+}
+
 /// A database transaction bound to one tenant, user and set of roles.
 pub struct TenantTx {
     tx: DatabaseTransaction,
     access: Access,
+    planning: Planning,
     /// The pool it came from, for [`fork`](Self::fork).
     db: DatabaseConnection,
     tenant: Option<Tenant>,
@@ -81,20 +104,31 @@ impl TenantTx {
         user: Option<AuthUser>,
         request_id: Option<String>,
     ) -> DomainResult<TenantTx> {
-        Self::begin_as(db, tenant, user, request_id, Access::ReadWrite).await
+        Self::begin_as(
+            db,
+            tenant,
+            user,
+            request_id,
+            Access::ReadWrite,
+            Planning::Auto,
+        )
+        .await
     }
 
     /// [`begin`](Self::begin) for a request that only reads (a GraphQL query): PostgreSQL
     /// refuses any write in it, and [`commit`](Self::commit) ends it without waiting for the
     /// database (the rollback goes out with the connection's next message), one round trip
-    /// less per read.
+    /// less per read. `planning` is set in the same statement, so a request known to run a
+    /// statement that wants generic plans (see [`plan_generic`](Self::plan_generic)) spends
+    /// no round trip on it.
     pub async fn begin_read_only(
         db: &DatabaseConnection,
         tenant: Option<(Tenant, TenantSource)>,
         user: Option<AuthUser>,
         request_id: Option<String>,
+        planning: Planning,
     ) -> DomainResult<TenantTx> {
-        Self::begin_as(db, tenant, user, request_id, Access::ReadOnly).await
+        Self::begin_as(db, tenant, user, request_id, Access::ReadOnly, planning).await
     }
 
     async fn begin_as(
@@ -103,6 +137,7 @@ impl TenantTx {
         user: Option<AuthUser>,
         request_id: Option<String>,
         access: Access,
+        planning: Planning,
     ) -> DomainResult<TenantTx> {
         let tx = db.begin().await?;
         bind(
@@ -112,6 +147,7 @@ impl TenantTx {
             request_id.as_deref(),
             "",
             access,
+            planning,
         )
         .await?;
 
@@ -125,6 +161,7 @@ impl TenantTx {
         let mut this = TenantTx {
             tx,
             access,
+            planning,
             db: db.clone(),
             tenant: None,
             actor,
@@ -165,16 +202,29 @@ impl TenantTx {
             self.request_id.as_deref(),
             &roles.join(","),
             Access::ReadWrite,
+            Planning::Auto,
         )
         .await?;
         Ok(TenantTx {
             tx,
             access: Access::ReadWrite,
+            planning: Planning::Auto,
             db: self.db.clone(),
             tenant: self.tenant.clone(),
             actor: self.actor.clone(),
             request_id: self.request_id.clone(),
         })
+    }
+
+    /// Makes the rest of this transaction plan its statements generically (see
+    /// [`Planning::Generic`]); free when it was begun so.
+    pub async fn plan_generic(&self) -> DomainResult<()> {
+        if self.planning != Planning::Generic {
+            self.tx
+                .execute_unprepared("SET LOCAL plan_cache_mode = force_generic_plan")
+                .await?;
+        }
+        Ok(())
     }
 
     /// Whether this transaction has changed anything yet (it holds a transaction id only
@@ -306,13 +356,15 @@ async fn bind(
     request_id: Option<&str>,
     roles: &str,
     access: Access,
+    planning: Planning,
 ) -> DomainResult<()> {
     let id = |id: Option<Uuid>| id.map(|u| u.to_string()).unwrap_or_default();
     tx.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), \
          set_config('app.request_id', $3, true), set_config('app.roles', $4, true), \
-         set_config('transaction_read_only', $5, true)",
+         set_config('transaction_read_only', $5, true), \
+         set_config('plan_cache_mode', coalesce($6, current_setting('plan_cache_mode')), true)",
         [
             id(tenant_id).into(),
             id(user_id).into(),
@@ -324,6 +376,7 @@ async fn bind(
                 "off"
             })
             .into(),
+            planning.setting().into(),
         ],
     ))
     .await?;

@@ -34,7 +34,7 @@ pub mod tenant;
 pub mod validate;
 
 pub use authz::Authorizer;
-pub use context::{Actor, AuthUser, Grant, TenantSource, TenantTx};
+pub use context::{Actor, AuthUser, Grant, Planning, TenantSource, TenantTx};
 pub use error::{DomainError, DomainResult};
 pub use roles::Role;
 pub use tenant::{Tenant, TenantKind, TenantStatus};

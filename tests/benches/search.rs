@@ -190,7 +190,7 @@ async fn main() {
         }
     }
     let config = region(&name).await;
-    // The bare path plans like the server's search does (`PLAN_ONCE`, which is
+    // The bare path plans like the server's search does (`TenantTx::plan_generic`, which is
     // transaction-local there), set for the session here so it costs no extra round trip.
     let pool = db::connect(
         &format!(

@@ -58,8 +58,10 @@ async fn run(
     state: web::Data<AppState>,
     req: HttpRequest,
     request_id: RequestId,
-    request: async_graphql::Request,
+    mut request: async_graphql::Request,
 ) -> HttpResponse {
+    let kind = state.queries.prepare(&mut request);
+    let mutation = kind.mutation;
     let tenant = match resolve_tenant(&state, &req).await {
         Ok(t) => t,
         Err(e) => return error_response(e),
@@ -72,13 +74,12 @@ async fn run(
         },
         None => None,
     };
-    let mutation = is_mutation(&request);
     let request_id = Some(request_id.to_string());
     // A query runs read-only: PostgreSQL refuses a write in it, and it ends without a COMMIT.
     let begun = if mutation {
         TenantTx::begin(&state.db, tenant, user, request_id).await
     } else {
-        TenantTx::begin_read_only(&state.db, tenant, user, request_id).await
+        TenantTx::begin_read_only(&state.db, tenant, user, request_id, kind.planning).await
     };
     let tx = match begun {
         Ok(tx) => tx,
@@ -105,19 +106,6 @@ async fn run(
         state.outbox_wake.notify_one();
     }
     HttpResponse::Ok().json(response)
-}
-
-fn is_mutation(request: &async_graphql::Request) -> bool {
-    if !request.query.contains("mutation") {
-        return false;
-    }
-    match async_graphql::parser::parse_query(&request.query) {
-        Ok(doc) => doc
-            .operations
-            .iter()
-            .any(|(_, op)| op.node.ty == async_graphql::parser::types::OperationType::Mutation),
-        Err(_) => false,
-    }
 }
 
 /// The GraphiQL IDE.

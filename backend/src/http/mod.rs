@@ -45,6 +45,8 @@ pub struct AppState {
     pub page_cache: Arc<crate::page_cache::PageCache>,
     /// The tenant of each host.
     pub hosts: Arc<crate::host_cache::HostCache>,
+    /// Parsed GraphQL documents.
+    pub queries: crate::query_cache::QueryCache,
     /// Uploaded media.
     pub blobs: Arc<dyn hromada_tenants::blob::BlobStore>,
 }

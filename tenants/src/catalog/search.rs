@@ -5,7 +5,7 @@
 //! service, nearest first to a given point.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement, Value as DbValue};
+use sea_orm::{DbBackend, FromQueryResult, Statement, Value as DbValue};
 use serde::Deserialize;
 use serde_json::Value;
 use uuid::Uuid;
@@ -13,6 +13,7 @@ use uuid::Uuid;
 use super::card::{Audience, ChannelKind, ServiceCard};
 use super::public::latin;
 use crate::cnap::schedule::{ScheduleException, WeeklySchedule};
+use crate::context::TenantTx;
 use crate::error::{DomainError, DomainResult};
 
 /// Filters of a search.
@@ -129,13 +130,6 @@ impl HitRow {
 /// How many of the communities nearest to a `near` point a matching text probes one by one
 /// before it reads all its rows instead.
 pub const NEAR_PROBES: u32 = 64;
-
-/// Makes the current transaction run a search with its statement's generic plan, made once per
-/// connection and shape. Planning the statement for each search's values cost 2–4 ms, a third
-/// of a text search; measured under 8 clients (`tests/benches/search.rs`), generic plans gave
-/// a median of 22.7 ms against 31.8 ms planned per run (p95 63.7 against 77.3 ms), and
-/// PostgreSQL's own choice (`auto`) 30.5 ms.
-pub const PLAN_ONCE: &str = "SET LOCAL plan_cache_mode = force_generic_plan";
 
 /// The longest query accepted.
 pub const MAX_QUERY: usize = 200;
@@ -334,8 +328,14 @@ pub fn search_sql_probing(
 /// Searches the oblast's published cards; `offset`/`limit` page the ranked results. With
 /// `near`, results of about the same relevance (bands of 0.2) come nearest first, by the
 /// distance to the community's nearest active CNAP or remote workplace.
+///
+/// The search runs with generic plans ([`TenantTx::plan_generic`]): its statement's shape
+/// (filters, `near`) is in its text, its values hardly change the best plan, and planning it
+/// for each search's values cost 2–4 ms, a third of a text search. Measured under 8 clients
+/// (`tests/benches/search.rs`), generic plans gave a median of 22.7 ms against 31.8 ms planned
+/// per run (p95 63.7 against 77.3 ms), and PostgreSQL's own choice (`auto`) 30.5 ms.
 pub async fn search(
-    conn: &impl ConnectionTrait,
+    tx: &TenantTx,
     oblast_id: Uuid,
     query: &str,
     filter: &SearchFilter,
@@ -352,17 +352,14 @@ pub async fn search(
     if let Some(n) = near {
         crate::validate::lat_lon("near", n.lat, n.lon)?;
     }
-    // The statement's shape (filters, `near`) is in its text; its values do not change the
-    // best plan much, and planning costs more than a generic plan loses (see `PLAN_ONCE`).
-    // Local to the request's transaction.
-    conn.execute_unprepared(PLAN_ONCE).await?;
+    tx.plan_generic().await?;
     let (sql, values) = search_sql(oblast_id, query, filter, near, offset, limit);
     HitRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         sql,
         values,
     ))
-    .all(conn)
+    .all(tx.conn())
     .await?
     .into_iter()
     .map(HitRow::read)

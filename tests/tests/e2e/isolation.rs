@@ -1,6 +1,6 @@
 //! Isolation is enforced by PostgreSQL itself, whatever SQL the server runs.
 
-use hromada_tenants::{AuthUser, TenantSource, TenantTx, tenant};
+use hromada_tenants::{AuthUser, Planning, TenantSource, TenantTx, tenant};
 use hromada_tests::{TestApp, scalar};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
@@ -473,9 +473,15 @@ async fn a_read_only_request_cannot_write_and_ends_without_keeping_anything() {
     };
     let count = "SELECT count(*) FROM calendar_day WHERE name_uk = 'x'";
 
-    let tx = TenantTx::begin_read_only(&single, Some((a.clone(), TenantSource::Host)), None, None)
-        .await
-        .unwrap();
+    let tx = TenantTx::begin_read_only(
+        &single,
+        Some((a.clone(), TenantSource::Host)),
+        None,
+        None,
+        Planning::Auto,
+    )
+    .await
+    .unwrap();
     assert!(scalar(tx.conn(), "SELECT count(*) FROM tenant").await > 0);
     let err = tx
         .conn()
@@ -495,4 +501,58 @@ async fn a_read_only_request_cannot_write_and_ends_without_keeping_anything() {
         tx.commit().await.unwrap();
     }
     assert_eq!(app.count(count).await, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn generic_planning_stays_in_the_transaction_that_asked_for_it() {
+    let app = TestApp::spawn().await;
+    // One connection, so every transaction below runs on the same one.
+    let single = hromada_backend::db::connect(&app.config.database_url, 1)
+        .await
+        .unwrap();
+    let a = tenant::by_slug(&single, "petrykivska")
+        .await
+        .unwrap()
+        .unwrap();
+    let host = || Some((a.clone(), TenantSource::Host));
+    async fn setting(tx: &TenantTx, name: &str) -> String {
+        tx.conn()
+            .query_one_raw(Statement::from_string(
+                DbBackend::Postgres,
+                format!("SELECT current_setting('{name}')"),
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_by_index::<String>(0)
+            .unwrap()
+    }
+    async fn mode(tx: &TenantTx) -> String {
+        setting(tx, "plan_cache_mode").await
+    }
+
+    let tx = TenantTx::begin_read_only(&single, host(), None, None, Planning::Generic)
+        .await
+        .unwrap();
+    assert_eq!(mode(&tx).await, "force_generic_plan");
+    // Set in the same statement as the tenant, which is bound too.
+    assert_eq!(setting(&tx, "app.tenant_id").await, a.id.to_string());
+    tx.plan_generic().await.unwrap();
+    tx.commit().await.unwrap();
+
+    let tx = TenantTx::begin_read_only(&single, host(), None, None, Planning::Auto)
+        .await
+        .unwrap();
+    assert_eq!(mode(&tx).await, "auto");
+    tx.commit().await.unwrap();
+
+    let tx = TenantTx::begin(&single, host(), None, None).await.unwrap();
+    assert_eq!(mode(&tx).await, "auto");
+    tx.plan_generic().await.unwrap();
+    assert_eq!(mode(&tx).await, "force_generic_plan");
+    tx.commit().await.unwrap();
+
+    let tx = TenantTx::begin(&single, host(), None, None).await.unwrap();
+    assert_eq!(mode(&tx).await, "auto");
+    tx.commit().await.unwrap();
 }
