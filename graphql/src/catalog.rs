@@ -179,6 +179,21 @@ pub struct ServicePlace {
     pub status: OpenStatus,
 }
 
+/// What a `searchServices` selection reads of each found card: its `card` fields (GraphQL
+/// names are the card's keys) and whether `provider`, through `edges { node }` or `nodes`.
+fn wanted_of_found(ctx: &Context<'_>) -> search::Wanted {
+    let look = ctx.look_ahead();
+    let nodes = [look.field("edges").field("node"), look.field("nodes")];
+    let mut names: Vec<&str> = Vec::new();
+    for card in nodes
+        .iter()
+        .flat_map(|n| n.field("card").selection_fields())
+    {
+        names.extend(card.selection_set().map(|f| f.name()));
+    }
+    search::Wanted::of(names, nodes.iter().any(|n| n.field("provider").exists()))
+}
+
 /// A found service with where to get it.
 #[derive(SimpleObject)]
 pub struct FoundService {
@@ -424,6 +439,7 @@ impl CatalogQuery {
             online_only: f.online_only,
             free: f.free,
         };
+        let wanted = wanted_of_found(ctx);
         let guard = lock_tx(ctx).await?;
         let tx = guard.tx()?;
         let found = search::search(
@@ -435,8 +451,8 @@ impl CatalogQuery {
                 lat: n.lat,
                 lon: n.lon,
             }),
-            offset,
-            page + 1,
+            (offset, page + 1),
+            &wanted,
         )
         .await
         .gql()?;

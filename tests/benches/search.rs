@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use hromada_backend::{Config, db, demo};
-use hromada_tenants::catalog::search::{Near, SearchFilter, search_sql};
+use hromada_tenants::catalog::search::{Near, SearchFilter, Wanted, search_sql};
 use hromada_tests::{APP_ROLE_URL, admin_base};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::json;
@@ -82,6 +82,14 @@ fn graphql_body(q: &str, f: &SearchFilter, near: Option<Near>) -> serde_json::Va
         "query": "query($q: String!, $f: SearchFilterInput, $n: PointInput) { searchServices(query: $q, filter: $f, near: $n, first: 20) { edges { node { id community { slug nameUk } card { code nameUk nameEn term { days unit } cost { free feeIndividuals } documents { name } } score distanceMeters places { nameUk addressUk distanceMeters status { openNow nextOpening } } mobileVisits { placeUk startsAt } } } pageInfo { hasNextPage endCursor } } }",
         "variables": { "q": q, "f": filter, "n": near.map(|n| json!({ "lat": n.lat, "lon": n.lon })) }
     })
+}
+
+/// What the GraphQL query reads of each card: the bare path reads the same.
+fn wanted() -> Wanted {
+    Wanted::of(
+        ["code", "nameUk", "nameEn", "term", "cost", "documents"],
+        false,
+    )
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -225,7 +233,7 @@ async fn main() {
             .await
             .expect("json");
         assert!(res.get("errors").is_none(), "{q}: {res}");
-        let (sql, values) = search_sql(oblast, q, &f, n, 0, 21);
+        let (sql, values) = search_sql(oblast, q, &f, n, (0, 21), &wanted());
         let rows = pool
             .query_all_raw(Statement::from_sql_and_values(
                 DbBackend::Postgres,
@@ -267,7 +275,7 @@ async fn main() {
         let pool = pool.clone();
         Arc::new(move |i: usize| {
             let (q, f, n) = mix().swap_remove(i);
-            let (sql, values) = search_sql(oblast, q, &f, n, 0, 21);
+            let (sql, values) = search_sql(oblast, q, &f, n, (0, 21), &wanted());
             let pool = pool.clone();
             async move {
                 pool.query_all_raw(Statement::from_sql_and_values(

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::card::{Audience, ChannelKind, ServiceCard};
+use super::card::{Audience, ChannelKind, FIELDS, ServiceCard};
 use super::public::latin;
 use crate::cnap::schedule::{ScheduleException, WeeklySchedule};
 use crate::context::TenantTx;
@@ -68,6 +68,51 @@ pub struct HitVisit {
     pub distance_m: Option<f64>,
 }
 
+/// Which parts of each found card a search reads. A result list shows a few fields of each
+/// card, not all of it (about 2 KB of text), and reading the rest cost a search more than its
+/// GraphQL layer did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wanted {
+    /// Keys of the card to read (of [`FIELDS`]); the others come empty.
+    pub card: Vec<&'static str>,
+    /// Whether to read the provider's record.
+    pub provider: bool,
+}
+
+impl Wanted {
+    /// The whole card and the provider.
+    pub fn everything() -> Wanted {
+        Wanted {
+            card: FIELDS.to_vec(),
+            provider: true,
+        }
+    }
+
+    /// The card's keys among `names` (other names are skipped), and the provider if asked.
+    pub fn of<'a>(names: impl IntoIterator<Item = &'a str>, provider: bool) -> Wanted {
+        let mut card: Vec<&'static str> = Vec::new();
+        for name in names {
+            if let Some(key) = FIELDS.iter().find(|k| **k == name) {
+                if !card.contains(key) {
+                    card.push(key);
+                }
+            }
+        }
+        Wanted { card, provider }
+    }
+
+    /// The keys the statement removes from the stored card (the provider always: it is read
+    /// on its own).
+    fn dropped(&self) -> Vec<String> {
+        FIELDS
+            .iter()
+            .filter(|k| !self.card.contains(k))
+            .map(|k| (*k).to_owned())
+            .chain(std::iter::once("provider".to_owned()))
+            .collect()
+    }
+}
+
 /// A found service with where to get it.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -76,9 +121,9 @@ pub struct Found {
     pub community_name_uk: String,
     pub community_name_en: String,
     pub service_id: Uuid,
-    /// The published card.
+    /// The published card, with the fields [`Wanted`] (the others empty).
     pub card: ServiceCard,
-    /// The provider's public record, if the card names one.
+    /// The provider's public record, if the card names one and it was [`Wanted`].
     pub provider: Option<Value>,
     pub score: f64,
     pub distance_m: Option<f64>,
@@ -147,10 +192,10 @@ pub fn search_sql(
     query: &str,
     filter: &SearchFilter,
     near: Option<Near>,
-    offset: u64,
-    limit: u64,
+    page: (u64, u64),
+    wanted: &Wanted,
 ) -> (String, Vec<DbValue>) {
-    search_sql_probing(oblast_id, query, filter, near, offset, limit, NEAR_PROBES)
+    search_sql_probing(oblast_id, query, filter, near, page, wanted, NEAR_PROBES)
 }
 
 /// [`search_sql`] with the number of nearest communities a text probes one by one before it
@@ -160,8 +205,8 @@ pub fn search_sql_probing(
     query: &str,
     filter: &SearchFilter,
     near: Option<Near>,
-    offset: u64,
-    limit: u64,
+    (offset, limit): (u64, u64),
+    wanted: &Wanted,
     probes: u32,
 ) -> (String, Vec<DbValue>) {
     let mut values: Vec<DbValue> = vec![oblast_id.into()];
@@ -220,6 +265,12 @@ pub fn search_sql_probing(
     }
     let off = arg((offset as i64).into(), &mut values);
     let lim = arg((limit as i64).into(), &mut values);
+    let dropped = arg(wanted.dropped().into(), &mut values);
+    let provider = if wanted.provider {
+        "p.card -> 'provider'"
+    } else {
+        "NULL::jsonb"
+    };
     let page = format!("{off} + {lim}");
     let point = near.map(|n| {
         let lon = arg(n.lon.into(), &mut values);
@@ -303,8 +354,8 @@ pub fn search_sql_probing(
          k AS (SELECT * FROM r ORDER BY {band}r.score DESC, r.name_uk, r.text_id, r.tenant_id, r.service_id \
                OFFSET {off} LIMIT {lim}) \
          SELECT p.tenant_id, t.slug AS community_slug, t.name_uk AS community_name_uk, \
-           t.name_en AS community_name_en, p.service_id, (p.card - 'provider')::text AS card, \
-           p.card -> 'provider' AS provider, k.score, k.distance_m, p.updated_at, \
+           t.name_en AS community_name_en, p.service_id, (p.card - {dropped}::text[])::text AS card, \
+           {provider} AS provider, k.score, k.distance_m, p.updated_at, \
            (SELECT coalesce(json_agg(pl ORDER BY pl.distance_m NULLS LAST, pl.name_uk), '[]'::json)::text FROM \
              (SELECT c.tenant_id, c.id, c.kind, c.name_uk, c.name_en, c.address_uk, ST_Y(c.location) AS lat, \
                ST_X(c.location) AS lon, c.schedule, c.exceptions, {place_distance} AS distance_m FROM cnap c \
@@ -325,7 +376,8 @@ pub fn search_sql_probing(
     (sql, values)
 }
 
-/// Searches the oblast's published cards; `offset`/`limit` page the ranked results. With
+/// Searches the oblast's published cards; `page` (offset, limit) pages the ranked results and
+/// `wanted` says which parts of each card to read. With
 /// `near`, results of about the same relevance (bands of 0.2) come nearest first, by the
 /// distance to the community's nearest active CNAP or remote workplace.
 ///
@@ -340,8 +392,8 @@ pub async fn search(
     query: &str,
     filter: &SearchFilter,
     near: Option<Near>,
-    offset: u64,
-    limit: u64,
+    page: (u64, u64),
+    wanted: &Wanted,
 ) -> DomainResult<Vec<Found>> {
     if query.chars().count() > MAX_QUERY {
         return Err(DomainError::invalid(
@@ -353,7 +405,7 @@ pub async fn search(
         crate::validate::lat_lon("near", n.lat, n.lon)?;
     }
     tx.plan_generic().await?;
-    let (sql, values) = search_sql(oblast_id, query, filter, near, offset, limit);
+    let (sql, values) = search_sql(oblast_id, query, filter, near, page, wanted);
     HitRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         sql,

@@ -569,7 +569,9 @@ async fn the_single_window_finds_services_from_typos_and_transliteration() {
 /// the same order (here every text takes the second way, or a mix of both).
 #[tokio::test]
 async fn near_ranking_is_the_same_whether_texts_probe_or_read_all_their_rows() {
-    use hromada_tenants::catalog::search::{NEAR_PROBES, Near, SearchFilter, search_sql_probing};
+    use hromada_tenants::catalog::search::{
+        NEAR_PROBES, Near, SearchFilter, Wanted, search_sql_probing,
+    };
     use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
     let app = TestApp::spawn().await;
@@ -595,7 +597,15 @@ async fn near_ranking_is_the_same_whether_texts_probe_or_read_all_their_rows() {
     ] {
         let mut rankings = Vec::new();
         for probes in [NEAR_PROBES, 1, 0] {
-            let (sql, values) = search_sql_probing(oblast, query, &filter, near, 0, 50, probes);
+            let (sql, values) = search_sql_probing(
+                oblast,
+                query,
+                &filter,
+                near,
+                (0, 50),
+                &Wanted::everything(),
+                probes,
+            );
             let rows = app
                 .app_db
                 .query_all_raw(Statement::from_sql_and_values(
@@ -1058,5 +1068,46 @@ async fn mobile_visits_offer_own_services_in_a_valid_window() {
     assert_eq!(
         data(&res)["mobileVisits"],
         json!([{ "placeUk": "с. Лозуватка" }])
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_search_reads_every_card_field_its_selection_asks_for() {
+    let app = TestApp::spawn().await;
+    let q = json!({ "q": "прописка" });
+    let full = "query($q: String!) { searchServices(query: $q, first: 1) { edges { node { card { nameUk legalBasis { title } refusalGrounds keywords channels { kind } } provider } } } }";
+    let res = app
+        .gql(Some("dnipropetrovska"), None, full, q.clone())
+        .await;
+    let node = &data(&res)["searchServices"]["edges"][0]["node"];
+    let card = &node["card"];
+    assert_eq!(
+        card["nameUk"], "Реєстрація місця проживання особи",
+        "{node}"
+    );
+    for list in ["legalBasis", "keywords", "channels"] {
+        assert!(!card[list].as_array().unwrap().is_empty(), "{list}: {node}");
+    }
+    assert!(
+        !card["refusalGrounds"].as_str().unwrap().is_empty(),
+        "{node}"
+    );
+    assert!(node["provider"]["edrpou"].is_string(), "{node}");
+
+    // Through `nodes` and a fragment, the same fields are read.
+    let fragment = "query($q: String!) { searchServices(query: $q, first: 1) { nodes { ...F } } } fragment F on FoundService { card { legalBasis { title } } provider }";
+    let res = app
+        .gql(Some("dnipropetrovska"), None, fragment, q.clone())
+        .await;
+    let node = &data(&res)["searchServices"]["nodes"][0];
+    assert_eq!(node["card"]["legalBasis"], card["legalBasis"], "{node}");
+    assert!(node["provider"]["edrpou"].is_string(), "{node}");
+
+    // A lean selection reads only its fields, and they are the same.
+    let lean = "query($q: String!) { searchServices(query: $q, first: 1) { edges { node { card { nameUk } } } } }";
+    let res = app.gql(Some("dnipropetrovska"), None, lean, q).await;
+    assert_eq!(
+        data(&res)["searchServices"]["edges"][0]["node"]["card"]["nameUk"],
+        card["nameUk"]
     );
 }
