@@ -92,10 +92,10 @@ impl Wanted {
     pub fn of<'a>(names: impl IntoIterator<Item = &'a str>, provider: bool) -> Wanted {
         let mut card: Vec<&'static str> = Vec::new();
         for name in names {
-            if let Some(key) = FIELDS.iter().find(|k| **k == name) {
-                if !card.contains(key) {
-                    card.push(key);
-                }
+            if let Some(key) = FIELDS.iter().find(|k| **k == name)
+                && !card.contains(key)
+            {
+                card.push(key);
             }
         }
         Wanted { card, provider }
