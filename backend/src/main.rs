@@ -8,11 +8,6 @@ use hromada_backend::{Config, db, demo, server};
 use hromada_tenants::{Role, TenantSource, TenantTx, accounts, katottg, tenant};
 use tracing_subscriber::EnvFilter;
 
-/// mimalloc: a request allocates many small, short-lived objects (GraphQL value trees, JSON),
-/// and glibc's allocator took about 15 % of a search request's CPU (`perf`, issue 3).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Hromada: administrative services, websites and land maps for territorial communities.
 #[derive(Parser)]
 #[command(name = "hromada", version, about)]

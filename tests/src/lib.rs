@@ -5,11 +5,6 @@
 pub mod s3;
 pub mod smtp;
 
-/// The tests and benchmarks run the server in their own process, with the allocator the
-/// `hromada` binary uses.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::path::PathBuf;
 use std::time::Duration;
 
