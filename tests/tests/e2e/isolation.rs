@@ -454,10 +454,8 @@ async fn the_server_role_cannot_bypass_rls_and_settings_do_not_leak_between_requ
     assert_eq!(setting, "");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_read_only_request_cannot_write_and_ends_without_keeping_anything() {
-    let app = TestApp::spawn().await;
-    // One connection, so every transaction below runs on the one the read-only one used.
+/// A pool of one connection to the app's database, and the demo community Petrykivka.
+async fn one_connection(app: &TestApp) -> (sea_orm::DatabaseConnection, hromada_tenants::Tenant) {
     let single = hromada_backend::db::connect(&app.config.database_url, 1)
         .await
         .unwrap();
@@ -465,6 +463,14 @@ async fn a_read_only_request_cannot_write_and_ends_without_keeping_anything() {
         .await
         .unwrap()
         .unwrap();
+    (single, a)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_only_request_cannot_write_and_ends_without_keeping_anything() {
+    let app = TestApp::spawn().await;
+    // One connection, so every transaction below runs on the one the read-only one used.
+    let (single, a) = one_connection(&app).await;
     let insert = |day: &str| {
         format!(
             "INSERT INTO calendar_day (tenant_id, day, kind, name_uk) VALUES ('{}', '{day}', 'holiday', 'x')",
@@ -507,13 +513,7 @@ async fn a_read_only_request_cannot_write_and_ends_without_keeping_anything() {
 async fn generic_planning_stays_in_the_transaction_that_asked_for_it() {
     let app = TestApp::spawn().await;
     // One connection, so every transaction below runs on the same one.
-    let single = hromada_backend::db::connect(&app.config.database_url, 1)
-        .await
-        .unwrap();
-    let a = tenant::by_slug(&single, "petrykivska")
-        .await
-        .unwrap()
-        .unwrap();
+    let (single, a) = one_connection(&app).await;
     let host = || Some((a.clone(), TenantSource::Host));
     async fn setting(tx: &TenantTx, name: &str) -> String {
         tx.conn()
