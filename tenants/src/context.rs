@@ -54,6 +54,9 @@ enum Access {
     ReadOnly,
 }
 
+/// The `plan_cache_mode` of [`Planning::Generic`].
+const GENERIC_PLANS: &str = "force_generic_plan";
+
 /// How PostgreSQL plans a transaction's prepared statements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Planning {
@@ -71,7 +74,7 @@ impl Planning {
     fn setting(self) -> Option<&'static str> {
         match self {
             Planning::Auto => None,
-            Planning::Generic => Some("force_generic_plan"),
+            Planning::Generic => Some(GENERIC_PLANS),
         }
     }
 }
@@ -219,9 +222,9 @@ impl TenantTx {
     /// Makes the rest of this transaction plan its statements generically (see
     /// [`Planning::Generic`]); free when it was begun so.
     pub async fn plan_generic(&self) -> DomainResult<()> {
-        if self.planning != Planning::Generic {
+        if self.planning == Planning::Auto {
             self.tx
-                .execute_unprepared("SET LOCAL plan_cache_mode = force_generic_plan")
+                .execute_unprepared(&format!("SET LOCAL plan_cache_mode = {GENERIC_PLANS}"))
                 .await?;
         }
         Ok(())

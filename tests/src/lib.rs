@@ -135,6 +135,22 @@ pub fn test_config(database: &str) -> Config {
 }
 
 impl TestApp {
+    /// A pool of one connection to this app's database as the server's role, and the
+    /// community `slug`: every transaction begun on it runs on the same connection.
+    pub async fn one_connection(
+        &self,
+        slug: &str,
+    ) -> (DatabaseConnection, hromada_tenants::Tenant) {
+        let single = db::connect(&self.config.database_url, 1)
+            .await
+            .expect("a one-connection pool");
+        let community = hromada_tenants::tenant::by_slug(&single, slug)
+            .await
+            .expect("tenant lookup")
+            .unwrap_or_else(|| panic!("no community {slug}"));
+        (single, community)
+    }
+
     /// A server with default test settings (mail as `.eml` files).
     pub async fn spawn() -> TestApp {
         Self::spawn_with(|_| {}).await
@@ -360,6 +376,19 @@ pub fn error_code(res: &Value) -> &str {
     res["errors"][0]["extensions"]["code"]
         .as_str()
         .unwrap_or_else(|| panic!("expected an error, got {res}"))
+}
+
+/// Asserts the response's first error is `BAD_USER_INPUT` naming `field`, its message
+/// containing `reason`.
+pub fn assert_bad_input(res: &Value, field: &str, reason: &str) {
+    assert_eq!(error_code(res), "BAD_USER_INPUT", "{res}");
+    assert_eq!(res["errors"][0]["extensions"]["field"], field, "{res}");
+    assert!(
+        res["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains(reason)),
+        "{reason}: {res}"
+    );
 }
 
 /// Asserts the response has no errors and returns its data.

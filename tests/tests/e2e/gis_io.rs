@@ -1,7 +1,7 @@
 //! GIS import (GeoJSON, the cadastral exchange file) and export (GeoJSON, CSV with WKT, read
 //! back by GDAL's ogrinfo).
 
-use hromada_tests::{TestApp, data, error_code};
+use hromada_tests::{TestApp, assert_bad_input, data, error_code};
 use serde_json::{Value, json};
 
 use crate::gis::{LAND, parcels_layer, ucs2000};
@@ -85,18 +85,7 @@ async fn a_geojson_file_is_imported_with_every_feature_checked() {
         "p.geojson",
     )
     .await;
-    assert_eq!(error_code(&res), "BAD_USER_INPUT", "{res}");
-    assert_eq!(
-        res["errors"][0]["extensions"]["field"], "features[3].geometry",
-        "{res}"
-    );
-    assert!(
-        res["errors"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("6 of 200"),
-        "{res}"
-    );
+    assert_bad_input(&res, "features[3].geometry", "6 of 200");
     assert_eq!(app.count(&count).await, before);
 
     // Skip invalid: the rest is imported, every bad one reported with its reason.
@@ -211,17 +200,10 @@ async fn a_file_larger_than_a_batch_is_checked_across_its_batches() {
         "big.geojson",
     )
     .await;
-    assert_eq!(error_code(&res), "BAD_USER_INPUT", "{res}");
-    assert_eq!(
-        res["errors"][0]["extensions"]["field"], "features[4].attributes.purposeCode",
-        "{res}"
-    );
-    assert!(
-        res["errors"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains(&format!("3 of {n}")),
-        "{res}"
+    assert_bad_input(
+        &res,
+        "features[4].attributes.purposeCode",
+        &format!("3 of {n}"),
     );
     assert_eq!(app.count(&count).await, before);
 
@@ -301,25 +283,14 @@ async fn an_import_after_an_edit_in_the_same_request_sees_that_edit() {
             "p.geojson",
         )
         .await;
-    assert_eq!(error_code(&res), "BAD_USER_INPUT", "{res}");
-    assert_eq!(
-        res["errors"][0]["extensions"]["field"], "features[7].geometry",
-        "{res}"
-    );
-    assert!(
-        res["errors"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("1223755100:09:001:0001"),
-        "{res}"
-    );
+    assert_bad_input(&res, "features[7].geometry", "1223755100:09:001:0001");
     assert_eq!(app.count(&count).await, before);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_no_second_connection_free_an_import_checks_in_its_own_transaction() {
     use hromada_gis::import::{Mode, Options, geojson};
-    use hromada_tenants::{AuthUser, Authorizer, TenantSource, TenantTx, authz, tenant};
+    use hromada_tenants::{AuthUser, Authorizer, TenantSource, TenantTx, authz};
     use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
     let app = TestApp::spawn().await;
@@ -330,13 +301,7 @@ async fn with_no_second_connection_free_an_import_checks_in_its_own_transaction(
     // A pool of one: the import's transaction holds it, so the checks cannot run beside the
     // writing; the import waits briefly for a second connection, then checks and writes on
     // its own.
-    let single = hromada_backend::db::connect(&app.config.database_url, 1)
-        .await
-        .unwrap();
-    let community = tenant::by_slug(&single, "petrykivska")
-        .await
-        .unwrap()
-        .unwrap();
+    let (single, community) = app.one_connection("petrykivska").await;
     let id: uuid::Uuid = single
         .query_one_raw(Statement::from_string(
             DbBackend::Postgres,
@@ -411,12 +376,7 @@ async fn unreadable_files_are_refused_with_the_reason() {
     ] {
         let res = import(&app, &token, json!({"layerId": layer, "file": null, "format": format, "crs": crs}),
                          body.to_vec(), "f").await;
-        assert_eq!(error_code(&res), "BAD_USER_INPUT", "{res}");
-        assert_eq!(res["errors"][0]["extensions"]["field"], field, "{res}");
-        assert!(
-            res["errors"][0]["message"].as_str().unwrap().contains(reason),
-            "{reason}: {res}"
-        );
+        assert_bad_input(&res, field, reason);
     }
     let editor = app.demo_login("editor@petrykivska.hromada.localhost").await;
     let (file, _) = collection(30);

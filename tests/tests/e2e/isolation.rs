@@ -428,13 +428,7 @@ async fn the_server_role_cannot_bypass_rls_and_settings_do_not_leak_between_requ
     );
 
     // One pooled connection: a committed request's tenant must not survive into the next.
-    let single = hromada_backend::db::connect(&app.config.database_url, 1)
-        .await
-        .unwrap();
-    let community = tenant::by_slug(&single, "petrykivska")
-        .await
-        .unwrap()
-        .unwrap();
+    let (single, community) = app.one_connection("petrykivska").await;
     let tx = TenantTx::begin(&single, Some((community, TenantSource::Host)), None, None)
         .await
         .unwrap();
@@ -454,23 +448,11 @@ async fn the_server_role_cannot_bypass_rls_and_settings_do_not_leak_between_requ
     assert_eq!(setting, "");
 }
 
-/// A pool of one connection to the app's database, and the demo community Petrykivka.
-async fn one_connection(app: &TestApp) -> (sea_orm::DatabaseConnection, hromada_tenants::Tenant) {
-    let single = hromada_backend::db::connect(&app.config.database_url, 1)
-        .await
-        .unwrap();
-    let a = tenant::by_slug(&single, "petrykivska")
-        .await
-        .unwrap()
-        .unwrap();
-    (single, a)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_read_only_request_cannot_write_and_ends_without_keeping_anything() {
     let app = TestApp::spawn().await;
     // One connection, so every transaction below runs on the one the read-only one used.
-    let (single, a) = one_connection(&app).await;
+    let (single, a) = app.one_connection("petrykivska").await;
     let insert = |day: &str| {
         format!(
             "INSERT INTO calendar_day (tenant_id, day, kind, name_uk) VALUES ('{}', '{day}', 'holiday', 'x')",
@@ -513,7 +495,7 @@ async fn a_read_only_request_cannot_write_and_ends_without_keeping_anything() {
 async fn generic_planning_stays_in_the_transaction_that_asked_for_it() {
     let app = TestApp::spawn().await;
     // One connection, so every transaction below runs on the same one.
-    let (single, a) = one_connection(&app).await;
+    let (single, a) = app.one_connection("petrykivska").await;
     let host = || Some((a.clone(), TenantSource::Host));
     async fn setting(tx: &TenantTx, name: &str) -> String {
         tx.conn()
