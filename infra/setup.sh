@@ -62,7 +62,7 @@ tune() { # name, value, [restart]: sizes compare in bytes, other values as writt
   if [ "$(pg "SELECT $same")" != t ]; then
     log "PostgreSQL: $1 = $2"
     pg "ALTER SYSTEM SET $1 = '$2'"
-    [ "${3:-}" = restart ] && restart=1
+    if [ "${3:-}" = restart ]; then restart=1; fi
   fi
 }
 tune shared_buffers "${buffers_mb}MB" restart
