@@ -72,6 +72,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0011_gis_write_path_up.sql"),
         down: include_str!("sql/m0011_gis_write_path_down.sql"),
     },
+    SqlMigration {
+        name: "m0012_cadastral_lookup",
+        up: include_str!("sql/m0012_cadastral_lookup_up.sql"),
+        down: include_str!("sql/m0012_cadastral_lookup_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -15,13 +15,14 @@ pub mod exchange;
 pub mod geojson;
 
 use std::collections::{BTreeMap, HashSet};
+use std::time::{Duration, Instant};
 
 use hromada_tenants::{Authorizer, DomainError, DomainResult, TenantTx};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
-use crate::check::{Candidate, CandidateArrays, GEOMETRY_FROM_EWKB, Problem, Stage};
+use crate::check::{Candidate, CandidateArrays, Carried, GEOMETRY_FROM_EWKB, Problem, Stage};
 use crate::layer::{self, Layer};
 
 /// Candidates per staged batch.
@@ -115,7 +116,7 @@ pub(crate) async fn run(
 }
 
 /// How long an import waits for a second connection before it validates in the request's.
-const FORK_WAIT: std::time::Duration = std::time::Duration::from_millis(500);
+const FORK_WAIT: Duration = Duration::from_millis(500);
 
 /// Validates in `side` while `tx` writes each validated batch.
 async fn pipelined(
@@ -127,11 +128,23 @@ async fn pipelined(
 ) -> DomainResult<Report> {
     let (verdicts, mut checked) = mpsc::channel::<(Vec<Candidate>, Vec<Problem>)>(1);
     let validate = async move {
-        let mut stage = Stage::open(side).await?;
-        while let Some(batch) = batches.recv().await {
+        let mut stage = Stage::open_for_checks(side).await?;
+        loop {
+            let asked = Instant::now();
+            let Some(batch) = batches.recv().await else {
+                break;
+            };
             let batch = batch?;
+            let read = Instant::now();
             stage.add(side, &batch).await?;
+            let staged = Instant::now();
             let problems = stage.validate(side, layer).await?;
+            tracing::debug!(
+                waited_ms = ms(read - asked),
+                staged_ms = ms(staged - read),
+                checked_ms = ms(staged.elapsed()),
+                "import batch checked"
+            );
             if verdicts.send((batch, problems)).await.is_err() {
                 break;
             }
@@ -141,7 +154,12 @@ async fn pipelined(
     let write = async {
         tx.conn().execute_unprepared("SET LOCAL jit = off").await?;
         let mut report = Report::default();
-        while let Some((batch, problems)) = checked.recv().await {
+        loop {
+            let asked = Instant::now();
+            let Some((batch, problems)) = checked.recv().await else {
+                break;
+            };
+            let checked_at = Instant::now();
             report.read += batch.len() as u64;
             let refused: HashSet<i32> = problems.iter().map(|p| p.index).collect();
             report.note(problems);
@@ -154,11 +172,21 @@ async fn pipelined(
                 .filter(|c| !refused.contains(&c.index))
                 .collect();
             report.imported += write_batch(tx, layer, &valid).await?;
+            tracing::debug!(
+                waited_ms = ms(checked_at - asked),
+                written_ms = ms(checked_at.elapsed()),
+                "import batch written"
+            );
         }
         Ok::<Report, DomainError>(report)
     };
     let ((), report) = tokio::try_join!(validate, write)?;
     Ok(report)
+}
+
+/// Milliseconds, for the per-batch debug events that show which side of the pipeline waits.
+fn ms(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// Validates the whole file in `tx`, then writes the valid features from its stage.
@@ -197,7 +225,7 @@ async fn write_batch(tx: &TenantTx, layer: &Layer, valid: &[&Candidate]) -> Doma
     if valid.is_empty() {
         return Ok(0);
     }
-    let columns = CandidateArrays::of(valid.iter().copied());
+    let columns = CandidateArrays::of(valid.iter().copied(), Carried::Attributes);
     Ok(tx
         .conn()
         .execute_raw(Statement::from_sql_and_values(
@@ -213,7 +241,7 @@ async fn write_batch(tx: &TenantTx, layer: &Layer, valid: &[&Candidate]) -> Doma
                 columns.idx,
                 columns.srid,
                 columns.wkb,
-                columns.attributes,
+                columns.carried,
             ],
         ))
         .await?
