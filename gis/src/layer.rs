@@ -424,7 +424,7 @@ pub async fn update(
             "DELETE FROM gis_overview WHERE tenant_id = app.tenant_id() AND layer_id = $1",
             "INSERT INTO gis_overview (tenant_id, layer_id, cx, cy, parcels, area_m2) \
              SELECT f.tenant_id, f.layer_id, app.overview_cx(f.geom_3857), app.overview_cy(f.geom_3857), \
-               count(*), sum(ST_Area(f.geom::geography)) \
+               count(*), sum(app.overview_area(f.geom, f.geom_3857)) \
              FROM gis_feature f JOIN gis_layer l ON l.tenant_id = f.tenant_id AND l.id = f.layer_id \
              WHERE f.tenant_id = app.tenant_id() AND f.layer_id = $1 AND f.deleted_at IS NULL \
                AND l.tile_min_zoom > 0 \

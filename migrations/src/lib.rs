@@ -77,6 +77,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0012_cadastral_lookup_up.sql"),
         down: include_str!("sql/m0012_cadastral_lookup_down.sql"),
     },
+    SqlMigration {
+        name: "m0013_overview_area",
+        up: include_str!("sql/m0013_overview_area_up.sql"),
+        down: include_str!("sql/m0013_overview_area_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {
