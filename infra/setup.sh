@@ -34,17 +34,24 @@ if ! dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1; then
   apt_install postgresql-15-postgis-3
 fi
 
-# Start PostgreSQL if it is down.
-if ! pg_isready -q -h 127.0.0.1 -p 5432; then
-  version=$(ls /etc/postgresql | sort -n | tail -1)
-  log "starting PostgreSQL $version"
-  $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+version=$(ls /etc/postgresql | sort -n | tail -1)
+cluster() { $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main "$1"; }
+# Waits up to 30 s for PostgreSQL to answer, and stops the script if it does not.
+answering() {
   for _ in $(seq 1 30); do
-    pg_isready -q -h 127.0.0.1 -p 5432 && break
+    pg_isready -q -h 127.0.0.1 -p 5432 && return 0
     sleep 1
   done
+  echo "PostgreSQL does not answer on 127.0.0.1:5432" >&2
+  exit 1
+}
+
+# Start PostgreSQL if it is down.
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  log "starting PostgreSQL $version"
+  cluster start || true
 fi
-pg_isready -h 127.0.0.1 -p 5432 >/dev/null || { echo "PostgreSQL does not answer on 127.0.0.1:5432" >&2; exit 1; }
+answering
 
 # Settings for bulk GIS writes (README, "Deploying"). With the stock 128 MB of shared buffers
 # and 1 GB of WAL between checkpoints, a 1,000,000-parcel import spent its time writing out
@@ -71,17 +78,13 @@ tune checkpoint_timeout 15min
 tune wal_compression lz4
 pg "SELECT pg_reload_conf()" >/dev/null
 if [ "$restart" = 1 ]; then
-  version=$(ls /etc/postgresql | sort -n | tail -1)
   log "restarting PostgreSQL $version for shared_buffers"
-  if ! $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main restart; then
+  if ! cluster restart; then
     log "PostgreSQL did not restart with ${buffers_mb}MB of shared buffers; keeping its own"
     $SUDO sed -i '/^shared_buffers/d' "/var/lib/postgresql/$version/main/postgresql.auto.conf"
-    $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start
+    cluster start
   fi
-  for _ in $(seq 1 30); do
-    pg_isready -q -h 127.0.0.1 -p 5432 && break
-    sleep 1
-  done
+  answering
 fi
 
 # Front-end packages the server serves itself (backend/web/package-lock.json pins them).
