@@ -67,6 +67,12 @@ pub fn declared_crs(field: &str, object: &Value) -> DomainResult<Option<i32>> {
 
 /// Parses a GeoJSON geometry object declared in `srid`. `field` prefixes error positions.
 pub fn parse(field: &str, value: &Value, srid: i32) -> DomainResult<ParsedGeometry> {
+    parse_owned(field, value.clone(), srid)
+}
+
+/// [`parse`] of a geometry the caller no longer needs (an import's features): the
+/// conversion to `geo` consumes it rather than a copy.
+pub fn parse_owned(field: &str, value: Value, srid: i32) -> DomainResult<ParsedGeometry> {
     let object = value
         .as_object()
         .ok_or_else(|| DomainError::invalid(field, "must be a GeoJSON geometry object"))?;
@@ -96,7 +102,7 @@ pub fn parse(field: &str, value: &Value, srid: i32) -> DomainResult<ParsedGeomet
             ));
         }
     }
-    let geometry = geojson::Geometry::from_json_value(value.clone())
+    let geometry = geojson::Geometry::from_json_value(value)
         .map_err(|e| DomainError::invalid(field, format!("is not valid GeoJSON: {e}")))?;
     let geometry: Geometry<f64> = geometry
         .value

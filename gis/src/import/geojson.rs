@@ -207,7 +207,7 @@ fn candidate(
         problem.get_or_insert(("geometry".into(), "is missing".into()));
         None
     } else {
-        match geometry::parse("geometry", &feature.geometry, srid) {
+        match geometry::parse_owned("geometry", feature.geometry, srid) {
             Ok(g) => {
                 if let Some(p) = check::type_problem(layer, &g) {
                     problem.get_or_insert(p);

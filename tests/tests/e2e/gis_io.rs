@@ -134,6 +134,19 @@ async fn a_geojson_file_is_imported_with_every_feature_checked() {
         ))
         .await;
     assert_eq!(imported_edits, 194);
+    // Each parcel and its history entry are the community's and name the officer who imported
+    // them (the write binds them once per batch), and each parcel has its own id.
+    let stamped = app
+        .count(&format!(
+            "SELECT count(DISTINCT f.id) FROM gis_feature f \
+             JOIN gis_layer l ON l.id = f.layer_id AND l.tenant_id = f.tenant_id \
+             JOIN app_user u ON u.id = f.updated_by AND u.email = '{LAND}' \
+             JOIN gis_feature_edit e ON e.tenant_id = f.tenant_id AND e.feature_id = f.id \
+               AND e.op = 'import' AND e.actor_id = u.id \
+             WHERE f.layer_id = '{layer}' AND f.created_at = e.at"
+        ))
+        .await;
+    assert_eq!(stamped, 194);
 
     // Importing the same file again: every parcel is now taken.
     let (file, _) = collection(40);
