@@ -82,6 +82,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0013_overview_area_up.sql"),
         down: include_str!("sql/m0013_overview_area_down.sql"),
     },
+    SqlMigration {
+        name: "m0014_import_statistics",
+        up: include_str!("sql/m0014_import_statistics_up.sql"),
+        down: include_str!("sql/m0014_import_statistics_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -112,8 +112,29 @@ pub(crate) async fn run(
     if report.invalid > 0 && mode == Mode::AllOrNothing {
         return Err(refusal(&report));
     }
-    tracing::debug!(imported = report.imported, "import written");
+    let analyzed = refresh_statistics(tx, report.imported).await?;
+    tracing::debug!(imported = report.imported, analyzed, "import written");
     Ok(report)
+}
+
+/// Brings PostgreSQL's statistics of the features up to date, in the import's transaction,
+/// when it wrote enough to have outdated them (`app.analyze_features_after`, migration
+/// `m0014`): plans chosen by estimates of the table before a large import read every parcel
+/// of the community for what one index probe answers. Tells whether it analyzed.
+async fn refresh_statistics(tx: &TenantTx, written: u64) -> DomainResult<bool> {
+    if written == 0 {
+        return Ok(false);
+    }
+    let row = tx
+        .conn()
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT app.analyze_features_after($1)",
+            [i64::try_from(written).unwrap_or(i64::MAX).into()],
+        ))
+        .await?
+        .ok_or_else(|| DomainError::Internal("no answer from the statistics refresh".into()))?;
+    Ok(row.try_get_by_index::<bool>(0)?)
 }
 
 /// How long an import waits for a second connection before it validates in the request's.

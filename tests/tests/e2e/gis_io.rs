@@ -267,6 +267,16 @@ async fn a_file_larger_than_a_batch_is_checked_across_its_batches() {
         ))
         .await;
     assert_eq!(imported_edits, n as i64 - 3);
+    // The import refreshed PostgreSQL's statistics of the features: its estimate of the table
+    // counts the parcels just written (before, it still described the table without them).
+    let rows = app.count("SELECT count(*) FROM gis_feature").await;
+    let estimated = app
+        .count("SELECT reltuples::bigint FROM pg_class WHERE oid = 'gis_feature'::regclass")
+        .await;
+    assert!(
+        (estimated - rows).abs() * 100 <= rows,
+        "estimated {estimated} rows, the table holds {rows}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

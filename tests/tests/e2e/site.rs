@@ -123,10 +123,24 @@ async fn an_editor_drafts_previews_publishes_edits_and_restores_a_page() {
     assert_eq!(status, 200);
     assert!(body.contains("Ринок працює"), "{body}");
     assert_eq!(headers["x-page-cache"], "miss");
-    let (_, _, headers) = fetch(&app, "petrykivska", "/rynok", None).await;
+    // The server dropped the community's pages itself before answering the mutation, and
+    // drops them again when PostgreSQL's notification of the same commit reaches it, which
+    // on a loaded machine can come after the render above: the page may be rendered once
+    // more, and from then on it is served from the cache.
+    let mut served = Vec::new();
+    for _ in 0..20 {
+        let (_, cached, headers) = fetch(&app, "petrykivska", "/rynok", None).await;
+        served.push(headers["x-page-cache"].to_str().unwrap_or("").to_owned());
+        if served.last().is_some_and(|s| s == "hit") {
+            assert_eq!(cached, body, "the cache serves the page as rendered");
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     assert_eq!(
-        headers["x-page-cache"], "hit",
-        "a published page is served from the cache"
+        served.last().map(String::as_str),
+        Some("hit"),
+        "a published page is served from the cache: {served:?}"
     );
     let (_, en, _) = fetch(&app, "petrykivska", "/en/rynok", None).await;
     assert!(

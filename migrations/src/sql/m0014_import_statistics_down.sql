@@ -1,0 +1,1 @@
+DROP FUNCTION app.analyze_features_after(bigint);
