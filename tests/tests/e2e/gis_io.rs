@@ -665,3 +665,38 @@ async fn exported_layers_are_read_by_gdal() {
     assert_eq!(collection["features"].as_array().unwrap().len(), 32);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_import_does_not_wait_for_another_to_refresh_the_statistics() {
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+
+    let app = TestApp::spawn().await;
+    let token = app.demo_login(LAND).await;
+    let layer = parcels_layer(&app, &token).await;
+    let estimate = "SELECT reltuples::bigint FROM pg_class WHERE oid = 'gis_feature'::regclass";
+    let before = app.count(estimate).await;
+    // Another transaction holds the lock that analyzing the features takes, as a concurrent
+    // import that refreshed them holds it until it commits.
+    let other = app.admin.begin().await.unwrap();
+    other
+        .execute_unprepared("LOCK TABLE gis_feature IN SHARE UPDATE EXCLUSIVE MODE")
+        .await
+        .unwrap();
+    let n = 1_200;
+    let res = tokio::time::timeout(
+        std::time::Duration::from_secs(60),
+        import(
+            &app,
+            &token,
+            json!({"layerId": layer, "file": null, "mapping": mapping()}),
+            serde_json::to_vec(&wide_collection(n)).unwrap(),
+            "big.geojson",
+        ),
+    )
+    .await
+    .expect("the import does not wait for the other transaction");
+    assert_eq!(data(&res)["importFeatures"]["imported"], n, "{res}");
+    other.rollback().await.unwrap();
+    // It skipped the refresh rather than wait: the estimate is the one from before.
+    assert_eq!(app.count(estimate).await, before);
+}
