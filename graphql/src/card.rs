@@ -43,9 +43,8 @@ pub enum TermUnit {
 }
 
 /// An act of the legal basis.
-#[derive(SimpleObject, InputObject, Clone, Serialize, Deserialize)]
-#[graphql(input_name = "LegalActInput")]
-#[serde(rename_all = "camelCase")]
+#[derive(SimpleObject, Clone)]
+#[graphql(serial)]
 pub struct LegalAct {
     /// Law, Cabinet resolution, order…
     pub kind: String,
@@ -56,52 +55,93 @@ pub struct LegalAct {
 }
 
 /// A required document.
-#[derive(SimpleObject, InputObject, Clone, Serialize, Deserialize)]
-#[graphql(input_name = "RequiredDocumentInput")]
-#[serde(rename_all = "camelCase")]
+#[derive(SimpleObject, Clone)]
+#[graphql(serial)]
 pub struct RequiredDocument {
     pub name: String,
-    #[graphql(default)]
-    #[serde(default)]
     pub requirements: String,
-    #[graphql(default)]
-    #[serde(default)]
     pub original_required: bool,
 }
 
 /// A channel.
-#[derive(SimpleObject, InputObject, Clone, Serialize, Deserialize)]
-#[graphql(input_name = "ChannelInput")]
-#[serde(rename_all = "camelCase")]
+#[derive(SimpleObject, Clone)]
+#[graphql(serial)]
 pub struct Channel {
+    pub kind: ChannelKind,
+    pub url: Option<String>,
+}
+
+/// Free, or a fee in UAH for individuals and for legal entities.
+#[derive(SimpleObject, Clone)]
+#[graphql(serial)]
+pub struct Cost {
+    pub free: bool,
+    pub fee_individuals: Option<Decimal>,
+    pub fee_businesses: Option<Decimal>,
+    pub payment_details: String,
+}
+
+/// A term.
+#[derive(SimpleObject, Clone, Copy)]
+#[graphql(serial)]
+pub struct Term {
+    pub days: u32,
+    pub unit: TermUnit,
+}
+
+/// An act of the legal basis, as given.
+#[derive(InputObject, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LegalActInput {
+    /// Law, Cabinet resolution, order…
+    pub kind: String,
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    pub title: String,
+    pub url: Option<String>,
+}
+
+/// A required document, as given.
+#[derive(InputObject, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequiredDocumentInput {
+    pub name: String,
+    #[graphql(default)]
+    pub requirements: String,
+    #[graphql(default)]
+    pub original_required: bool,
+}
+
+/// A channel, as given.
+#[derive(InputObject, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelInput {
     pub kind: ChannelKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
-/// Free, or a fee in UAH for individuals and for legal entities.
-#[derive(SimpleObject, InputObject, Clone, Serialize, Deserialize)]
-#[graphql(input_name = "CostInput")]
+/// A cost, as given.
+#[derive(InputObject, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Cost {
+pub struct CostInput {
     pub free: bool,
     pub fee_individuals: Option<Decimal>,
     pub fee_businesses: Option<Decimal>,
     #[graphql(default)]
-    #[serde(default)]
     pub payment_details: String,
 }
 
-/// A term.
-#[derive(SimpleObject, InputObject, Clone, Copy, Serialize, Deserialize)]
-#[graphql(input_name = "TermInput")]
-pub struct Term {
+/// A term, as given.
+#[derive(InputObject, Clone, Copy, Serialize)]
+pub struct TermInput {
     pub days: u32,
     pub unit: TermUnit,
 }
 
 /// An information card of an administrative service.
 #[derive(SimpleObject, Clone)]
+#[graphql(serial)]
 pub struct ServiceCard {
     pub code: String,
     pub name_uk: String,
@@ -254,19 +294,19 @@ pub struct ServiceCardInput {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub audience: Option<Vec<Audience>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub legal_basis: Option<Vec<LegalAct>>,
+    pub legal_basis: Option<Vec<LegalActInput>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grounds: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub documents: Option<Vec<RequiredDocument>>,
+    pub documents: Option<Vec<RequiredDocumentInput>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub submission: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub channels: Option<Vec<Channel>>,
+    pub channels: Option<Vec<ChannelInput>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cost: Option<Cost>,
+    pub cost: Option<CostInput>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub term: Option<Term>,
+    pub term: Option<TermInput>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -158,6 +158,7 @@ pub struct PointInput {
 
 /// A community, as search results name it.
 #[derive(SimpleObject, Clone)]
+#[graphql(serial)]
 pub struct CommunityRef {
     pub slug: String,
     pub name_uk: String,
@@ -166,6 +167,7 @@ pub struct CommunityRef {
 
 /// A place offering a found service.
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct ServicePlace {
     pub id: ID,
     pub kind: PlaceKind,
@@ -196,6 +198,7 @@ fn wanted_of_found(ctx: &Context<'_>) -> search::Wanted {
 
 /// A found service with where to get it.
 #[derive(SimpleObject)]
+#[graphql(serial)]
 pub struct FoundService {
     pub id: ID,
     pub community: CommunityRef,

@@ -177,6 +177,7 @@ fn week_from_domain(w: &DWeek) -> WeeklySchedule {
 
 /// Whether a place is open, and when it closes or next opens.
 #[derive(SimpleObject, Clone)]
+#[graphql(serial)]
 pub struct OpenStatus {
     pub open_now: bool,
     pub closes_at: Option<DateTime<Utc>>,
@@ -344,6 +345,7 @@ pub struct CnapPayload {
 
 /// A mobile CNAP visit.
 #[derive(SimpleObject, Clone)]
+#[graphql(serial)]
 pub struct MobileVisit {
     pub id: ID,
     pub place_uk: String,

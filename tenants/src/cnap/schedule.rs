@@ -26,11 +26,34 @@ const HH_MM: &[Item<'static>] = &[
 impl HhMm {
     /// Parses `HH:MM` for input field `field`.
     pub fn parse(field: &str, s: &str) -> DomainResult<HhMm> {
+        Self::five_digits(s)
+            .or_else(|| Self::chrono(s))
+            .map(HhMm)
+            .ok_or_else(|| DomainError::invalid(field, format!("'{s}' is not a time HH:MM")))
+    }
+
+    /// The shape every stored schedule has, read without chrono's general parser (which took
+    /// a search 3 % of its instructions, callgrind, issue 3); `None` leaves the decision to
+    /// [`chrono`](Self::chrono), which agrees on every such text (a test shows it).
+    fn five_digits(s: &str) -> Option<NaiveTime> {
+        let &[h1, h0, b':', m1, m0] = s.as_bytes() else {
+            return None;
+        };
+        if ![h1, h0, m1, m0].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        NaiveTime::from_hms_opt(
+            u32::from((h1 - b'0') * 10 + (h0 - b'0')),
+            u32::from((m1 - b'0') * 10 + (m0 - b'0')),
+            0,
+        )
+    }
+
+    fn chrono(s: &str) -> Option<NaiveTime> {
         let mut parsed = Parsed::new();
         chrono::format::parse(&mut parsed, s, HH_MM.iter())
             .and_then(|()| parsed.to_naive_time())
-            .map(HhMm)
-            .map_err(|_| DomainError::invalid(field, format!("'{s}' is not a time HH:MM")))
+            .ok()
     }
 }
 
@@ -383,5 +406,25 @@ mod tests {
         let outside = hours("08:00", "17:00", &[("16:30", "17:30")]);
         assert!(outside.validate("x").is_err());
         assert!(HhMm::parse("open", "25:00").is_err());
+    }
+
+    #[test]
+    fn five_digit_times_are_read_as_chrono_reads_them() {
+        for h in 0..100 {
+            for m in 0..100 {
+                let s = format!("{h:02}:{m:02}");
+                let fast = HhMm::five_digits(&s);
+                assert_eq!(fast, HhMm::chrono(&s), "{s}");
+                assert_eq!(fast.is_some(), h < 24 && m < 60, "{s}");
+            }
+        }
+        for other in ["8:00", "08:0", "0800", "08:00 ", "08-00", "٠٨:٠٠", ""] {
+            assert_eq!(HhMm::five_digits(other), None, "{other}");
+            assert_eq!(
+                HhMm::parse("open", other).ok().map(|t| t.0),
+                HhMm::chrono(other),
+                "{other}"
+            );
+        }
     }
 }
