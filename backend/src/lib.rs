@@ -19,6 +19,7 @@ pub mod server;
 pub mod storage;
 
 pub use config::Config;
+pub use server::{Running, start};
 
 /// The allocator of every program that links the server (the `hromada` binary, the tests and
 /// the benchmarks, so they measure what ships): mimalloc. A GraphQL answer is a tree of
@@ -26,4 +27,3 @@ pub use config::Config;
 /// `free` took 16 % of a search request's CPU (`perf`, issue 3).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-pub use server::{Running, start};

@@ -1,6 +1,9 @@
 //! GraphQL mirrors of the service card. Inputs serialize with the domain card's JSON names, so
 //! an input becomes exactly the domain's patch and the domain validates it once; outputs are
 //! converted from the domain card field by field (no JSON in between: search renders many).
+//! Outputs and inputs are separate types although their fields match: outputs resolve serially
+//! (`#[graphql(serial)]`, no task per field; search renders thousands of fields), and
+//! async-graphql's `InputObject` derive refuses that attribute on a type deriving both.
 
 use async_graphql::{Enum, InputObject, SimpleObject};
 use chrono::NaiveDate;
