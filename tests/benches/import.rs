@@ -10,7 +10,8 @@
 //! so the ratio says how close any design of this schema could come to the target.
 //!
 //! Run: `infra/bench.sh import` (`BENCH_IMPORT_FEATURES=n` changes the large file's size;
-//! default 1,000,000). The files are written to `target/bench-data/`.
+//! default 1,000,000; `BENCH_IMPORT_TOUCHING=1` writes parcels that share their edges instead
+//! of leaving gaps). The files are written to `target/bench-data/`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,7 +20,7 @@ use std::time::Instant;
 
 use hromada_backend::{Config, db, demo};
 use hromada_tests::{APP_ROLE_URL, admin_base};
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, DbBackend, Statement, TransactionTrait};
 use serde_json::json;
 
 const DB: &str = "hromada_bench_import";
@@ -28,7 +29,10 @@ const COMMUNITY: &str = "tsarychanska";
 const ORIGIN: (f64, f64) = (34.0, 48.5);
 const COLUMNS: usize = 1000;
 
-fn write_collection(path: &Path, n: usize) {
+/// Writes `n` parcels on the grid: with gaps of about 1 m between neighbours, or (`touching`)
+/// sharing their edges, as a real cadastral file's parcels do, so that every neighbour an
+/// overlap check finds in the index is tested exactly.
+fn write_collection(path: &Path, n: usize, touching: bool) {
     if path.exists() {
         return;
     }
@@ -41,7 +45,11 @@ fn write_collection(path: &Path, n: usize) {
         let (col, row) = (i % COLUMNS, i / COLUMNS);
         let x = ORIGIN.0 + col as f64 * 0.00016;
         let y = ORIGIN.1 + row as f64 * 0.00011;
-        let (x2, y2) = (x + 0.00015, y + 0.0001);
+        let (x2, y2) = if touching {
+            (x + 0.00016, y + 0.00011)
+        } else {
+            (x + 0.00015, y + 0.0001)
+        };
         let purpose = ["02.01", "01.03", "01.05", "03.07"][i % 4];
         if i > 0 {
             out.write_all(b",\n").expect("write");
@@ -181,14 +189,22 @@ async fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
     let small = (large / 10).max(1000);
+    let touching = std::env::var("BENCH_IMPORT_TOUCHING").is_ok_and(|v| v == "1");
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench-data");
     std::fs::create_dir_all(&dir).expect("bench data dir");
     let files: Vec<(usize, PathBuf)> = [small, large]
         .into_iter()
-        .map(|n| (n, dir.join(format!("parcels-{n}.geojson"))))
+        .map(|n| {
+            let name = if touching {
+                format!("parcels-{n}-touching.geojson")
+            } else {
+                format!("parcels-{n}.geojson")
+            };
+            (n, dir.join(name))
+        })
         .collect();
     for (n, path) in &files {
-        write_collection(path, *n);
+        write_collection(path, *n, touching);
         println!(
             "{}: {n} features, {:.0} MB",
             path.display(),
@@ -278,11 +294,32 @@ async fn main() {
             gdal / ours
         );
         let _ = running.stop().await;
-        let floor = floors(&admin, &format!("ogr_parcels_{i}"), tenant.id, &layer).await;
+        let officer: uuid::Uuid = admin
+            .query_one_raw(Statement::from_string(
+                DbBackend::Postgres,
+                format!(
+                    "SELECT id FROM app_user WHERE email = 'land@{COMMUNITY}.hromada.localhost'"
+                ),
+            ))
+            .await
+            .expect("officer")
+            .and_then(|r| r.try_get_by_index::<uuid::Uuid>(0).ok())
+            .expect("the demo land officer");
+        let floor = floors(
+            &admin,
+            &app,
+            &format!("ogr_parcels_{i}"),
+            (tenant.id, officer),
+            &layer,
+        )
+        .await;
         println!(
-            "{n} features, floors (the same rows, already parsed, as the database owner): \
+            "{n} features, floors (the same rows, already parsed): as the server's role with what the design \
+             requires of every row (row-level security, history, triggers) {:.1} s (ratio {:.2}); as the database owner, \
              incremental write {:.1} s (ratio {:.2}), bulk write and indexes after {:.1} s (ratio {:.2}), \
              set-based checks after it {:.1} s (with them, ratio {:.2})",
+            floor.required,
+            gdal / floor.required,
             floor.incremental,
             gdal / floor.incremental,
             floor.bulk,
@@ -305,12 +342,14 @@ async fn main() {
         );
     }
     println!(
-        "\n| features | ogr2ogr s | incremental write floor s (ratio) | bulk write floor s (ratio) | set-based checks s | bulk write + checks (ratio) |"
+        "\n| features | ogr2ogr s | required write floor s (ratio) | incremental write floor s (ratio) | bulk write floor s (ratio) | set-based checks s | bulk write + checks (ratio) |"
     );
-    println!("| --- | --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- | --- |");
     for (n, _, gdal, _, f) in &rows {
         println!(
-            "| {n} | {gdal:.1} | {:.1} ({:.2}) | {:.1} ({:.2}) | {:.1} | {:.1} ({:.2}) |",
+            "| {n} | {gdal:.1} | {:.1} ({:.2}) | {:.1} ({:.2}) | {:.1} ({:.2}) | {:.1} | {:.1} ({:.2}) |",
+            f.required,
+            gdal / f.required,
             f.incremental,
             gdal / f.incremental,
             f.bulk,
@@ -323,9 +362,15 @@ async fn main() {
 }
 
 /// What no import into this schema can undercut, measured on the rows ogr2ogr loaded (already
-/// parsed: no reading, no wire), as the database owner (no row-level security), with none of
-/// the import's triggers or history rows, in seconds.
+/// parsed: no reading, no wire), in seconds: [`Floors::required`] with what the design asks of
+/// every written row, the others as the database owner (no row-level security), with none of
+/// the import's triggers or history rows.
 struct Floors {
+    /// The feature rows and their history rows written in batches of [`BATCH`] by the server's
+    /// role, into empty copies of `gis_feature` and `gis_feature_edit` with their indexes,
+    /// row-level security and triggers: the import's writer alone, with no checks, nothing to
+    /// read and no other work beside it on the machine.
+    required: f64,
     /// The feature rows written in batches of [`BATCH`] into a table shaped like `gis_feature`
     /// with its indexes, in file order: the least the import's writer does.
     incremental: f64,
@@ -342,8 +387,9 @@ const BATCH: usize = hromada_gis::import::BATCH;
 
 async fn floors(
     admin: &sea_orm::DatabaseConnection,
+    app: &sea_orm::DatabaseConnection,
     ogr_table: &str,
-    tenant: uuid::Uuid,
+    (tenant, officer): (uuid::Uuid, uuid::Uuid),
     layer: &str,
 ) -> Floors {
     let run = |sql: String| async move {
@@ -374,6 +420,7 @@ async fn floors(
              WHERE {range} ORDER BY n"
         )
     };
+    let required = required_write(admin, app, count, (tenant, officer), layer).await;
     let mut incremental = 0.0;
     for start in (0..count).step_by(BATCH) {
         incremental += run(insert(
@@ -429,8 +476,91 @@ async fn floors(
     }
     run("DROP TABLE floor_src, floor_incremental, floor_bulk".into()).await;
     Floors {
+        required,
         incremental,
         bulk,
         checks,
     }
+}
+
+/// [`Floors::required`]: the import's write statement (`hromada_gis::import`'s `write_sql`, the
+/// ids made beforehand) over `floor_src`, as the server's role in one transaction bound to the
+/// community and its land officer, into copies of the two tables made here with the originals'
+/// indexes, policies and triggers; rolled back, the copies dropped.
+async fn required_write(
+    admin: &sea_orm::DatabaseConnection,
+    app: &sea_orm::DatabaseConnection,
+    count: i64,
+    (tenant, officer): (uuid::Uuid, uuid::Uuid),
+    layer: &str,
+) -> f64 {
+    let copies = [
+        ("gis_feature", "floor_feature"),
+        ("gis_feature_edit", "floor_feature_edit"),
+    ];
+    let mut ddl = String::from("DROP TABLE IF EXISTS floor_feature, floor_feature_edit; ");
+    for (original, copy) in copies {
+        ddl += &format!(
+            "CREATE TABLE {copy} (LIKE {original} INCLUDING ALL); \
+             SELECT app.enable_tenant_rls('{copy}'); \
+             GRANT SELECT, INSERT ON {copy} TO hromada_server; "
+        );
+    }
+    ddl += "CREATE POLICY public_rows_read ON floor_feature FOR SELECT USING (public AND deleted_at IS NULL); \
+            GRANT SELECT ON floor_src TO hromada_server; ";
+    let triggers: Vec<String> = admin
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT replace(replace(pg_get_triggerdef(oid), ' ON public.gis_feature ', ' ON public.floor_feature '), \
+                    'TRIGGER gis_feature_', 'TRIGGER floor_feature_') \
+             FROM pg_trigger WHERE tgrelid = 'gis_feature'::regclass AND NOT tgisinternal",
+        ))
+        .await
+        .expect("gis_feature's triggers")
+        .iter()
+        .filter_map(|r| r.try_get_by_index::<String>(0).ok())
+        .collect();
+    assert!(triggers.len() >= 3, "gis_feature's triggers: {triggers:?}");
+    for trigger in triggers {
+        ddl += &trigger;
+        ddl += "; ";
+    }
+    admin.execute_unprepared(&ddl).await.expect(&ddl);
+    admin
+        .execute_unprepared("ANALYZE floor_feature, floor_feature_edit")
+        .await
+        .expect("analyze the copies");
+    let tx = app.begin().await.expect("begin");
+    tx.execute_unprepared(&format!(
+        "SET LOCAL jit = off; \
+         SELECT set_config('app.tenant_id', '{tenant}', true), set_config('app.user_id', '{officer}', true), \
+                set_config('app.roles', 'land_officer', true)"
+    ))
+    .await
+    .expect("bind the transaction");
+    let mut seconds = 0.0;
+    for start in (0..count).step_by(BATCH) {
+        let sql = format!(
+            "WITH f AS (INSERT INTO floor_feature (tenant_id, id, layer_id, geom, attributes, public, updated_by) \
+               SELECT '{tenant}', r.id, '{layer}', r.geom, r.attributes, true, '{officer}' FROM floor_src r \
+               WHERE r.n > {start} AND r.n <= {} ORDER BY r.n RETURNING id) \
+             INSERT INTO floor_feature_edit (tenant_id, feature_id, layer_id, op, version, actor_id, changed) \
+             SELECT '{tenant}', id, '{layer}', 'import', 1, '{officer}', '{{geometry}}' FROM f",
+            start + BATCH as i64
+        );
+        let started = Instant::now();
+        let written = tx
+            .execute_unprepared(&sql)
+            .await
+            .expect(&sql)
+            .rows_affected();
+        seconds += started.elapsed().as_secs_f64();
+        assert!(written > 0, "the required write wrote nothing: {sql}");
+    }
+    tx.rollback().await.expect("roll back");
+    admin
+        .execute_unprepared("DROP TABLE floor_feature, floor_feature_edit")
+        .await
+        .expect("drop the copies");
+    seconds
 }
