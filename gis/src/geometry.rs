@@ -19,6 +19,8 @@ pub struct ParsedGeometry {
     pub ewkb: Vec<u8>,
     /// The declared coordinate system.
     pub srid: i32,
+    /// Its bounding box in the declared system: min x, min y, max x, max y.
+    pub bounds: [f64; 4],
 }
 
 /// Reads the SRID of a CRS name: `EPSG:5563`, `urn:ogc:def:crs:EPSG::5563`,
@@ -82,12 +84,19 @@ pub fn parse_owned(field: &str, value: Value, srid: i32) -> DomainResult<ParsedG
         .ok_or_else(|| DomainError::invalid(format!("{field}.type"), "is required"))?
         .to_owned();
     let coords_field = format!("{field}.coordinates");
+    let mut bounds = Bounds::EMPTY;
     match geojson_type.as_str() {
         "Point" | "MultiPoint" | "LineString" | "MultiLineString" | "Polygon" | "MultiPolygon" => {
             let coords = object
                 .get("coordinates")
                 .ok_or_else(|| DomainError::invalid(&coords_field, "is required"))?;
-            check_coordinates(&coords_field, &geojson_type, coords, srid == WGS84)?;
+            check_coordinates(
+                &coords_field,
+                &geojson_type,
+                coords,
+                srid == WGS84,
+                &mut bounds,
+            )?;
         }
         "GeometryCollection" => {
             return Err(DomainError::invalid(
@@ -112,7 +121,25 @@ pub fn parse_owned(field: &str, value: Value, srid: i32) -> DomainResult<ParsedG
         geojson_type,
         ewkb: to_ewkb(&geometry, srid)?,
         srid,
+        bounds: bounds.0,
     })
+}
+
+/// A bounding box grown position by position while the coordinates are checked.
+struct Bounds([f64; 4]);
+
+impl Bounds {
+    const EMPTY: Bounds = Bounds([
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ]);
+
+    fn add(&mut self, (x, y): (f64, f64)) {
+        let b = &mut self.0;
+        (b[0], b[1], b[2], b[3]) = (b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y));
+    }
 }
 
 /// Encodes a geometry as 2D EWKB with its SRID.
@@ -157,13 +184,20 @@ fn array<'a>(at: &str, value: &'a Value, what: &str) -> DomainResult<&'a Vec<Val
         .ok_or_else(|| DomainError::invalid(at, format!("must be {what}")))
 }
 
-fn line(at: &str, value: &Value, lon_lat: bool, min: usize) -> DomainResult<Vec<(f64, f64)>> {
+fn line(
+    at: &str,
+    value: &Value,
+    lon_lat: bool,
+    min: usize,
+    bounds: &mut Bounds,
+) -> DomainResult<Vec<(f64, f64)>> {
     let items = array(at, value, "a list of positions")?;
     let points = items
         .iter()
         .enumerate()
         .map(|(i, p)| position(&format!("{at}[{i}]"), p, lon_lat))
         .collect::<DomainResult<Vec<_>>>()?;
+    points.iter().for_each(|p| bounds.add(*p));
     if points.len() < min {
         return Err(DomainError::invalid(
             at,
@@ -173,14 +207,14 @@ fn line(at: &str, value: &Value, lon_lat: bool, min: usize) -> DomainResult<Vec<
     Ok(points)
 }
 
-fn polygon(at: &str, value: &Value, lon_lat: bool) -> DomainResult<()> {
+fn polygon(at: &str, value: &Value, lon_lat: bool, bounds: &mut Bounds) -> DomainResult<()> {
     let rings = array(at, value, "a list of linear rings")?;
     if rings.is_empty() {
         return Err(DomainError::invalid(at, "a polygon needs an exterior ring"));
     }
     for (i, ring) in rings.iter().enumerate() {
         let ring_at = format!("{at}[{i}]");
-        let points = line(&ring_at, ring, lon_lat, 4)?;
+        let points = line(&ring_at, ring, lon_lat, 4, bounds)?;
         if points.first() != points.last() {
             return Err(DomainError::invalid(
                 ring_at,
@@ -191,29 +225,35 @@ fn polygon(at: &str, value: &Value, lon_lat: bool) -> DomainResult<()> {
     Ok(())
 }
 
-fn check_coordinates(at: &str, kind: &str, coords: &Value, lon_lat: bool) -> DomainResult<()> {
+fn check_coordinates(
+    at: &str,
+    kind: &str,
+    coords: &Value,
+    lon_lat: bool,
+    bounds: &mut Bounds,
+) -> DomainResult<()> {
     match kind {
-        "Point" => position(at, coords, lon_lat).map(|_| ()),
-        "MultiPoint" => line(at, coords, lon_lat, 1).map(|_| ()),
-        "LineString" => line(at, coords, lon_lat, 2).map(|_| ()),
+        "Point" => position(at, coords, lon_lat).map(|p| bounds.add(p)),
+        "MultiPoint" => line(at, coords, lon_lat, 1, bounds).map(|_| ()),
+        "LineString" => line(at, coords, lon_lat, 2, bounds).map(|_| ()),
         "MultiLineString" => {
             let parts = array(at, coords, "a list of lines")?;
             if parts.is_empty() {
                 return Err(DomainError::invalid(at, "needs at least one line"));
             }
             for (i, part) in parts.iter().enumerate() {
-                line(&format!("{at}[{i}]"), part, lon_lat, 2)?;
+                line(&format!("{at}[{i}]"), part, lon_lat, 2, bounds)?;
             }
             Ok(())
         }
-        "Polygon" => polygon(at, coords, lon_lat),
+        "Polygon" => polygon(at, coords, lon_lat, bounds),
         _ => {
             let parts = array(at, coords, "a list of polygons")?;
             if parts.is_empty() {
                 return Err(DomainError::invalid(at, "needs at least one polygon"));
             }
             for (i, part) in parts.iter().enumerate() {
-                polygon(&format!("{at}[{i}]"), part, lon_lat)?;
+                polygon(&format!("{at}[{i}]"), part, lon_lat, bounds)?;
             }
             Ok(())
         }
@@ -238,6 +278,13 @@ mod tests {
             [[[34.0, 48.0], [34.01, 48.0], [34.01, 48.01], [34.0, 48.01], [34.0, 48.0]]]});
         let parsed = parse("geometry", &square, WGS84).unwrap();
         assert_eq!(parsed.geojson_type, "Polygon");
+        assert_eq!(parsed.bounds, [34.0, 48.0, 34.01, 48.01]);
+        let multi = json!({"type": "MultiLineString", "coordinates":
+            [[[30.5, 50.4], [30.6, 50.3]], [[30.2, 50.45], [30.3, 50.5]]]});
+        assert_eq!(
+            parse("geometry", &multi, WGS84).unwrap().bounds,
+            [30.2, 50.3, 30.6, 50.5]
+        );
         assert!(parsed.ewkb.len() > 5 * 16);
         assert!(
             parse(

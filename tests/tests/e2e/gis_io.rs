@@ -148,6 +148,38 @@ async fn a_geojson_file_is_imported_with_every_feature_checked() {
         .await;
     assert_eq!(stamped, 194);
 
+    // A file large enough to be tested by its extent first, in a free area but for feature 50,
+    // which lies over imported feature 0: that batch is checked against the community's
+    // parcels candidate by candidate, and feature 50 alone is refused.
+    let mut over = wide_collection(100);
+    for (i, feature) in over["features"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        feature["geometry"] = rect(34.49 + (i % 100) as f64 * 0.0006, 48.76);
+    }
+    over["features"][50]["geometry"] = rect(34.5001, 48.7401);
+    let res = import(
+        &app,
+        &token,
+        json!({"layerId": layer, "file": null, "mapping": mapping(), "mode": "SKIP_INVALID"}),
+        serde_json::to_vec(&over).unwrap(),
+        "over.geojson",
+    )
+    .await;
+    let report = &data(&res)["importFeatures"];
+    assert_eq!(report["imported"], 99, "{report}");
+    assert_eq!(report["problems"][0]["index"], 50, "{report}");
+    assert!(
+        report["problems"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("overlaps other parcels: 1223755100:05:001:0001"),
+        "{report}"
+    );
+
     // Importing the same file again: every parcel is now taken.
     let (file, _) = collection(40);
     let res = import(
