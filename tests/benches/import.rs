@@ -83,6 +83,16 @@ fn rss_mib() -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// The first column of every row `sql` answers, as text.
+async fn texts(conn: &impl ConnectionTrait, sql: &str) -> Vec<String> {
+    conn.query_all_raw(Statement::from_string(DbBackend::Postgres, sql))
+        .await
+        .expect(sql)
+        .iter()
+        .filter_map(|r| r.try_get_by_index::<String>(0).ok())
+        .collect()
+}
+
 async fn scalar(conn: &impl ConnectionTrait, sql: &str) -> i64 {
     conn.query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
         .await
@@ -431,18 +441,13 @@ async fn floors(
     }
     let mut bulk = run(insert("floor_bulk", "true")).await;
     // gis_feature's own index definitions, whatever the migrations made them.
-    let indexes: Vec<String> = admin
-        .query_all_raw(Statement::from_string(
-            DbBackend::Postgres,
-            "SELECT replace(replace(indexdef, ' ON public.gis_feature ', ' ON public.floor_bulk '), \
-                    'INDEX gis_feature_', 'INDEX floor_bulk_') \
-             FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'gis_feature'",
-        ))
-        .await
-        .expect("gis_feature's indexes")
-        .iter()
-        .filter_map(|r| r.try_get_by_index::<String>(0).ok())
-        .collect();
+    let indexes = texts(
+        admin,
+        "SELECT replace(replace(indexdef, ' ON public.gis_feature ', ' ON public.floor_bulk '), \
+                'INDEX gis_feature_', 'INDEX floor_bulk_') \
+         FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'gis_feature'",
+    )
+    .await;
     assert!(indexes.len() >= 4, "gis_feature's indexes: {indexes:?}");
     for index in indexes {
         bulk += run(index).await;
@@ -508,18 +513,13 @@ async fn required_write(
     }
     ddl += "CREATE POLICY public_rows_read ON floor_feature FOR SELECT USING (public AND deleted_at IS NULL); \
             GRANT SELECT ON floor_src TO hromada_server; ";
-    let triggers: Vec<String> = admin
-        .query_all_raw(Statement::from_string(
-            DbBackend::Postgres,
-            "SELECT replace(replace(pg_get_triggerdef(oid), ' ON public.gis_feature ', ' ON public.floor_feature '), \
-                    'TRIGGER gis_feature_', 'TRIGGER floor_feature_') \
-             FROM pg_trigger WHERE tgrelid = 'gis_feature'::regclass AND NOT tgisinternal",
-        ))
-        .await
-        .expect("gis_feature's triggers")
-        .iter()
-        .filter_map(|r| r.try_get_by_index::<String>(0).ok())
-        .collect();
+    let triggers = texts(
+        admin,
+        "SELECT replace(replace(pg_get_triggerdef(oid), ' ON public.gis_feature ', ' ON public.floor_feature '), \
+                'TRIGGER gis_feature_', 'TRIGGER floor_feature_') \
+         FROM pg_trigger WHERE tgrelid = 'gis_feature'::regclass AND NOT tgisinternal",
+    )
+    .await;
     assert!(triggers.len() >= 3, "gis_feature's triggers: {triggers:?}");
     for trigger in triggers {
         ddl += &trigger;
