@@ -404,7 +404,8 @@ enum Extent {
     Empty,
     /// Min x, min y, max x, max y in WGS 84.
     Wgs84([f64; 4]),
-    /// A geometry declared in another system: its extent in WGS 84 is PostGIS's to find.
+    /// A geometry declared in another system: its extent in WGS 84 is known only once PostGIS
+    /// has transformed it, so nothing is settled by extent (exchange files are small anyway).
     Unknown,
 }
 
