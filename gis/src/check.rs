@@ -629,3 +629,39 @@ pub async fn check_one(
         ewkb: stage.geometry(tx, 0).await?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn square(x: f64, y: f64, side: f64, srid: i32) -> ParsedGeometry {
+        let ring = [
+            [x, y],
+            [x + side, y],
+            [x + side, y + side],
+            [x, y + side],
+            [x, y],
+        ];
+        crate::geometry::parse(
+            "geometry",
+            &json!({"type": "Polygon", "coordinates": [ring]}),
+            srid,
+        )
+        .unwrap()
+    }
+
+    /// A batch's extent grows over its WGS 84 geometries; one geometry declared in another
+    /// system makes it unknown for good, so projected coordinates never settle a rule.
+    #[test]
+    fn an_extent_is_known_only_while_every_geometry_is_wgs84() {
+        let mut extent = Extent::Empty;
+        extent.add(&square(34.0, 48.0, 0.01, 4326));
+        extent.add(&square(34.5, 47.5, 0.01, 4326));
+        assert!(matches!(extent, Extent::Wgs84(b) if b == [34.0, 47.5, 34.51, 48.01]));
+        extent.add(&square(6_450_000.0, 5_400_000.0, 30.0, 5564));
+        assert!(matches!(extent, Extent::Unknown));
+        extent.add(&square(34.0, 48.0, 0.01, 4326));
+        assert!(matches!(extent, Extent::Unknown));
+    }
+}
