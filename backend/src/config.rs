@@ -42,7 +42,8 @@ pub struct Config {
     pub outbox_max_backoff_secs: u64,
     /// How long a login session lasts, in minutes.
     pub session_ttl_minutes: u64,
-    /// Failed logins of one account within the window before it is throttled.
+    /// Failed logins of one account from one client address within the window before that
+    /// address is throttled for the account (others keep signing in; see `accounts::login`).
     pub login_max_failures_per_account: i64,
     /// Failed logins from one client address within the window before it is throttled.
     pub login_max_failures_per_addr: i64,

@@ -2,11 +2,15 @@
 //! again with different variables; parsing one (async-graphql's pest grammar) cost about 6 % of
 //! a `searchServices` request's CPU, a copy of the parsed document far less. Validation still
 //! runs on every request: it depends on the variables.
+//!
+//! A document is measured before it is parsed and after ([`hromada_graphql::limits`]): the
+//! parser recurses once per nesting level, so a deeply nested document must never reach it.
 
 use std::collections::HashMap;
 use std::sync::RwLock;
 
 use async_graphql::parser::types::{ExecutableDocument, OperationType};
+use hromada_graphql::limits::{self, LimitError};
 use hromada_tenants::Planning;
 
 /// Documents longer than this are parsed each time (and not kept).
@@ -44,8 +48,9 @@ pub struct QueryCache {
 impl QueryCache {
     /// Gives the request its parsed document, from the cache or parsed now, and tells its
     /// kind. A document that does not parse is left to async-graphql, which answers with the
-    /// parse error (a query's kind: it cannot write).
-    pub fn prepare(&self, request: &mut async_graphql::Request) -> Kind {
+    /// parse error (a query's kind: it cannot write). A document beyond the limits is refused
+    /// and not kept.
+    pub fn prepare(&self, request: &mut async_graphql::Request) -> Result<Kind, LimitError> {
         let cached = self
             .documents
             .read()
@@ -53,17 +58,21 @@ impl QueryCache {
             .and_then(|documents| documents.get(&request.query).cloned());
         let (document, kind) = match cached {
             Some(found) => found,
-            None => match async_graphql::parser::parse_query(&request.query) {
-                Ok(document) => {
-                    let kind = Kind::of(&document);
-                    self.remember(&request.query, &document, kind);
-                    (document, kind)
+            None => {
+                limits::check_text(&request.query)?;
+                match async_graphql::parser::parse_query(&request.query) {
+                    Ok(document) => {
+                        limits::check_document(&document)?;
+                        let kind = Kind::of(&document);
+                        self.remember(&request.query, &document, kind);
+                        (document, kind)
+                    }
+                    Err(_) => return Ok(Kind::default()),
                 }
-                Err(_) => return Kind::default(),
-            },
+            }
         };
         request.set_parsed_query(document);
-        kind
+        Ok(kind)
     }
 
     fn remember(&self, query: &str, document: &ExecutableDocument, kind: Kind) {
@@ -93,10 +102,10 @@ mod tests {
     fn a_document_is_parsed_once_and_its_kind_is_told() {
         let cache = QueryCache::default();
         let mut query = async_graphql::Request::new("{ __typename }");
-        assert_eq!(cache.prepare(&mut query), Kind::default());
+        assert_eq!(cache.prepare(&mut query), Ok(Kind::default()));
         assert_eq!(cache.len(), 1);
         let mut again = async_graphql::Request::new("{ __typename }");
-        assert_eq!(cache.prepare(&mut again), Kind::default());
+        assert_eq!(cache.prepare(&mut again), Ok(Kind::default()));
         assert!(again.parsed_query().is_ok());
         assert_eq!(cache.len(), 1);
         let mutation = "mutation { logout }";
@@ -106,11 +115,11 @@ mod tests {
         };
         assert_eq!(
             cache.prepare(&mut async_graphql::Request::new(mutation)),
-            written
+            Ok(written)
         );
         assert_eq!(
             cache.prepare(&mut async_graphql::Request::new(mutation)),
-            written
+            Ok(written)
         );
         let search = "{ searchServices(query: \"x\") { edges { cursor } } }";
         let generic = Kind {
@@ -119,11 +128,11 @@ mod tests {
         };
         assert_eq!(
             cache.prepare(&mut async_graphql::Request::new(search)),
-            generic
+            Ok(generic)
         );
         assert_eq!(
             cache.prepare(&mut async_graphql::Request::new(search)),
-            generic
+            Ok(generic)
         );
         assert_eq!(cache.len(), 3);
     }
@@ -132,7 +141,7 @@ mod tests {
     fn a_document_that_does_not_parse_is_not_kept() {
         let cache = QueryCache::default();
         let mut broken = async_graphql::Request::new("{ searchServices(");
-        assert_eq!(cache.prepare(&mut broken), Kind::default());
+        assert_eq!(cache.prepare(&mut broken), Ok(Kind::default()));
         assert_eq!(cache.len(), 0);
         assert!(broken.parsed_query().is_err());
     }
@@ -141,15 +150,27 @@ mod tests {
     fn the_cache_starts_over_when_full_and_skips_long_documents() {
         let cache = QueryCache::default();
         for i in 0..MAX_ENTRIES {
-            cache.prepare(&mut async_graphql::Request::new(format!(
+            let _ = cache.prepare(&mut async_graphql::Request::new(format!(
                 "{{ a{i}: __typename }}"
             )));
         }
         assert_eq!(cache.len(), MAX_ENTRIES);
-        cache.prepare(&mut async_graphql::Request::new("{ b: __typename }"));
+        let _ = cache.prepare(&mut async_graphql::Request::new("{ b: __typename }"));
         assert_eq!(cache.len(), 1);
         let long = format!("{{ __typename {} }}", " ".repeat(MAX_QUERY_BYTES));
-        cache.prepare(&mut async_graphql::Request::new(long));
+        let _ = cache.prepare(&mut async_graphql::Request::new(long));
         assert_eq!(cache.len(), 1);
+    }
+
+    #[test]
+    fn a_document_beyond_the_limits_is_refused_and_not_kept() {
+        let cache = QueryCache::default();
+        let deep = format!("{{ a(x: {}1{}) }}", "[".repeat(10_000), "]".repeat(10_000));
+        let mut request = async_graphql::Request::new(deep);
+        assert_eq!(cache.prepare(&mut request), Err(LimitError::TooDeep));
+        let aliases: String = (0..1000).map(|i| format!("s{i}: __typename ")).collect();
+        let mut request = async_graphql::Request::new(format!("{{ {aliases} }}"));
+        assert_eq!(cache.prepare(&mut request), Err(LimitError::TooManyAliases));
+        assert_eq!(cache.len(), 0);
     }
 }

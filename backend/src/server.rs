@@ -125,6 +125,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
             public_url: config.public_url(),
         },
         accounts: config.account_policy(),
+        login_gate: Arc::default(),
     });
     let wake = Arc::new(Notify::new());
     let (shutdown, shutdown_rx) = watch::channel(false);
@@ -151,9 +152,6 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let renderer = hromada_site_builder::render::Renderer::new()
         .map_err(|e| StartError::Config(e.to_string()))?;
     let max_body = config.max_body_bytes;
-    let uploads = async_graphql::http::MultipartOptions::default()
-        .max_file_size(config.max_upload_bytes)
-        .max_num_files(4);
     let listen = config.listen.clone();
     let assets = http::assets::Assets::load(&config.web_dir);
     let state = web::Data::new(AppState {
@@ -176,7 +174,6 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         App::new()
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(max_body))
-            .app_data(uploads)
             .app_data(web::FormConfig::default().limit(16 * 1024))
             .wrap_fn(move |req, srv| {
                 let route = req.match_pattern().unwrap_or_else(|| "unmatched".into());

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use hromada_tenants::{accounts, grants};
 
 use crate::Services;
-use crate::error::GqlResultExt;
-use crate::request::{RequestMeta, lock_tx};
+use crate::error::{GqlResultExt, to_gql};
+use crate::request::{RequestMeta, lock_tx, request_tx};
 use crate::types::{TenantKind, TenantRole, User};
 
 /// The signed-in user with their roles in every tenant.
@@ -133,16 +133,24 @@ impl AccountMutation {
         let services = ctx.data::<Services>()?;
         let meta = ctx.data::<RequestMeta>()?;
         let guard = lock_tx(ctx).await?;
-        let session = accounts::login(
+        let session = match accounts::login(
             guard.tx()?,
-            &services.db,
+            &services.login_gate,
             &services.accounts,
             &input.email,
             &input.password,
             &meta.client_addr,
         )
         .await
-        .gql()?;
+        {
+            Ok(session) => session,
+            Err(refused) => {
+                if let Some(failure) = refused.failure {
+                    request_tx(ctx)?.record_after(failure);
+                }
+                return Err(to_gql(refused.error));
+            }
+        };
         Ok(LoginPayload {
             token: session.token,
             expires_at: session.expires_at,

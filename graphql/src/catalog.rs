@@ -414,7 +414,9 @@ impl CatalogQuery {
     /// The regional single window: published cards of every active community of the oblast,
     /// by text (typos and Latin transliteration tolerated) and filters; with `near`, nearest
     /// first. Open to anonymous visitors.
-    #[graphql(complexity = "(first.unwrap_or(20).clamp(0, 100) as usize) * child_complexity")]
+    #[graphql(
+        complexity = "crate::limits::SEARCH_COST + (first.unwrap_or(20).clamp(0, 100) as usize) * child_complexity"
+    )]
     async fn search_services(
         &self,
         ctx: &Context<'_>,

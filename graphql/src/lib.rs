@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod cnap;
 pub mod error;
 pub mod gis;
+pub mod limits;
 pub mod request;
 pub mod site;
 pub mod tenants;
@@ -21,7 +22,7 @@ use async_graphql::{EmptySubscription, MergedObject, Schema};
 use std::sync::Arc;
 
 use hromada_tenants::Authorizer;
-use hromada_tenants::accounts::{AccountPolicy, Links};
+use hromada_tenants::accounts::{AccountPolicy, Links, LoginGate};
 use hromada_tenants::blob::BlobStore;
 use sea_orm::DatabaseConnection;
 
@@ -36,6 +37,8 @@ pub struct Services {
     pub accounts: AccountPolicy,
     /// Where uploaded media are kept.
     pub blobs: Arc<dyn BlobStore>,
+    /// Password checks in progress (the login throttle's in-process part).
+    pub login_gate: Arc<LoginGate>,
 }
 
 /// Every query.

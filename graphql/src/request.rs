@@ -5,13 +5,31 @@ use std::sync::Arc;
 
 use async_graphql::parser::types::{ExecutableDocument, Selection};
 use async_graphql::{Context, ErrorExtensions, Response, ServerError};
+use hromada_tenants::accounts::FailedLogin;
 use hromada_tenants::{Planning, TenantTx};
+use sea_orm::DatabaseConnection;
 use tokio::sync::{Mutex, MutexGuard};
 
 use crate::HromadaSchema;
 
-/// The request's transaction, shared by its resolvers (one at a time).
-pub struct RequestTx(Mutex<Option<TenantTx>>);
+/// The request's transaction, shared by its resolvers (one at a time), and what must be
+/// written after it ends whatever its outcome.
+pub struct RequestTx(Mutex<Option<TenantTx>>, std::sync::Mutex<Vec<FailedLogin>>);
+
+impl RequestTx {
+    /// Keeps a failed login to be recorded once the transaction has ended: the request fails,
+    /// so its transaction is rolled back, and the failure must count all the same.
+    pub fn record_after(&self, failure: FailedLogin) {
+        if let Ok(mut after) = self.1.lock() {
+            after.push(failure);
+        }
+    }
+}
+
+/// The request's [`RequestTx`].
+pub fn request_tx<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a Arc<RequestTx>> {
+    ctx.data::<Arc<RequestTx>>()
+}
 
 /// What the transport knows of the caller that resolvers need.
 #[derive(Debug, Clone, Default)]
@@ -62,14 +80,40 @@ pub fn planning(document: &ExecutableDocument) -> Planning {
     }
 }
 
-/// Executes `request` in `tx`; commits when it succeeded, rolls back otherwise.
+/// Executes `request` in `tx`; commits when it succeeded, rolls back otherwise. Then, with
+/// the transaction's connection given back, records on `db` what must count whatever the
+/// outcome (failed logins): one connection at a time, never two.
 pub async fn execute(
     schema: &HromadaSchema,
+    db: &DatabaseConnection,
     request: async_graphql::Request,
     tx: TenantTx,
     meta: RequestMeta,
 ) -> Response {
-    let shared = Arc::new(RequestTx(Mutex::new(Some(tx))));
+    let shared = Arc::new(RequestTx(
+        Mutex::new(Some(tx)),
+        std::sync::Mutex::new(Vec::new()),
+    ));
+    let response = run(schema, request, &shared, meta).await;
+    let after = shared
+        .1
+        .lock()
+        .map(|mut after| std::mem::take(&mut *after))
+        .unwrap_or_default();
+    for failure in after {
+        if let Err(err) = failure.record(db).await {
+            tracing::error!(error = %err, "a failed login was not recorded");
+        }
+    }
+    response
+}
+
+async fn run(
+    schema: &HromadaSchema,
+    request: async_graphql::Request,
+    shared: &Arc<RequestTx>,
+    meta: RequestMeta,
+) -> Response {
     let mut response = schema
         .execute(request.data(shared.clone()).data(meta))
         .await;

@@ -2,12 +2,13 @@
 //! a failed-login throttle per account and per client address, invitations and password
 //! reset by e-mail (through the outbox, in the same transaction).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use chrono::{DateTime, Utc};
 use rand::RngCore;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, FromQueryResult, Statement};
+use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -47,11 +48,19 @@ pub struct AccountPolicy {
     pub session_ttl: Duration,
     pub invitation_ttl: Duration,
     pub reset_ttl: Duration,
-    /// Failed logins of one account within `failure_window` before it is throttled.
+    /// Failed logins of one account from one client address within `failure_window` before
+    /// that address is throttled for the account.
     pub max_failures_per_account: i64,
     /// Failed logins from one client address within `failure_window` before it is throttled.
     pub max_failures_per_addr: i64,
     pub failure_window: Duration,
+    /// Failed logins of one account, from any address, after which its checks are spaced
+    /// out by doubling delays.
+    pub account_delay_after: i64,
+    /// The longest of those delays: what the owner may have to wait while others guess.
+    pub max_account_delay: Duration,
+    /// Password checks running at once for one client address in one process.
+    pub max_in_flight_per_addr: usize,
 }
 
 impl Default for AccountPolicy {
@@ -63,6 +72,9 @@ impl Default for AccountPolicy {
             max_failures_per_account: 5,
             max_failures_per_addr: 20,
             failure_window: Duration::from_secs(15 * 60),
+            account_delay_after: 5,
+            max_account_delay: Duration::from_secs(60),
+            max_in_flight_per_addr: 8,
         }
     }
 }
@@ -202,61 +214,200 @@ struct Credentials {
 }
 
 #[derive(FromQueryResult)]
-struct Throttle {
-    failures: i64,
-    oldest: Option<DateTime<Utc>>,
+struct Failures {
+    /// This account from this address.
+    pair: i64,
+    pair_oldest: Option<DateTime<Utc>>,
+    /// Any account from this address.
+    addr: i64,
+    addr_oldest: Option<DateTime<Utc>>,
+    /// This account from any address.
+    account: i64,
+    account_last: Option<DateTime<Utc>>,
 }
 
-async fn throttle(
-    db: &impl ConnectionTrait,
-    column: &str,
-    key: &str,
+/// The recent failures that concern one attempt, in one statement.
+async fn failures(
+    conn: &impl ConnectionTrait,
+    account: &str,
+    client_addr: &str,
     window: Duration,
-) -> DomainResult<Throttle> {
-    let row = Throttle::find_by_statement(Statement::from_sql_and_values(
+) -> DomainResult<Failures> {
+    let row = Failures::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        format!(
-            "SELECT count(*) AS failures, min(failed_at) AS oldest FROM login_failure \
-             WHERE {column} = $1 AND failed_at > now() - make_interval(secs => $2)"
-        ),
-        [key.to_owned().into(), secs(window).into()],
+        "SELECT count(*) FILTER (WHERE account = $1 AND client_addr = $2) AS pair, \
+                min(failed_at) FILTER (WHERE account = $1 AND client_addr = $2) AS pair_oldest, \
+                count(*) FILTER (WHERE client_addr = $2) AS addr, \
+                min(failed_at) FILTER (WHERE client_addr = $2) AS addr_oldest, \
+                count(*) FILTER (WHERE account = $1) AS account, \
+                max(failed_at) FILTER (WHERE account = $1) AS account_last \
+         FROM login_failure \
+         WHERE (account = $1 OR client_addr = $2) \
+           AND failed_at > now() - make_interval(secs => $3)",
+        [
+            account.to_owned().into(),
+            client_addr.to_owned().into(),
+            secs(window).into(),
+        ],
     ))
-    .one(db)
+    .one(conn)
     .await?;
-    Ok(row.unwrap_or(Throttle {
-        failures: 0,
-        oldest: None,
-    }))
+    row.ok_or_else(|| DomainError::Internal("no answer to the failures query".into()))
+}
+
+impl Failures {
+    /// How many seconds this attempt must wait, if it must.
+    fn wait(&self, policy: &AccountPolicy, now: DateTime<Utc>) -> Option<i64> {
+        let window = chrono::Duration::from_std(policy.failure_window).unwrap_or_default();
+        let until = |oldest: Option<DateTime<Utc>>| oldest.unwrap_or(now) + window - now;
+        let mut wait = chrono::Duration::zero();
+        if self.pair >= policy.max_failures_per_account {
+            wait = wait.max(until(self.pair_oldest));
+        }
+        if self.addr >= policy.max_failures_per_addr {
+            wait = wait.max(until(self.addr_oldest));
+        }
+        if self.account >= policy.account_delay_after {
+            // 1, 2, 4 … seconds after the account's last failure, up to the cap: a guesser
+            // spread over many addresses gets a few tries a minute, the owner waits at most
+            // the cap.
+            let doublings = (self.account - policy.account_delay_after).min(20) as u32;
+            let delay = chrono::Duration::seconds(1i64 << doublings)
+                .min(chrono::Duration::from_std(policy.max_account_delay).unwrap_or_default());
+            wait = wait.max(self.account_last.unwrap_or(now) + delay - now);
+        }
+        (wait > chrono::Duration::zero()).then(|| wait.num_seconds().max(1))
+    }
+}
+
+/// Password checks in progress in this process. A check is refused at once (not queued: a
+/// queued check would hold its pooled connection while it waits) while another one for the
+/// same account is running, or while `max_in_flight_per_addr` are running for the same
+/// address. So the failures a check reads include every earlier check's, however many arrive
+/// at once; across several server processes an account gets at most one check per process
+/// at a time.
+#[derive(Debug, Default)]
+pub struct LoginGate {
+    in_flight: std::sync::Mutex<InFlight>,
+}
+
+#[derive(Debug, Default)]
+struct InFlight {
+    accounts: std::collections::HashSet<String>,
+    addrs: std::collections::HashMap<String, usize>,
+}
+
+/// A password check's place in the [`LoginGate`], given back when it is dropped.
+#[derive(Debug)]
+pub struct LoginTicket {
+    gate: Arc<LoginGate>,
+    account: String,
+    client_addr: String,
+}
+
+impl LoginGate {
+    fn enter(
+        self: &Arc<Self>,
+        account: &str,
+        client_addr: &str,
+        max_per_addr: usize,
+    ) -> Option<LoginTicket> {
+        let mut in_flight = self.in_flight.lock().ok()?;
+        let at_addr = in_flight.addrs.get(client_addr).copied().unwrap_or(0);
+        if at_addr >= max_per_addr || in_flight.accounts.contains(account) {
+            return None;
+        }
+        in_flight.accounts.insert(account.to_owned());
+        *in_flight.addrs.entry(client_addr.to_owned()).or_default() += 1;
+        Some(LoginTicket {
+            gate: self.clone(),
+            account: account.to_owned(),
+            client_addr: client_addr.to_owned(),
+        })
+    }
+}
+
+impl Drop for LoginTicket {
+    fn drop(&mut self) {
+        if let Ok(mut in_flight) = self.gate.in_flight.lock() {
+            in_flight.accounts.remove(&self.account);
+            if let Some(n) = in_flight.addrs.get_mut(&self.client_addr) {
+                *n -= 1;
+                if *n == 0 {
+                    in_flight.addrs.remove(&self.client_addr);
+                }
+            }
+        }
+    }
+}
+
+/// A failed login still to be recorded: the request's transaction is rolled back, so the
+/// caller writes it with [`FailedLogin::record`] once that transaction has ended (never
+/// while it holds the transaction's connection). The check's place in the [`LoginGate`] is
+/// kept until then, so the next check of the account sees this failure.
+#[derive(Debug)]
+pub struct FailedLogin {
+    ticket: LoginTicket,
+}
+
+impl FailedLogin {
+    /// Writes the failure (its own statement, committed at once).
+    pub async fn record(self, conn: &impl ConnectionTrait) -> DomainResult<()> {
+        conn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "INSERT INTO login_failure (account, client_addr) VALUES ($1, $2)",
+            [
+                self.ticket.account.clone().into(),
+                self.ticket.client_addr.clone().into(),
+            ],
+        ))
+        .await?;
+        Ok(())
+    }
+}
+
+/// Why a login was refused, and the failure to record when it counts as one.
+#[derive(Debug)]
+pub struct LoginRefused {
+    pub error: DomainError,
+    pub failure: Option<FailedLogin>,
+}
+
+impl From<DomainError> for LoginRefused {
+    fn from(error: DomainError) -> Self {
+        LoginRefused {
+            error,
+            failure: None,
+        }
+    }
 }
 
 /// A stand-in hash so an unknown e-mail costs the same time as a wrong password.
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Ud3FMUCKkV9fWWuD0b0wCEw9vhPPh5Ey1bn9YhtKsxY";
 
 /// Signs in: returns a session, or the same `Unauthenticated` answer for an unknown e-mail
-/// and a wrong password. Failures are recorded on `db` outside the request's transaction, so
-/// they count even though the request fails; too many of them throttle the account and the
-/// client address.
+/// and a wrong password. Throttling slows a guesser without locking the owner out: failures
+/// of one account from one address, and of any account from one address, throttle that
+/// address for the window; failures of one account from everywhere only space its checks
+/// out (1, 2, 4 … seconds, up to `max_account_delay`). The password hash is checked on a
+/// blocking thread, off the threads that serve other requests.
 pub async fn login(
     tx: &TenantTx,
-    db: &DatabaseConnection,
+    gate: &Arc<LoginGate>,
     policy: &AccountPolicy,
     email: &str,
     password: &str,
     client_addr: &str,
-) -> DomainResult<Session> {
+) -> Result<Session, LoginRefused> {
     let account = email.trim().to_lowercase();
-    for (column, key, limit) in [
-        ("account", account.as_str(), policy.max_failures_per_account),
-        ("client_addr", client_addr, policy.max_failures_per_addr),
-    ] {
-        let t = throttle(db, column, key, policy.failure_window).await?;
-        if t.failures >= limit {
-            let retry_at = t.oldest.unwrap_or_else(Utc::now)
-                + chrono::Duration::from_std(policy.failure_window).unwrap_or_default();
-            return Err(DomainError::Throttled {
-                retry_after_secs: (retry_at - Utc::now()).num_seconds().max(1),
-            });
-        }
+    let ticket = gate
+        .enter(&account, client_addr, policy.max_in_flight_per_addr)
+        .ok_or(DomainError::Throttled {
+            retry_after_secs: 1,
+        })?;
+    let seen = failures(tx.conn(), &account, client_addr, policy.failure_window).await?;
+    if let Some(retry_after_secs) = seen.wait(policy, Utc::now()) {
+        return Err(DomainError::Throttled { retry_after_secs }.into());
     }
 
     let creds = Credentials::find_by_statement(Statement::from_sql_and_values(
@@ -265,24 +416,23 @@ pub async fn login(
         [account.clone().into()],
     ))
     .one(tx.conn())
-    .await?;
+    .await
+    .map_err(DomainError::from)?;
     let hash = creds
         .as_ref()
-        .and_then(|c| c.password_hash.as_deref())
-        .unwrap_or(DUMMY_HASH);
-    let password_ok = verify_password(hash, password);
+        .and_then(|c| c.password_hash.clone())
+        .unwrap_or_else(|| DUMMY_HASH.to_owned());
+    let password = password.to_owned();
+    let password_ok = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
+        .await
+        .map_err(|e| DomainError::Internal(format!("password check: {e}")))?;
     let creds = match creds {
         Some(c) if password_ok && c.password_hash.is_some() && c.status == "active" => c,
         _ => {
-            db.execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "INSERT INTO login_failure (account, client_addr) VALUES ($1, $2)",
-                [account.into(), client_addr.to_owned().into()],
-            ))
-            .await?;
-            return Err(DomainError::Unauthenticated(
-                "wrong e-mail or password".into(),
-            ));
+            return Err(LoginRefused {
+                error: DomainError::Unauthenticated("wrong e-mail or password".into()),
+                failure: Some(FailedLogin { ticket }),
+            });
         }
     };
 
@@ -301,14 +451,18 @@ pub async fn login(
                 client_addr.to_owned().into(),
             ],
         ))
-        .await?;
+        .await
+        .map_err(DomainError::from)?;
+    // The owner's success clears the failures of this address only: a guesser elsewhere
+    // keeps what it has earned.
     tx.conn()
         .execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "DELETE FROM login_failure WHERE account = $1",
-            [account.into()],
+            "DELETE FROM login_failure WHERE account = $1 AND client_addr = $2",
+            [account.into(), client_addr.to_owned().into()],
         ))
-        .await?;
+        .await
+        .map_err(DomainError::from)?;
     let user = user_by_id(tx.conn(), creds.id)
         .await?
         .ok_or_else(|| DomainError::Internal("user vanished".into()))?;

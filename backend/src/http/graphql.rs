@@ -4,6 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use async_graphql::http::GraphiQLSource;
 use async_graphql::{Pos, Response, ServerError};
 use hromada_graphql::error::to_gql;
+use hromada_graphql::limits::LimitError;
 use hromada_graphql::{RequestMeta, TenantTx};
 use hromada_tenants::{DomainError, accounts};
 use tracing_actix_web::RequestId;
@@ -43,15 +44,24 @@ pub fn is_multipart(ctx: &actix_web::guard::GuardContext) -> bool {
         .is_some_and(|v| v.starts_with("multipart/form-data"))
 }
 
-/// Runs a GraphQL multipart request: the files stream to temporary files
-/// (async-graphql's multipart reader, limited by `max_upload_bytes`).
+/// Runs a GraphQL multipart request: the files stream to temporary files, each field under
+/// its own limit ([`super::multipart`]).
 pub async fn graphql_multipart(
     state: web::Data<AppState>,
     req: HttpRequest,
     request_id: RequestId,
-    request: async_graphql_actix_web::GraphQLRequest,
+    payload: web::Payload,
 ) -> HttpResponse {
-    run(state, req, request_id, request.into_inner()).await
+    let limits = super::multipart::Limits {
+        operations: state.config.max_body_bytes,
+        map: 16 * 1024,
+        file: state.config.max_upload_bytes,
+        files: 4,
+    };
+    match super::multipart::read(&req, payload, limits).await {
+        Ok(request) => run(state, req, request_id, request).await,
+        Err(e) => error_json(e.field(), &e.to_string(), &e.message_uk()),
+    }
 }
 
 async fn run(
@@ -60,7 +70,10 @@ async fn run(
     request_id: RequestId,
     mut request: async_graphql::Request,
 ) -> HttpResponse {
-    let kind = state.queries.prepare(&mut request);
+    let kind = match state.queries.prepare(&mut request) {
+        Ok(kind) => kind,
+        Err(limit) => return limit_response(&limit),
+    };
     let mutation = kind.mutation;
     let tenant = match resolve_tenant(&state, &req).await {
         Ok(t) => t,
@@ -91,7 +104,7 @@ async fn run(
         client_addr: client_addr(&state, &req),
         bearer_token: token,
     };
-    let response = hromada_graphql::execute(&state.schema, request, tx, meta).await;
+    let response = hromada_graphql::execute(&state.schema, &state.db, request, tx, meta).await;
     if mutation && response.is_ok() {
         if signed_in {
             // Before answering: the editor's next page view must not come from a cache (other
@@ -105,7 +118,53 @@ async fn run(
         // waking the worker would cost every search an outbox pass.
         state.outbox_wake.notify_one();
     }
-    HttpResponse::Ok().json(response)
+    answer(&response)
+}
+
+/// The largest answer the server sends, in bytes. The complexity limit bounds what a document
+/// may ask for; this bounds what it gets, whatever the data holds.
+pub const MAX_ANSWER_BYTES: usize = 8 * 1024 * 1024;
+
+/// The response as JSON, or an error in its place when it is larger than [`MAX_ANSWER_BYTES`]
+/// (a mutation's change is kept: its payload is what is too large, not the change).
+fn answer(response: &Response) -> HttpResponse {
+    let body = match serde_json::to_vec(response) {
+        Ok(body) if body.len() <= MAX_ANSWER_BYTES => body,
+        Ok(_) => {
+            return error_json(
+                "query",
+                &format!(
+                    "query: the answer is larger than {} MB; ask for fewer fields or a smaller page",
+                    MAX_ANSWER_BYTES / (1024 * 1024)
+                ),
+                &format!(
+                    "query: відповідь більша за {} МБ; запитайте менше полів або меншу сторінку",
+                    MAX_ANSWER_BYTES / (1024 * 1024)
+                ),
+            );
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "answer not serialized");
+            return HttpResponse::InternalServerError().finish();
+        }
+    };
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(body)
+}
+
+/// A document refused before it runs.
+fn limit_response(limit: &LimitError) -> HttpResponse {
+    error_json("query", &limit.to_string(), &limit.message_uk())
+}
+
+/// A `BAD_USER_INPUT` answer on `field`, in English with the Ukrainian in `messageUk`.
+fn error_json(field: &str, message: &str, message_uk: &str) -> HttpResponse {
+    HttpResponse::Ok().json(serde_json::json!({
+        "errors": [{ "message": message,
+                     "extensions": { "code": "BAD_USER_INPUT", "field": field,
+                                     "messageUk": message_uk } }]
+    }))
 }
 
 /// The GraphiQL IDE.

@@ -6,6 +6,7 @@ pub mod assets;
 pub mod gis_export;
 pub mod graphql;
 pub mod map_page;
+pub mod multipart;
 pub mod ogc;
 pub mod open_data;
 pub mod ops;

@@ -185,8 +185,7 @@ pub async fn a11y(req: HttpRequest, query: web::Query<HashMap<String, String>>) 
     };
     let back = query
         .get("back")
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
-        .cloned()
+        .and_then(|b| same_site_path(b))
         .unwrap_or_else(|| "/".into());
     let cookie = Cookie::build(A11Y_COOKIE, choice.to_cookie())
         .path("/")
@@ -199,6 +198,31 @@ pub async fn a11y(req: HttpRequest, query: web::Query<HashMap<String, String>>) 
         .insert_header((header::LOCATION, back))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .finish()
+}
+
+/// `back` as a path of this site, or none. Browsers drop tabs and line breaks from a URL
+/// and read `\\` as `/`, so `/\t/evil.example` leads to another site: the value is resolved
+/// as a browser would, against a stand-in origin, and kept only when it stays there. What comes
+/// back is percent-encoded, so it is always a valid `Location`.
+pub fn same_site_path(back: &str) -> Option<String> {
+    const ORIGIN: &str = "https://this-site.invalid/";
+    if !back.starts_with('/') {
+        return None;
+    }
+    let base = url::Url::parse(ORIGIN).ok()?;
+    let resolved = base.join(back).ok()?;
+    if resolved.origin() != base.origin() {
+        return None;
+    }
+    let mut path = resolved.path().to_owned();
+    if path.starts_with("//") {
+        return None;
+    }
+    if let Some(query) = resolved.query() {
+        path.push('?');
+        path.push_str(query);
+    }
+    Some(path)
 }
 
 /// `GET /media/{id}/{name}` and `GET /media/{id}/w{width}/{name}`: a file of the host's
@@ -274,5 +298,37 @@ async fn serve_media(
                 .body(bytes)
         }
         Err(e) => super::json_error(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_site_path;
+
+    #[test]
+    fn back_leads_only_to_a_path_of_the_same_site() {
+        for bad in [
+            "/\t/evil.example/x",
+            "/\n/evil.example/x",
+            "/\r\n/evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example/",
+            "evil.example",
+            "",
+        ] {
+            assert_eq!(same_site_path(bad), None, "{bad:?}");
+        }
+        assert_eq!(
+            same_site_path("/news?tag=a").as_deref(),
+            Some("/news?tag=a")
+        );
+        assert_eq!(
+            same_site_path("/новини").as_deref(),
+            Some("/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8")
+        );
+        // What the browser would make of a control character, percent-encoded: never a 500.
+        let odd = same_site_path("/a\u{0}b\u{7}").expect("a path");
+        assert!(odd.chars().all(|c| c.is_ascii_graphic()), "{odd}");
     }
 }

@@ -5,6 +5,7 @@ mod audit;
 mod catalog;
 mod gis;
 mod gis_io;
+mod hardening;
 mod isolation;
 mod mail;
 mod map;
