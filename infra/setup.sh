@@ -90,12 +90,13 @@ fi
 # Front-end packages the server serves itself (backend/web/package-lock.json pins them).
 web=backend/web
 if [ "$want_test" = 1 ]; then
-  if [ ! -d "$web/node_modules/playwright-core" ] || [ ! -d "$web/node_modules/maplibre-gl" ]; then
-    log "installing MapLibre GL JS and playwright-core from npm"
+  if [ ! -d "$web/node_modules/playwright-core" ] || [ ! -d "$web/node_modules/maplibre-gl" ] ||
+    [ ! -d "$web/node_modules/graphiql" ]; then
+    log "installing MapLibre GL JS, GraphiQL and playwright-core from npm"
     npm ci --prefix "$web" --no-audit --no-fund --loglevel=error
   fi
-elif [ ! -d "$web/node_modules/maplibre-gl" ]; then
-  log "installing MapLibre GL JS from npm"
+elif [ ! -d "$web/node_modules/maplibre-gl" ] || [ ! -d "$web/node_modules/graphiql" ]; then
+  log "installing MapLibre GL JS and GraphiQL from npm"
   npm ci --prefix "$web" --omit=dev --no-audit --no-fund --loglevel=error
 fi
 

@@ -79,6 +79,10 @@ pub struct Config {
     pub s3_path_style: bool,
     /// How many rendered site pages each server keeps in memory.
     pub page_cache_entries: usize,
+    /// Serve the GraphiQL IDE at `/graphiql`.
+    pub graphiql: bool,
+    /// A bearer token `/metrics` asks for; without one, it answers only to loopback clients.
+    pub metrics_token: Option<String>,
 }
 
 impl Default for Config {
@@ -114,6 +118,8 @@ impl Default for Config {
             s3_secret_key: None,
             s3_path_style: true,
             page_cache_entries: 20_000,
+            graphiql: true,
+            metrics_token: None,
         }
     }
 }

@@ -169,6 +169,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         queries: crate::query_cache::QueryCache::default(),
         blobs,
     });
+    let trust_proxy = state.config.trust_proxy;
     let server = HttpServer::new(move || {
         let metrics = metrics.clone();
         App::new()
@@ -180,7 +181,13 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                 let method = req.method().to_string();
                 let started = Instant::now();
                 let metrics = metrics.clone();
-                srv.call(req).map(move |res| {
+                let https = req.app_config().secure()
+                    || (trust_proxy && req.connection_info().scheme() == "https");
+                srv.call(req).map(move |mut res| {
+                    if https && let Ok(res) = res.as_mut() {
+                        let (name, value) = http::headers::hsts();
+                        res.headers_mut().insert(name, value);
+                    }
                     let status = res
                         .as_ref()
                         .map(|r| r.status().as_u16().to_string())
@@ -196,6 +203,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                     res
                 })
             })
+            .wrap(http::headers::defaults())
             .wrap(TracingLogger::default())
             .route(
                 "/graphql",

@@ -45,7 +45,10 @@ pub struct Edit {
     pub version: i32,
     pub at: DateTime<Utc>,
     pub actor_id: Option<Uuid>,
+    /// The editor's address: shown only to people with a role in the community.
     pub actor_email: Option<String>,
+    /// The editor's display name, which anyone reading the layer may see.
+    pub actor_name: Option<String>,
     /// `geometry` and the names of the attributes that changed.
     pub changed: Vec<String>,
     /// The state before the edit (none before a creation).
@@ -57,7 +60,7 @@ pub struct Edit {
 }
 
 const EDIT_COLUMNS: &str = "e.id, e.feature_id, e.op, e.version, e.at, e.actor_id, u.email AS actor_email, \
-     e.changed, ST_AsGeoJSON(e.old_geom, 9)::jsonb AS old_geometry, e.old_attributes, \
+     u.display_name AS actor_name, e.changed, ST_AsGeoJSON(e.old_geom, 9)::jsonb AS old_geometry, e.old_attributes, \
      e.old_deleted, e.reverts";
 
 /// Records the creation (or import) of `feature`.
@@ -78,10 +81,12 @@ pub async fn record_create(tx: &TenantTx, feature: &Feature, op: EditOp) -> Doma
     Ok(())
 }
 
-/// Every edit of a feature the caller may read, newest first.
+/// Every edit of a feature the caller may read, newest first. A caller with no role here (a
+/// visitor reading a public layer) sees who edited by name only: staff addresses are not
+/// public, and an address is half of what a password guesser needs.
 pub async fn list(tx: &TenantTx, feature_id: Uuid) -> DomainResult<Vec<Edit>> {
     feature::get(tx, feature_id).await?;
-    Ok(Edit::find_by_statement(Statement::from_sql_and_values(
+    let mut edits = Edit::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         format!(
             "SELECT {EDIT_COLUMNS} FROM gis_feature_edit e LEFT JOIN app_user u ON u.id = e.actor_id \
@@ -90,7 +95,14 @@ pub async fn list(tx: &TenantTx, feature_id: Uuid) -> DomainResult<Vec<Edit>> {
         [tx.tenant()?.id.into(), feature_id.into()],
     ))
     .all(tx.conn())
-    .await?)
+    .await?;
+    if tx.roles_here().is_empty() {
+        for edit in &mut edits {
+            edit.actor_email = None;
+            edit.actor_id = None;
+        }
+    }
+    Ok(edits)
 }
 
 async fn edit(conn: &impl ConnectionTrait, tenant_id: Uuid, id: i64) -> DomainResult<Edit> {

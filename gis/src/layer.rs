@@ -277,6 +277,7 @@ fn check_name(field: &str, name: &str) -> DomainResult<String> {
     if name.is_empty() || name.chars().count() > 200 {
         return Err(DomainError::invalid(field, "must be 1–200 characters"));
     }
+    hromada_tenants::validate::text_chars(field, name, false)?;
     Ok(name.to_owned())
 }
 

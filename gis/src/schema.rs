@@ -257,6 +257,7 @@ fn check_value(at: &str, field: &Field, value: &Value) -> DomainResult<Value> {
             if s.chars().count() > MAX_TEXT {
                 return Err(wrong("at most 10000 characters"));
             }
+            hromada_tenants::validate::no_bidi_controls(at, s)?;
             if field.name == "cadastralNumber" && !CADASTRAL.is_match(s) {
                 return Err(DomainError::invalid(
                     at,

@@ -323,8 +323,12 @@ pub struct FeatureEdit {
     /// The feature's version after the edit.
     pub version: i32,
     pub at: DateTime<Utc>,
+    /// The editor (people with a role in the community only).
     pub actor_id: Option<ID>,
+    /// The editor's e-mail address (people with a role in the community only).
     pub actor_email: Option<String>,
+    /// The editor's display name.
+    pub actor_name: Option<String>,
     /// `geometry` and the attributes that changed.
     pub changed: Vec<String>,
     /// The state before the edit (none before a creation).
@@ -345,6 +349,7 @@ impl From<history::Edit> for FeatureEdit {
             at: e.at,
             actor_id: e.actor_id.map(|a| ID(a.to_string())),
             actor_email: e.actor_email,
+            actor_name: e.actor_name,
             changed: e.changed,
             old_geometry: e.old_geometry.map(Json),
             old_attributes: e.old_attributes.map(Json),

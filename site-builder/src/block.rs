@@ -374,8 +374,8 @@ impl Block {
                 if b.markdown_uk.is_empty() {
                     return Err(DomainError::invalid(f("markdownUk"), "is required"));
                 }
-                b.html_uk = text::markdown_to_html(&b.markdown_uk);
-                b.html_en = text::markdown_to_html(&b.markdown_en);
+                b.html_uk = text::markdown(&f("markdownUk"), &b.markdown_uk)?;
+                b.html_en = text::markdown(&f("markdownEn"), &b.markdown_en)?;
             }
             Block::Image(b) => normalize_image(at, b, refs)?,
             Block::Gallery(b) => {

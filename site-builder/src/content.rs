@@ -27,6 +27,14 @@ pub struct Content {
 }
 
 impl Content {
+    /// [`normalize`](Self::normalize) on a blocking thread: rendering and sanitizing up to a
+    /// 256 KB body of Markdown is CPU work that must not hold up the threads serving others.
+    pub async fn normalized(mut self) -> DomainResult<(Content, References)> {
+        tokio::task::spawn_blocking(move || self.normalize().map(|refs| (self, refs)))
+            .await
+            .map_err(|e| DomainError::Internal(format!("content check: {e}")))?
+    }
+
     /// Trims and checks every field and block, makes derived fields, and returns what the
     /// content references (to be checked against the database).
     pub fn normalize(&mut self) -> DomainResult<References> {

@@ -216,8 +216,7 @@ const RESERVED: [&str; 12] = [
 /// Creates a page or news item (a draft: visitors see it once it is published).
 pub async fn create(tx: &TenantTx, authz: &Authorizer, input: NewPage) -> DomainResult<Page> {
     authz.check(tx, "site", "edit").await?;
-    let mut content = input.content;
-    let refs = content.normalize()?;
+    let (content, refs) = input.content.normalized().await?;
     check_references(tx, &refs).await?;
     let slug = slug("slug", &input.slug, input.kind == Kind::Page)?;
     if input.kind == Kind::News && input.parent_id.is_some() {
@@ -315,8 +314,11 @@ async fn save(
     authz.check(tx, "site", "edit").await?;
     let current = get(tx, id).await?;
     check_version(&current, expected_version)?;
-    let mut content = change.content.unwrap_or_else(|| current.draft.clone());
-    let refs = content.normalize()?;
+    let (content, refs) = change
+        .content
+        .unwrap_or_else(|| current.draft.clone())
+        .normalized()
+        .await?;
     check_references(tx, &refs).await?;
     let slug = match change.slug {
         Some(s) => slug("slug", &s, current.kind == Kind::Page)?,

@@ -128,11 +128,27 @@ impl Route {
         Some(match path {
             "" => Route::Page("/".into()),
             "/news" => Route::NewsIndex {
-                tag: query.get("tag").filter(|t| !t.is_empty()).cloned(),
+                // A tag is what `text::tag` accepts; anything else (NUL, controls) is no page.
+                tag: match query.get("tag").filter(|t| !t.is_empty()) {
+                    Some(t) => Some(crate::text::tag("tag", t).ok()?),
+                    None => None,
+                },
                 page: page_no,
             },
             "/news/rss.xml" => Route::Rss,
-            "/search" => Route::Search(query.get("q").cloned().unwrap_or_default()),
+            "/search" => Route::Search(
+                query
+                    .get("q")
+                    .map(|q| {
+                        q.chars()
+                            .filter(|c| {
+                                !c.is_control() && !hromada_tenants::validate::is_bidi_control(*c)
+                            })
+                            .take(MAX_SEARCH_CHARS)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            ),
             "/sitemap.xml" => Route::Sitemap,
             "/robots.txt" => Route::Robots,
             p if p.starts_with("/news/") => Route::News(p["/news/".len()..].to_owned()),
@@ -158,6 +174,9 @@ impl Route {
         !matches!(self, Route::Preview(_) | Route::Search(_))
     }
 }
+
+/// The longest site search, in characters (the rest of a longer query is dropped).
+pub const MAX_SEARCH_CHARS: usize = 200;
 
 /// A request to render.
 pub struct Request<'a> {
@@ -385,6 +404,7 @@ impl Renderer {
                 is_home => is_home,
                 untranslated => !translated,
                 preview => preview.map(|p| p.version),
+                is_preview => preview.is_some(),
                 og_image => cover.map(|m| format!("{}{}", frame.base_url, media_url(m, None))),
                 published => info.map(|i| i.published_at.to_rfc3339()),
             },

@@ -25,7 +25,7 @@ pub enum DomainError {
     Forbidden(String),
     /// A database failure.
     #[error("database error: {0}")]
-    Db(#[from] DbErr),
+    Db(DbErr),
     /// Anything else that is the platform's fault, not the caller's.
     #[error("internal error: {0}")]
     Internal(String),
@@ -38,6 +38,36 @@ impl DomainError {
             field: field.into(),
             reason: reason.into(),
         }
+    }
+}
+
+impl From<DbErr> for DomainError {
+    /// A database error is the platform's, except text PostgreSQL cannot store (a NUL byte,
+    /// SQLSTATE 22021; an untranslatable character, 22P05): that is the caller's input,
+    /// wherever it came from, and never a 500.
+    fn from(err: DbErr) -> Self {
+        match sqlstate(&err).as_deref() {
+            Some("22021" | "22P05") => DomainError::invalid(
+                "input",
+                "holds a character that cannot be stored (a NUL byte)",
+            ),
+            _ => DomainError::Db(err),
+        }
+    }
+}
+
+/// The SQLSTATE of a database error, when PostgreSQL gave one.
+pub fn sqlstate(err: &DbErr) -> Option<String> {
+    let runtime = match err {
+        DbErr::Query(e) | DbErr::Exec(e) | DbErr::Conn(e) => e,
+        _ => return None,
+    };
+    match runtime {
+        sea_orm::RuntimeErr::SqlxError(e) => match e.as_ref() {
+            sea_orm::sqlx::Error::Database(db) => db.code().map(|c| c.into_owned()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -156,6 +156,9 @@ pub async fn by_host(
 
 /// The tenant with this slug.
 pub async fn by_slug(conn: &impl ConnectionTrait, slug: &str) -> DomainResult<Option<Tenant>> {
+    if crate::validate::slug("slug", slug).is_err() {
+        return Ok(None);
+    }
     find_one(conn, "t.slug = $1", slug.to_owned().into()).await
 }
 

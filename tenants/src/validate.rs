@@ -90,6 +90,7 @@ pub fn password(field: &str, value: &str) -> DomainResult<()> {
 /// A required human-readable name: trimmed, 1–200 characters.
 pub fn name(field: &str, value: &str) -> DomainResult<String> {
     let trimmed = value.trim();
+    text_chars(field, trimmed, false)?;
     match trimmed.chars().count() {
         0 => Err(DomainError::invalid(field, "must not be empty")),
         1..=200 => Ok(trimmed.to_owned()),
@@ -97,6 +98,39 @@ pub fn name(field: &str, value: &str) -> DomainResult<String> {
             field,
             "must be at most 200 characters",
         )),
+    }
+}
+
+/// Whether `c` is a bidirectional embedding, override or isolate control (U+202A–U+202E,
+/// U+2066–U+2069): pasted into a title, it reorders the text around it on the page (the
+/// "Trojan Source" trick). The marks U+200E, U+200F and U+061C stay allowed: they only tell
+/// the direction of one neutral character, as mixed Ukrainian and Latin text may need.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Refuses text with control characters (line breaks and tabs allowed when `keep_lines`)
+/// or bidirectional controls ([`is_bidi_control`]).
+pub fn text_chars(field: &str, value: &str, keep_lines: bool) -> DomainResult<()> {
+    for c in value.chars() {
+        if c.is_control() && !(keep_lines && matches!(c, '\n' | '\r' | '\t')) {
+            return Err(DomainError::invalid(field, "holds control characters"));
+        }
+    }
+    no_bidi_controls(field, value)
+}
+
+/// Refuses text with bidirectional controls ([`is_bidi_control`]).
+pub fn no_bidi_controls(field: &str, value: &str) -> DomainResult<()> {
+    match value.chars().find(|&c| is_bidi_control(c)) {
+        Some(c) => Err(DomainError::invalid(
+            field,
+            format!(
+                "holds the bidirectional control U+{:04X}, which reorders the text around it",
+                c as u32
+            ),
+        )),
+        None => Ok(()),
     }
 }
 
@@ -183,6 +217,21 @@ pub fn lat_lon(field: &str, lat: f64, lon: f64) -> DomainResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_refuses_control_and_bidi_override_characters() {
+        assert!(text_chars("f", "Довідка\u{200E} (ID)", false).is_ok());
+        assert!(text_chars("f", "два\nрядки", true).is_ok());
+        assert!(text_chars("f", "два\nрядки", false).is_err());
+        for bad in ["a\u{202E}b", "a\u{2066}b", "a\u{202A}b", "a\u{0}b"] {
+            let err = text_chars("titleUk", bad, true).unwrap_err();
+            assert!(
+                matches!(&err, DomainError::Invalid { field, .. } if field == "titleUk"),
+                "{err:?}"
+            );
+            assert!(name("nameUk", bad).is_err());
+        }
+    }
 
     #[test]
     fn katottg_needs_ua_and_17_digits() {

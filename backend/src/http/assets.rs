@@ -25,7 +25,12 @@ pub struct Assets {
     names: HashMap<&'static str, String>,
     /// Why MapLibre is missing, when it is.
     pub missing: Option<String>,
+    /// Why GraphiQL (or React) is missing, when it is.
+    pub graphiql_missing: Option<String>,
 }
+
+const JS: &str = "text/javascript; charset=utf-8";
+const CSS: &str = "text/css; charset=utf-8";
 
 impl Assets {
     /// Loads the assets; MapLibre from `web_dir` (its `node_modules`).
@@ -46,6 +51,35 @@ impl Assets {
             hromada_site_builder::STYLESHEET.as_bytes().to_vec(),
             "text/css; charset=utf-8",
         );
+        assets.add(
+            "graphiql-start.js",
+            include_bytes!("../../static/graphiql.js").to_vec(),
+            "text/javascript; charset=utf-8",
+        );
+        assets.add(
+            "graphiql-page.css",
+            include_bytes!("../../static/graphiql.css").to_vec(),
+            "text/css; charset=utf-8",
+        );
+        for (logical, file, media) in [
+            ("graphiql.js", "graphiql/graphiql.min.js", JS),
+            ("graphiql.css", "graphiql/graphiql.min.css", CSS),
+            ("react.js", "react/umd/react.production.min.js", JS),
+            (
+                "react-dom.js",
+                "react-dom/umd/react-dom.production.min.js",
+                JS,
+            ),
+        ] {
+            match std::fs::read(web_dir.join(file)) {
+                Ok(bytes) => assets.add(logical, bytes, media),
+                Err(e) => {
+                    let why = format!("{}: {e} (run infra/setup.sh)", web_dir.join(file).display());
+                    tracing::warn!(%why, "GraphiQL not found: /graphiql will say so");
+                    assets.graphiql_missing = Some(why);
+                }
+            }
+        }
         let dist = web_dir.join("maplibre-gl/dist");
         for (logical, file, media) in [
             (

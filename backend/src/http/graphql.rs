@@ -1,7 +1,6 @@
 //! `POST /graphql` and `GET /graphiql`.
 
 use actix_web::{HttpRequest, HttpResponse, web};
-use async_graphql::http::GraphiQLSource;
 use async_graphql::{Pos, Response, ServerError};
 use hromada_graphql::error::to_gql;
 use hromada_graphql::limits::LimitError;
@@ -167,9 +166,50 @@ fn error_json(field: &str, message: &str, message_uk: &str) -> HttpResponse {
     }))
 }
 
-/// The GraphiQL IDE.
-pub async fn graphiql() -> HttpResponse {
+/// The GraphiQL IDE, from the project's own npm packages (`HROMADA_GRAPHIQL=false` turns it
+/// off).
+pub async fn graphiql(state: web::Data<AppState>) -> HttpResponse {
+    if !state.config.graphiql {
+        return HttpResponse::NotFound()
+            .content_type("text/plain; charset=utf-8")
+            .body("GraphiQL вимкнено на цьому сервері. / GraphiQL is turned off on this server.");
+    }
+    let assets = &state.assets;
+    let urls: Option<Vec<String>> = [
+        "graphiql-page.css",
+        "graphiql.css",
+        "react.js",
+        "react-dom.js",
+        "graphiql.js",
+        "graphiql-start.js",
+    ]
+    .iter()
+    .map(|name| assets.url(name))
+    .collect();
+    let Some(urls) = urls.filter(|_| assets.graphiql_missing.is_none()) else {
+        return HttpResponse::ServiceUnavailable()
+            .content_type("text/plain; charset=utf-8")
+            .body(format!(
+                "GraphiQL не встановлено. / GraphiQL is not installed: {}",
+                assets.graphiql_missing.as_deref().unwrap_or_default()
+            ));
+    };
+    let page = format!(
+        "<!doctype html><html lang=\"uk\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta name=\"robots\" content=\"noindex\">\
+         <title>GraphiQL — Громада / Hromada</title>\
+         <link rel=\"stylesheet\" href=\"{}\"><link rel=\"stylesheet\" href=\"{}\"></head>\
+         <body><div id=\"graphiql\">Завантаження… / Loading…</div>\
+         <script src=\"{}\"></script><script src=\"{}\"></script>\
+         <script src=\"{}\"></script><script src=\"{}\"></script></body></html>",
+        urls[0], urls[1], urls[2], urls[3], urls[4], urls[5]
+    );
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(GraphiQLSource::build().endpoint("/graphql").finish())
+        .insert_header((
+            actix_web::http::header::CONTENT_SECURITY_POLICY,
+            super::headers::GRAPHIQL_CSP,
+        ))
+        .body(page)
 }

@@ -43,7 +43,7 @@ pub async fn map(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
                 .body(e.to_string());
         }
     };
-    let base = base_url(&req);
+    let base = base_url(&state, &req);
     let oblast_slug = match community.parent_id {
         Some(parent) => hromada_tenants::tenant::by_id(&state.db, parent)
             .await

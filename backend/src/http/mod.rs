@@ -5,6 +5,7 @@ pub mod account_pages;
 pub mod assets;
 pub mod gis_export;
 pub mod graphql;
+pub mod headers;
 pub mod map_page;
 pub mod multipart;
 pub mod ogc;
@@ -149,8 +150,31 @@ pub async fn begin_for_slug(
 }
 
 /// The URL of this server as the client reached it (scheme and host), for links in
-/// documents it serves.
-pub fn base_url(req: &HttpRequest) -> String {
-    let info = req.connection_info();
-    format!("{}://{}", info.scheme(), info.host())
+/// documents it serves. The host is the `Host` header the request was routed by (a tenant's
+/// own host, for a site); `X-Forwarded-Host`, `Forwarded` and `X-Forwarded-Proto` count only
+/// behind a trusted proxy (`HROMADA_TRUST_PROXY`): anyone may send them, and a page built from
+/// them would be cached for everyone with another site's links in it.
+pub fn base_url(state: &AppState, req: &HttpRequest) -> String {
+    if state.config.trust_proxy {
+        let info = req.connection_info();
+        return format!("{}://{}", info.scheme(), info.host());
+    }
+    let secure = req.app_config().secure()
+        || state
+            .config
+            .public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"));
+    let scheme = if secure { "https" } else { "http" };
+    format!("{scheme}://{}", request_host(req))
+}
+
+/// The `Host` of the request (or the host of its absolute URI), as sent.
+pub fn request_host(req: &HttpRequest) -> String {
+    req.headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| req.uri().host())
+        .unwrap_or_else(|| req.app_config().host())
+        .to_owned()
 }

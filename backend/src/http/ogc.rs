@@ -77,8 +77,8 @@ fn exception(err: OgcError) -> HttpResponse {
 
 type Params = web::Query<HashMap<String, String>>;
 
-fn base(req: &HttpRequest, community: &str) -> String {
-    format!("{}/ogc/{community}", base_url(req))
+fn base(state: &AppState, req: &HttpRequest, community: &str) -> String {
+    format!("{}/ogc/{community}", base_url(state, req))
 }
 
 fn crs_param(params: &HashMap<String, String>, name: &str) -> DomainResult<Crs> {
@@ -130,7 +130,7 @@ pub async fn landing(
         let tenant = tx.tenant()?.clone();
         tx.rollback().await?;
         Ok::<_, OgcError>(ogc::landing(
-            &base(&req, &community),
+            &base(&state, &req, &community),
             &tenant.name_uk,
             &format!(
                 "{}: land parcels and assets (OGC API – Features)",
@@ -162,7 +162,7 @@ pub async fn collections(
             layers.push((l, extent));
         }
         tx.rollback().await?;
-        Ok::<_, OgcError>(ogc::collections(&base(&req, &community), &layers))
+        Ok::<_, OgcError>(ogc::collections(&base(&state, &req, &community), &layers))
     }
     .await;
     served.map_or_else(exception, json_response)
@@ -180,7 +180,11 @@ pub async fn collection(
         let layer = layer.ok_or_else(|| DomainError::NotFound(id.clone()))?;
         let extent = ogc::extent(&tx, &layer).await?;
         tx.rollback().await?;
-        Ok::<_, OgcError>(ogc::collection(&base(&req, &community), &layer, extent))
+        Ok::<_, OgcError>(ogc::collection(
+            &base(&state, &req, &community),
+            &layer,
+            extent,
+        ))
     }
     .await;
     served.map_or_else(exception, json_response)
@@ -230,7 +234,7 @@ pub async fn items(
         let (rows, more) = ogc::items(&tx, &layer, bbox.as_ref(), crs, after, limit).await?;
         let matched = ogc::count(&tx, &layer, bbox.as_ref()).await?;
         tx.rollback().await?;
-        let base = base(&req, &community);
+        let base = base(&state, &req, &community);
         let items_url = format!("{base}/collections/{}/items", layer.id);
         let query = |cursor: Option<Uuid>| {
             let mut q = url::form_urlencoded::Serializer::new(String::new());
@@ -328,7 +332,13 @@ pub async fn item(
                     .insert_header((header::ETAG, ogc::etag(row.version)))
                     .finish();
             }
-            feature_response(StatusCode::OK, &base(&req, &community), &layer, &row, crs)
+            feature_response(
+                StatusCode::OK,
+                &base(&state, &req, &community),
+                &layer,
+                &row,
+                crs,
+            )
         }
         Err(e) => exception(e),
     }
@@ -420,7 +430,7 @@ pub async fn create(
     match served {
         Ok((layer, row, crs)) => feature_response(
             StatusCode::CREATED,
-            &base(&req, &community),
+            &base(&state, &req, &community),
             &layer,
             &row,
             crs,
@@ -473,9 +483,13 @@ async fn change(
     }
     .await;
     match served {
-        Ok((layer, row, crs)) => {
-            feature_response(StatusCode::OK, &base(req, &community), &layer, &row, crs)
-        }
+        Ok((layer, row, crs)) => feature_response(
+            StatusCode::OK,
+            &base(state, req, &community),
+            &layer,
+            &row,
+            crs,
+        ),
         Err(e) => exception(e),
     }
 }

@@ -39,11 +39,10 @@ async fn read<T>(
 }
 
 fn base_url(state: &AppState, req: &HttpRequest) -> String {
-    let info = req.connection_info();
     if state.config.public_url.is_some() {
         state.config.public_url()
     } else {
-        format!("{}://{}", info.scheme(), info.host())
+        super::base_url(state, req)
     }
 }
 

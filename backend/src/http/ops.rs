@@ -1,8 +1,9 @@
 //! `/healthz`, `/readyz`, `/metrics`.
 
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use hromada_tenants::outbox;
 use sea_orm::ConnectionTrait;
+use sha2::{Digest, Sha256};
 
 use super::AppState;
 use crate::db;
@@ -30,8 +31,26 @@ pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
     }
 }
 
-/// Prometheus text exposition.
-pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+/// Whether the caller may read the metrics: with `HROMADA_METRICS_TOKEN` set, the request
+/// bears that token; without it, the request comes from this machine (a scraper beside the
+/// server, or through a proxy that forwards only what the operator allows).
+fn may_read_metrics(state: &AppState, req: &HttpRequest) -> bool {
+    match &state.config.metrics_token {
+        Some(expected) => super::bearer_token(req).is_some_and(|given| {
+            Sha256::digest(given.as_bytes()) == Sha256::digest(expected.as_bytes())
+        }),
+        None => req.peer_addr().is_some_and(|a| a.ip().is_loopback()),
+    }
+}
+
+/// Prometheus text exposition (see [`may_read_metrics`]).
+pub async fn metrics(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    if !may_read_metrics(&state, &req) {
+        return HttpResponse::Unauthorized()
+            .insert_header(("WWW-Authenticate", "Bearer realm=\"metrics\""))
+            .content_type("text/plain; charset=utf-8")
+            .body("Метрики доступні з токеном. / Metrics need a token.");
+    }
     let pool = state.db.get_postgres_connection_pool();
     state.metrics.pool_size.set(i64::from(pool.size()));
     state.metrics.pool_idle.set(pool.num_idle() as i64);

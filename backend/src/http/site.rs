@@ -50,7 +50,10 @@ fn etag_of(body: &[u8]) -> String {
     format!("\"{}\"", hex::encode(&Sha256::digest(body)[..12]))
 }
 
+/// Answers with a rendered page. A page only this request may see (a draft preview, search
+/// results) is neither stored by shared caches nor indexed.
 fn respond(req: &HttpRequest, entry: &Entry, cache_state: &'static str) -> HttpResponse {
+    let shared = cache_state != "bypass";
     let not_modified = req
         .headers()
         .get(header::IF_NONE_MATCH)
@@ -64,10 +67,20 @@ fn respond(req: &HttpRequest, entry: &Entry, cache_state: &'static str) -> HttpR
     };
     builder
         .insert_header((header::ETAG, entry.etag.clone()))
-        .insert_header((header::CACHE_CONTROL, "public, no-cache"))
+        .insert_header((
+            header::CACHE_CONTROL,
+            if shared {
+                "public, no-cache"
+            } else {
+                "private, no-store"
+            },
+        ))
         .insert_header((header::VARY, "Cookie"))
         .insert_header(("x-content-type-options", "nosniff"))
         .insert_header(("x-page-cache", cache_state));
+    if !shared {
+        builder.insert_header(("x-robots-tag", "noindex, nofollow"));
+    }
     if not_modified && status == StatusCode::OK {
         builder.finish()
     } else {
@@ -100,7 +113,7 @@ pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
             .unwrap_or_default();
     let route = Route::parse(path, &query).unwrap_or_else(|| Route::Page("/-".into()));
     let a11y = A11y::from_cookie(req.cookie(A11Y_COOKIE).as_ref().map(|c| c.value()));
-    let host = req.connection_info().host().to_owned();
+    let host = super::request_host(&req);
     let key = format!("{host}|{route:?}|{}|{}", lang.code(), a11y.to_cookie());
     if route.cacheable()
         && let Some(entry) = state.page_cache.get(community.id, &key)
@@ -108,7 +121,7 @@ pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
         return respond(&req, &entry, "hit");
     }
     let generation = state.page_cache.generation(community.id);
-    let base = base_url(&req);
+    let base = base_url(&state, &req);
     let stylesheet = state.assets.url("site.css").unwrap_or_default();
     let tenant_id = community.id;
     let rendered = async {

@@ -95,7 +95,7 @@ pub async fn layer_tilejson(
             .ok_or_else(|| DomainError::NotFound(format!("tiles '{file}'")))?;
         let tx = begin_for_slug(&state, &req, &community).await?;
         let layer = layer::readable(&tx, id).await?;
-        let base = format!("{}/tiles/{community}/{id}", base_url(&req));
+        let base = format!("{}/tiles/{community}/{id}", base_url(&state, &req));
         let doc = tiles::layer_tilejson(&tx, &layer, &base).await?;
         tx.rollback().await?;
         Ok::<_, DomainError>(doc)
@@ -153,7 +153,7 @@ pub async fn boundary_tilejson(
     let served = async {
         let tx = begin_for_slug(&state, &req, &oblast).await?;
         let (oblast_id, name) = oblast_of(&tx)?;
-        let base = format!("{}/tiles/{oblast}/boundaries", base_url(&req));
+        let base = format!("{}/tiles/{oblast}/boundaries", base_url(&state, &req));
         let doc = tiles::boundary_tilejson(&tx, oblast_id, &name, &base).await?;
         tx.rollback().await?;
         Ok::<_, DomainError>(doc)

@@ -206,6 +206,7 @@ pub const FIELDS: [&str; 18] = [
 ];
 
 fn long_text(field: &str, value: &str, max: usize) -> DomainResult<()> {
+    crate::validate::text_chars(field, value, true)?;
     if value.chars().count() > max {
         Err(DomainError::invalid(
             field,

@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use hromada_tests::{TestApp, error_code};
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 const LOGIN: &str =
@@ -344,4 +345,300 @@ async fn a_huge_multipart_operations_field_is_refused_without_being_read_whole()
         .text("map", "{}");
     let res = post(form).await;
     assert_eq!(res["data"]["__typename"], "QueryRoot", "{res}");
+}
+
+/// Every answer carries the security headers; links are built from the host the request was
+/// routed by, never from forwarded headers the server was not told to trust.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_carry_security_headers_and_ignore_untrusted_forwarded_hosts() {
+    let app = TestApp::spawn().await;
+    let host = format!("petrykivska.{}", app.config.domain);
+    for path in ["/", "/news", "/sitemap.xml", "/robots.txt", "/news/rss.xml"] {
+        let res = app
+            .http
+            .get(format!("{}{path}", app.base_url))
+            .header("Host", &host)
+            .header("X-Forwarded-Host", "evil.example")
+            .header("Forwarded", "host=evil.example;proto=https")
+            .header("X-Forwarded-Proto", "https")
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(res.status(), 200, "{path}");
+        let headers = res.headers().clone();
+        let body = res.text().await.expect("body");
+        assert!(!body.contains("evil.example"), "{path}: {body}");
+        assert!(body.contains(&format!("http://{host}")), "{path}: {body}");
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(
+            headers["referrer-policy"],
+            "strict-origin-when-cross-origin"
+        );
+        assert_eq!(headers["x-frame-options"], "SAMEORIGIN");
+        let csp = headers["content-security-policy"].to_str().expect("ascii");
+        assert!(csp.contains("frame-ancestors 'self'") && csp.contains("script-src 'self'"));
+        assert!(
+            headers.get("strict-transport-security").is_none(),
+            "plain HTTP: no HSTS"
+        );
+    }
+    let res = raw(&app, "{ __typename }").await;
+    assert!(res["data"].is_object());
+    let res = app
+        .http
+        .post(format!("{}/graphql", app.base_url))
+        .json(&json!({ "query": "{ __typename }" }))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+}
+
+/// GraphiQL comes from the project's own packages, never a CDN, and can be turned off; the
+/// metrics ask for a token when one is configured.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn graphiql_is_served_locally_and_metrics_need_the_token() {
+    let app = TestApp::spawn_with(|c| c.metrics_token = Some("scrape-me-please".into())).await;
+    let res = app
+        .http
+        .get(format!("{}/graphiql", app.base_url))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 200);
+    let csp = res.headers()["content-security-policy"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(csp.contains("script-src 'self'"), "{csp}");
+    let page = res.text().await.expect("page");
+    assert!(!page.contains("unpkg") && !page.contains("//cdn"), "{page}");
+    let scripts: Vec<&str> = page
+        .split("src=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(scripts.len(), 4, "{page}");
+    for src in scripts {
+        assert!(src.starts_with("/assets/"), "{src}");
+        let res = app
+            .http
+            .get(format!("{}{src}", app.base_url))
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(res.status(), 200, "{src}");
+        assert!(res.bytes().await.expect("asset").len() > 100, "{src}");
+    }
+    let metrics = |token: Option<&'static str>| {
+        let app = &app;
+        async move {
+            let mut req = app.http.get(format!("{}/metrics", app.base_url));
+            if let Some(t) = token {
+                req = req.bearer_auth(t);
+            }
+            req.send().await.expect("sent").status().as_u16()
+        }
+    };
+    assert_eq!(metrics(None).await, 401);
+    assert_eq!(metrics(Some("wrong")).await, 401);
+    assert_eq!(metrics(Some("scrape-me-please")).await, 200);
+
+    let mut off = TestApp::spawn_with(|c| c.graphiql = false).await;
+    let res = off
+        .http
+        .get(format!("{}/graphiql", off.base_url))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 404);
+    // Without a token, metrics answer on loopback (the scraper beside the server).
+    let res = off
+        .http
+        .get(format!("{}/metrics", off.base_url))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 200);
+    off.stop().await;
+}
+
+/// Control characters, NUL, bidirectional overrides and over-long values in every public
+/// route's parameters: an answer below 500 each time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_parameter_of_a_public_route_answers_500() {
+    let app = TestApp::spawn().await;
+    let long = "я".repeat(2_000);
+    let values = [
+        "%00",
+        "%0a",
+        "%0d%0a",
+        "%09",
+        "%7f",
+        "%e2%80%ae",
+        "%ff%fe",
+        "..%2f..%2f",
+        "<script>",
+        long.as_str(),
+    ];
+    let routes = [
+        "/a11y?mode=on&back=/{}/x",
+        "/a11y?size={}&images={}",
+        "/news?tag={}",
+        "/news?page={}",
+        "/search?q={}",
+        "/en/search?q={}",
+        "/{}",
+        "/news/{}",
+        "/preview/{}",
+        "/open-data/services.csv?community={}",
+        "/open-data/services/{}.jsonld",
+        "/media/{}/x.png",
+        "/map?layer={}",
+        "/ogc/petrykivska/collections/{}/items?bbox={}&limit={}",
+        "/tiles/petrykivska/{}/14/1/1",
+        "/invitations/accept?tenant={}&token={}",
+        "/password-reset?token={}",
+        "/gis/layers/{}/features.geojson",
+        "/assets/{}",
+    ];
+    for route in routes {
+        for value in values {
+            let path = route.replace("{}", value);
+            let res = app
+                .http
+                .get(format!("{}{path}", app.base_url))
+                .header("Host", format!("petrykivska.{}", app.config.domain))
+                .send()
+                .await
+                .expect("sent");
+            assert!(
+                res.status().as_u16() < 500,
+                "{} answered {}",
+                &path[..path.len().min(120)],
+                res.status()
+            );
+            if route.starts_with("/a11y") && res.status().as_u16() == 303 {
+                let to = res.headers()["location"].to_str().expect("ascii location");
+                assert!(to.starts_with('/') && !to.starts_with("//"), "{to}");
+            }
+        }
+    }
+}
+
+/// Titles with bidirectional overrides and Markdown nested thousands deep are refused at
+/// once, naming the field; nothing is saved.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bidi_overrides_and_deep_markdown_are_refused_naming_the_field() {
+    let app = TestApp::spawn().await;
+    let token = app.demo_login("editor@petrykivska.hromada.localhost").await;
+    let create = "mutation($i: CreatePageInput!) { createPage(input: $i) { page { id } } }";
+    let before = app.count("SELECT count(*) FROM site_page").await;
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            create,
+            json!({ "i": { "slug": "bidi", "titleUk": "Оплата \u{202E}txt.exe", "blocks": [] } }),
+        )
+        .await;
+    assert_eq!(error_code(&res), "BAD_USER_INPUT", "{res}");
+    assert_eq!(res["errors"][0]["extensions"]["field"], "titleUk", "{res}");
+    let started = Instant::now();
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            create,
+            json!({ "i": { "slug": "deep", "titleUk": "Глибоко", "blocks": [
+                { "type": "richText", "markdownUk": format!("{}x", "- ".repeat(10_000)) }
+            ] } }),
+        )
+        .await;
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(error_code(&res), "BAD_USER_INPUT", "{res}");
+    assert_eq!(
+        res["errors"][0]["extensions"]["field"], "blocks[0].markdownUk",
+        "{res}"
+    );
+    assert_eq!(app.count("SELECT count(*) FROM site_page").await, before);
+}
+
+/// A visitor reading a public layer's history sees who edited by name, never an address.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_public_never_sees_staff_addresses_in_feature_history() {
+    let app = TestApp::spawn().await;
+    let token = app.demo_login("land@petrykivska.hromada.localhost").await;
+    let layers = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            "{ layers { id public } }",
+            json!({}),
+        )
+        .await;
+    let layer = layers["data"]["layers"]
+        .as_array()
+        .expect("layers")
+        .iter()
+        .find(|l| l["public"] == true)
+        .expect("a public demo layer")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let feature: String = {
+        let rows = app
+            .admin
+            .query_one_raw(sea_orm::Statement::from_string(
+                sea_orm::DbBackend::Postgres,
+                format!(
+                    "SELECT feature_id::text FROM gis_feature_edit \
+                     WHERE layer_id = '{layer}' AND actor_id IS NOT NULL LIMIT 1"
+                ),
+            ))
+            .await
+            .expect("query")
+            .expect("a feature");
+        rows.try_get_by_index(0).expect("id")
+    };
+    let history = "query($id: ID!) { featureHistory(id: $id) { actorId actorEmail actorName } }";
+    let staff = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            history,
+            json!({ "id": feature }),
+        )
+        .await;
+    let staff_email = staff["data"]["featureHistory"][0]["actorEmail"]
+        .as_str()
+        .expect("staff see the address")
+        .to_owned();
+    assert!(
+        staff_email.ends_with("@petrykivska.hromada.localhost"),
+        "{staff}"
+    );
+    let public = app
+        .gql(Some("petrykivska"), None, history, json!({ "id": feature }))
+        .await;
+    let edits = public["data"]["featureHistory"]
+        .as_array()
+        .expect("history");
+    assert!(!edits.is_empty(), "{public}");
+    for edit in edits {
+        assert!(
+            edit["actorEmail"].is_null() && edit["actorId"].is_null(),
+            "{public}"
+        );
+    }
+    assert_eq!(
+        edits[0]["actorName"], staff["data"]["featureHistory"][0]["actorName"],
+        "{public}"
+    );
+    assert!(edits[0]["actorName"].is_string(), "{public}");
+    assert!(!public.to_string().contains('@'), "{public}");
 }

@@ -99,10 +99,19 @@ async fn an_editor_drafts_previews_publishes_edits_and_restores_a_page() {
         .as_str()
         .unwrap()
         .to_owned();
-    let (status, body, _) = fetch(&app, "petrykivska", &preview, None).await;
+    let (status, body, headers) = fetch(&app, "petrykivska", &preview, None).await;
     assert_eq!(status, 200);
     assert!(body.contains("<strong>щодня</strong>"), "{body}");
     assert!(body.contains("Попередній перегляд"), "the preview says so");
+    // Secret: not kept by shared caches, not indexed, no canonical link to itself.
+    assert_eq!(headers["cache-control"], "private, no-store");
+    assert_eq!(headers["x-robots-tag"], "noindex, nofollow");
+    assert!(body.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"));
+    assert!(!body.contains("rel=\"canonical\""), "{body}");
+    assert!(!body.contains(&format!(
+        "og:url\" content=\"http://petrykivska.{}{preview}",
+        app.config.domain
+    )));
     let (status, _, _) = fetch(&app, "petrykivska", "/preview/0123456789abcdef", None).await;
     assert_eq!(status, 404, "an unknown token shows nothing");
     let (status, _, _) = fetch(&app, "tsarychanska", &preview, None).await;
