@@ -24,7 +24,7 @@ pub struct Boundary {
     pub updated_at: DateTime<Utc>,
 }
 
-const COLUMNS: &str = "tenant_id, ST_AsGeoJSON(geom, 7)::jsonb AS geometry, \
+const COLUMNS: &str = "tenant_id, ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 7)::jsonb AS geometry, \
      ST_Area(geom::geography) / 1e6 AS area_km2, updated_at";
 
 /// The boundary of a tenant, if set. Boundaries are public.

@@ -87,7 +87,7 @@ pub async fn page(
     after: Option<Uuid>,
 ) -> DomainResult<Option<(Vec<u8>, Uuid)>> {
     let geometry = match format {
-        Format::GeoJson => "ST_AsGeoJSON(geom, 9)",
+        Format::GeoJson => "ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 9)",
         Format::CsvWkt => "ST_AsText(geom, 9)",
     };
     let mut values: Vec<SqlValue> = vec![layer.tenant_id.into(), layer.id.into(), after.into()];

@@ -31,8 +31,9 @@ pub struct Feature {
     pub updated_by: Option<Uuid>,
 }
 
-/// The columns of [`Feature`], for `SELECT … FROM gis_feature f`.
-pub const COLUMNS: &str = "f.id, f.tenant_id, f.layer_id, ST_AsGeoJSON(f.geom, 9)::jsonb AS geometry, \
+/// The columns of [`Feature`], for `SELECT … FROM gis_feature f`; the geometry as RFC 7946
+/// wants it (exterior rings counter-clockwise, holes clockwise), however it was stored.
+pub const COLUMNS: &str = "f.id, f.tenant_id, f.layer_id, ST_AsGeoJSON(ST_ForcePolygonCCW(f.geom), 9)::jsonb AS geometry, \
      f.attributes, f.version, f.deleted_at, f.created_at, f.updated_at, f.updated_by";
 
 /// A geometry as given: GeoJSON, and the CRS it is in (WGS 84 when none).

@@ -60,7 +60,7 @@ pub struct Edit {
 }
 
 const EDIT_COLUMNS: &str = "e.id, e.feature_id, e.op, e.version, e.at, e.actor_id, u.email AS actor_email, \
-     u.display_name AS actor_name, e.changed, ST_AsGeoJSON(e.old_geom, 9)::jsonb AS old_geometry, e.old_attributes, \
+     u.display_name AS actor_name, e.changed, ST_AsGeoJSON(ST_ForcePolygonCCW(e.old_geom), 9)::jsonb AS old_geometry, e.old_attributes, \
      e.old_deleted, e.reverts";
 
 /// Records the creation (or import) of `feature`.

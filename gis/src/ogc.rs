@@ -203,10 +203,11 @@ pub struct ItemRow {
 /// The geometry expression of a feature `f` in `crs`, as GeoJSON without a `crs` member.
 fn geometry_sql(crs: Crs) -> String {
     let decimals = if crs.srid == 4326 { 9 } else { 3 };
+    // RFC 7946: exterior rings counter-clockwise, holes clockwise, whatever was stored.
     let g = if crs.srid == 4326 {
-        "f.geom".to_owned()
+        "ST_ForcePolygonCCW(f.geom)".to_owned()
     } else {
-        format!("ST_Transform(f.geom, {})", crs.srid)
+        format!("ST_Transform(ST_ForcePolygonCCW(f.geom), {})", crs.srid)
     };
     let g = if crs.north_first {
         format!("ST_FlipCoordinates({g})")

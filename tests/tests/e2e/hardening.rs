@@ -642,3 +642,98 @@ async fn the_public_never_sees_staff_addresses_in_feature_history() {
     assert!(edits[0]["actorName"].is_string(), "{public}");
     assert!(!public.to_string().contains('@'), "{public}");
 }
+
+/// Twice the signed area of a ring (positive: counter-clockwise in lon/lat).
+fn signed_area(ring: &Value) -> f64 {
+    let points: Vec<(f64, f64)> = ring
+        .as_array()
+        .expect("ring")
+        .iter()
+        .map(|p| (p[0].as_f64().expect("x"), p[1].as_f64().expect("y")))
+        .collect();
+    points
+        .windows(2)
+        .map(|w| w[0].0 * w[1].1 - w[1].0 * w[0].1)
+        .sum()
+}
+
+/// The exterior rings of a (Multi)Polygon GeoJSON geometry.
+fn exterior_rings(geometry: &Value) -> Vec<Value> {
+    match geometry["type"].as_str() {
+        Some("Polygon") => vec![geometry["coordinates"][0].clone()],
+        Some("MultiPolygon") => geometry["coordinates"]
+            .as_array()
+            .expect("polygons")
+            .iter()
+            .map(|p| p[0].clone())
+            .collect(),
+        other => panic!("not a polygon: {other:?}"),
+    }
+}
+
+/// A parcel stored clockwise comes out of GraphQL, the GeoJSON export and the OGC API with
+/// its exterior ring counter-clockwise, as RFC 7946 requires.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn geojson_output_winds_exterior_rings_counter_clockwise() {
+    let app = TestApp::spawn().await;
+    let token = app.demo_login("land@petrykivska.hromada.localhost").await;
+    let row = app
+        .admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "UPDATE gis_feature f SET geom = ST_Reverse(ST_ForcePolygonCCW(geom)) \
+             FROM tenant t, gis_layer l \
+             WHERE t.slug = 'petrykivska' AND l.tenant_id = t.id AND l.kind = 'land_parcels' \
+               AND f.layer_id = l.id AND f.id = (SELECT id FROM gis_feature WHERE layer_id = l.id LIMIT 1) \
+             RETURNING f.id::text, l.id::text, ST_IsPolygonCW(f.geom)",
+        ))
+        .await
+        .expect("update")
+        .expect("a parcel");
+    let id: String = row.try_get_by_index(0).expect("id");
+    let layer: String = row.try_get_by_index(1).expect("layer");
+    let stored_cw: bool = row.try_get_by_index(2).expect("cw");
+    assert!(stored_cw, "the parcel is stored clockwise");
+
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            "query($id: ID!) { feature(id: $id) { geometry } }",
+            json!({ "id": id }),
+        )
+        .await;
+    let mut geometries = vec![res["data"]["feature"]["geometry"].clone()];
+    let host = format!("petrykivska.{}", app.config.domain);
+    for path in [
+        format!("/ogc/petrykivska/collections/{layer}/items/{id}"),
+        format!("/gis/layers/{layer}/features.geojson"),
+    ] {
+        let body: Value = app
+            .http
+            .get(format!("{}{path}", app.base_url))
+            .header("Host", &host)
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("sent")
+            .json()
+            .await
+            .expect("GeoJSON");
+        match body["features"].as_array() {
+            Some(features) => geometries.extend(
+                features
+                    .iter()
+                    .filter(|f| f["id"] == id.as_str())
+                    .map(|f| f["geometry"].clone()),
+            ),
+            None => geometries.push(body["geometry"].clone()),
+        }
+    }
+    assert_eq!(geometries.len(), 3, "{geometries:?}");
+    for geometry in geometries {
+        for ring in exterior_rings(&geometry) {
+            assert!(signed_area(&ring) > 0.0, "clockwise: {geometry}");
+        }
+    }
+}
