@@ -20,8 +20,8 @@ pub const MAX_ALIASES: usize = 30;
 pub const MAX_INTROSPECTION_FIELDS: usize = 2;
 
 /// What one `searchServices` costs before its results count: a full-text search over every
-/// community of the oblast, so that a document holds at most a handful of them
-/// ([`crate::MAX_COMPLEXITY`] / 2 = 1,000).
+/// community of the oblast, so a document holds at most eight of them
+/// ([`crate::MAX_COMPLEXITY`] 2,000 / 250).
 pub const SEARCH_COST: usize = 250;
 
 /// Why a document is refused before it runs.

@@ -1159,6 +1159,25 @@ mod tests {
     }
 
     #[test]
+    fn query_values_are_a_valid_tag_and_a_clean_bounded_search() {
+        let q = |k: &str, v: &str| HashMap::from([(k.to_owned(), v.to_owned())]);
+        assert_eq!(Route::parse("/news", &q("tag", "a\u{0}")), None);
+        assert_eq!(
+            Route::parse("/news", &q("tag", "Дороги")),
+            Some(Route::NewsIndex {
+                tag: Some("дороги".into()),
+                page: 1
+            })
+        );
+        let long = format!("до\u{0}ро\u{202E}га{}", "я".repeat(500));
+        let Some(Route::Search(text)) = Route::parse("/search", &q("q", &long)) else {
+            panic!("a search");
+        };
+        assert!(text.starts_with("дорога"), "{text}");
+        assert_eq!(text.chars().count(), MAX_SEARCH_CHARS);
+    }
+
+    #[test]
     fn a11y_cookie_round_trips_and_ignores_junk() {
         let a = A11y {
             on: true,

@@ -186,9 +186,9 @@ pub fn markdown(field: &str, markdown: &str) -> DomainResult<String> {
 }
 
 /// Markdown to sanitized HTML. Raw HTML in the source is shown as text, headings start at
-/// `h2` (the page title is the `h1`), and the result passes [`clean`]. Unbounded input
-/// must pass [`markdown_nesting`] first (or use [`markdown`]).
-pub fn markdown_to_html(markdown: &str) -> String {
+/// `h2` (the page title is the `h1`), and the result passes [`clean`]. Private: input reaches
+/// it only through [`markdown`], after [`markdown_nesting`].
+fn markdown_to_html(markdown: &str) -> String {
     if markdown.is_empty() {
         return String::new();
     }

@@ -33,33 +33,29 @@ const JS: &str = "text/javascript; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
 
 impl Assets {
-    /// Loads the assets; MapLibre from `web_dir` (its `node_modules`).
+    /// Loads the assets; MapLibre, GraphiQL and React from `web_dir` (its `node_modules`).
     pub fn load(web_dir: &Path) -> Assets {
         let mut assets = Assets::default();
-        assets.add(
-            "map.js",
-            include_bytes!("../../static/map.js").to_vec(),
-            "text/javascript; charset=utf-8",
-        );
+        assets.add("map.js", include_bytes!("../../static/map.js").to_vec(), JS);
         assets.add(
             "map.css",
             include_bytes!("../../static/map.css").to_vec(),
-            "text/css; charset=utf-8",
+            CSS,
         );
         assets.add(
             "site.css",
             hromada_site_builder::STYLESHEET.as_bytes().to_vec(),
-            "text/css; charset=utf-8",
+            CSS,
         );
         assets.add(
             "graphiql-start.js",
             include_bytes!("../../static/graphiql.js").to_vec(),
-            "text/javascript; charset=utf-8",
+            JS,
         );
         assets.add(
             "graphiql-page.css",
             include_bytes!("../../static/graphiql.css").to_vec(),
-            "text/css; charset=utf-8",
+            CSS,
         );
         for (logical, file, media) in [
             ("graphiql.js", "graphiql/graphiql.min.js", JS),
@@ -71,41 +67,40 @@ impl Assets {
                 JS,
             ),
         ] {
-            match std::fs::read(web_dir.join(file)) {
-                Ok(bytes) => assets.add(logical, bytes, media),
-                Err(e) => {
-                    let why = format!("{}: {e} (run infra/setup.sh)", web_dir.join(file).display());
-                    tracing::warn!(%why, "GraphiQL not found: /graphiql will say so");
-                    assets.graphiql_missing = Some(why);
-                }
+            if let Err(why) = assets.add_package_file(web_dir, logical, file, media) {
+                tracing::warn!(%why, "GraphiQL not found: /graphiql will say so");
+                assets.graphiql_missing = Some(why);
             }
         }
-        let dist = web_dir.join("maplibre-gl/dist");
         for (logical, file, media) in [
-            (
-                "maplibre-gl.js",
-                "maplibre-gl.js",
-                "text/javascript; charset=utf-8",
-            ),
-            (
-                "maplibre-gl.css",
-                "maplibre-gl.css",
-                "text/css; charset=utf-8",
-            ),
+            ("maplibre-gl.js", "maplibre-gl/dist/maplibre-gl.js", JS),
+            ("maplibre-gl.css", "maplibre-gl/dist/maplibre-gl.css", CSS),
         ] {
-            match std::fs::read(dist.join(file)) {
-                Ok(bytes) => assets.add(logical, bytes, media),
-                Err(e) => {
-                    let why = format!(
-                        "{}: {e} (run infra/setup.sh, or set HROMADA_WEB_DIR)",
-                        dist.join(file).display()
-                    );
-                    tracing::warn!(%why, "map library not found: map pages will say so");
-                    assets.missing = Some(why);
-                }
+            if let Err(why) = assets.add_package_file(web_dir, logical, file, media) {
+                tracing::warn!(%why, "map library not found: map pages will say so");
+                assets.missing = Some(why);
             }
         }
         assets
+    }
+
+    /// Adds `file` of the npm packages in `web_dir`, or says why it cannot.
+    fn add_package_file(
+        &mut self,
+        web_dir: &Path,
+        logical: &'static str,
+        file: &str,
+        content_type: &'static str,
+    ) -> Result<(), String> {
+        let path = web_dir.join(file);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            format!(
+                "{}: {e} (run infra/setup.sh, or set HROMADA_WEB_DIR)",
+                path.display()
+            )
+        })?;
+        self.add(logical, bytes, content_type);
+        Ok(())
     }
 
     fn add(&mut self, logical: &'static str, bytes: Vec<u8>, content_type: &'static str) {

@@ -175,18 +175,25 @@ pub async fn graphiql(state: web::Data<AppState>) -> HttpResponse {
             .body("GraphiQL вимкнено на цьому сервері. / GraphiQL is turned off on this server.");
     }
     let assets = &state.assets;
-    let urls: Option<Vec<String>> = [
-        "graphiql-page.css",
-        "graphiql.css",
-        "react.js",
-        "react-dom.js",
-        "graphiql.js",
-        "graphiql-start.js",
-    ]
-    .iter()
-    .map(|name| assets.url(name))
-    .collect();
-    let Some(urls) = urls.filter(|_| assets.graphiql_missing.is_none()) else {
+    let tags = |names: &[&str], tag: fn(&str) -> String| -> Option<String> {
+        names
+            .iter()
+            .map(|n| assets.url(n).map(|u| tag(&u)))
+            .collect()
+    };
+    let styles = tags(&["graphiql-page.css", "graphiql.css"], |u| {
+        format!("<link rel=\"stylesheet\" href=\"{u}\">")
+    });
+    let scripts = tags(
+        &[
+            "react.js",
+            "react-dom.js",
+            "graphiql.js",
+            "graphiql-start.js",
+        ],
+        |u| format!("<script src=\"{u}\"></script>"),
+    );
+    let (Some(styles), Some(scripts), None) = (styles, scripts, &assets.graphiql_missing) else {
         return HttpResponse::ServiceUnavailable()
             .content_type("text/plain; charset=utf-8")
             .body(format!(
@@ -198,12 +205,8 @@ pub async fn graphiql(state: web::Data<AppState>) -> HttpResponse {
         "<!doctype html><html lang=\"uk\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta name=\"robots\" content=\"noindex\">\
-         <title>GraphiQL — Громада / Hromada</title>\
-         <link rel=\"stylesheet\" href=\"{}\"><link rel=\"stylesheet\" href=\"{}\"></head>\
-         <body><div id=\"graphiql\">Завантаження… / Loading…</div>\
-         <script src=\"{}\"></script><script src=\"{}\"></script>\
-         <script src=\"{}\"></script><script src=\"{}\"></script></body></html>",
-        urls[0], urls[1], urls[2], urls[3], urls[4], urls[5]
+         <title>GraphiQL — Громада / Hromada</title>{styles}</head>\
+         <body><div id=\"graphiql\">Завантаження… / Loading…</div>{scripts}</body></html>"
     );
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

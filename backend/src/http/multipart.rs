@@ -119,7 +119,8 @@ pub async fn read(
     let rx = futures_util::stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|chunk| (chunk, rx))
     });
-    let whole = limits.operations + limits.map + limits.file.saturating_mul(limits.files);
+    let whole =
+        (limits.operations + limits.map).saturating_add(limits.file.saturating_mul(limits.files));
     let constraints = Constraints::new().size_limit(
         SizeLimit::new()
             .whole_stream(whole as u64)

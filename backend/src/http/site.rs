@@ -325,6 +325,7 @@ mod tests {
             "/\n/evil.example/x",
             "/\r\n/evil.example",
             "//evil.example",
+            "/.//evil.example",
             "/\\evil.example",
             "https://evil.example/",
             "evil.example",
