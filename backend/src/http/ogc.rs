@@ -2,7 +2,9 @@
 //! `/conformance`, `/collections`, `/collections/{layer}`, `/items` with `bbox`, `limit` and
 //! `next` links, `/items/{id}`), Part 2 (`crs`, `bbox-crs`, `Content-Crs`), and Part 4
 //! (`POST`, `PUT`, `PATCH` as JSON Merge Patch, `DELETE`) for editors with a bearer token,
-//! with optimistic locking by `ETag` / `If-Match` (none → 428, stale → 412).
+//! with optimistic locking by `ETag` / `If-Match`: a stale tag, or a weak one (`W/"v4"`: a
+//! weak tag never matches for a change, RFC 9110 § 13.1.1), is 412; a change without
+//! `If-Match` applies to the current version, as QGIS sends its edits without one.
 //!
 //! Errors are OGC exception documents (`{"code", "description"}`) naming the parameter at
 //! fault; bad input never reaches the database as a half-made change.
@@ -25,8 +27,6 @@ const GEOJSON: &str = "application/geo+json";
 /// What went wrong, in OGC terms.
 enum OgcError {
     Domain(DomainError),
-    /// A change without `If-Match`.
-    PreconditionRequired,
     /// A change whose `If-Match` names a state that is no longer current.
     PreconditionFailed(String),
 }
@@ -45,11 +45,6 @@ impl From<sea_orm::DbErr> for OgcError {
 
 fn exception(err: OgcError) -> HttpResponse {
     let (status, code, description) = match err {
-        OgcError::PreconditionRequired => (
-            StatusCode::PRECONDITION_REQUIRED,
-            "PreconditionRequired",
-            "a change needs If-Match with the feature's ETag: read the feature first".to_owned(),
-        ),
         OgcError::PreconditionFailed(why) => {
             (StatusCode::PRECONDITION_FAILED, "PreconditionFailed", why)
         }
@@ -356,17 +351,17 @@ fn content_crs(req: &HttpRequest) -> DomainResult<Crs> {
     }
 }
 
-/// The version `If-Match` names, checked against the feature's current one.
+/// The version a change applies to: the feature's current one, when `If-Match` is absent or
+/// names it (strong comparison: a weak tag never matches), else 412.
 fn precondition(req: &HttpRequest, current: i32) -> Result<i32, OgcError> {
-    let value = req
-        .headers()
-        .get(header::IF_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .ok_or(OgcError::PreconditionRequired)?;
+    let Some(value) = req.headers().get(header::IF_MATCH) else {
+        return Ok(current);
+    };
+    let value = value.to_str().unwrap_or_default();
     let now = ogc::etag(current);
     if value.split(',').any(|t| {
         let t = t.trim();
-        t == "*" || t == now || t.strip_prefix("W/") == Some(now.as_str())
+        t == "*" || t == now
     }) {
         Ok(current)
     } else {

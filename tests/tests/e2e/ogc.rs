@@ -175,20 +175,21 @@ async fn part_4_creates_replaces_patches_and_deletes_with_etags() {
     assert_eq!(read["properties"]["name"], "Амбулаторія");
     assert_eq!(read["geometry"]["coordinates"], json!([34.6111, 48.7222]));
 
-    // Replace: If-Match is required, and must be current.
+    // Replace: an If-Match must be current and is compared strongly (a weak tag never
+    // matches a change).
     let replacement = json!({"type": "Feature",
         "geometry": {"type": "Point", "coordinates": [34.6112, 48.7223]},
         "properties": {"assetKind": "health", "name": "Амбулаторія №2"}});
-    let missing = send(
+    let weak = send(
         &app,
         reqwest::Method::PUT,
         &item,
         Some(&token),
-        &[],
+        &[("If-Match", &format!("W/{first_tag}"))],
         Some(replacement.clone()),
     )
     .await;
-    assert_eq!(missing.status(), 428);
+    assert_eq!(weak.status(), 412);
     let stale = send(
         &app,
         reqwest::Method::PUT,
@@ -282,22 +283,24 @@ async fn part_4_creates_replaces_patches_and_deletes_with_etags() {
     )
     .await;
     assert_eq!(stale.status(), 412);
-    let missing = send(
+    // Without If-Match (as QGIS sends its edits) a change applies to the current version.
+    let unconditional = send(
         &app,
-        reqwest::Method::DELETE,
+        reqwest::Method::PATCH,
         &item,
         Some(&token),
         &[],
-        None,
+        Some(json!({"properties": {"condition": "good"}})),
     )
     .await;
-    assert_eq!(missing.status(), 428);
+    assert_eq!(unconditional.status(), 200);
+    assert_ne!(etag(&unconditional), third_tag);
     let deleted = send(
         &app,
         reqwest::Method::DELETE,
         &item,
         Some(&token),
-        &[("If-Match", &third_tag)],
+        &[],
         None,
     )
     .await;
