@@ -4,6 +4,7 @@
 #   infra/setup.sh --test   also the test tools: aiosmtpd (a real SMTP server), pyld (JSON-LD),
 #                           s3s-fs (a real S3 server),
 #                           gdal-bin (ogrinfo/ogr2ogr read the GIS exports and OGC API),
+#                           python3-qgis (QGIS opens the OGC API),
 #                           Chromium and playwright-core (the map page in a real browser)
 set -euo pipefail
 
@@ -112,6 +113,11 @@ if [ "$want_test" = 1 ]; then
   if ! command -v ogrinfo >/dev/null 2>&1; then
     $SUDO true
     apt_install gdal-bin
+  fi
+  if ! /usr/bin/python3 -c 'import qgis.core' >/dev/null 2>&1; then
+    # A real QGIS (3.22 LTS, headless through PyQGIS) opens the OGC API in the tests.
+    $SUDO true
+    apt_install python3-qgis
   fi
   if ! command -v s3s-fs >/dev/null 2>&1; then
     # A real S3-protocol server over a directory (0.14.1: the last for rustc 1.95).

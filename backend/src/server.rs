@@ -233,6 +233,11 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                 web::get().to(http::tiles::layer_tile),
             )
             .route("/ogc/{community}", web::get().to(http::ogc::landing))
+            .route("/ogc/{community}/api", web::get().to(http::ogc::api))
+            .route(
+                "/ogc/{community}/api.html",
+                web::get().to(http::ogc::api_page),
+            )
             .route(
                 "/ogc/{community}/conformance",
                 web::get().to(http::ogc::conformance),

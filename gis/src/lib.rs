@@ -35,6 +35,7 @@ pub mod import;
 pub mod layer;
 pub mod measure;
 pub mod ogc;
+pub mod ogc_api_definition;
 pub mod query;
 pub mod schema;
 pub mod summary;

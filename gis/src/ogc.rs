@@ -106,6 +106,7 @@ pub fn crs_list() -> Vec<String> {
 pub const CONFORMANCE: &[&str] = &[
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
     "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
     "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
     "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
@@ -352,6 +353,8 @@ pub fn landing(base: &str, title: &str, description: &str) -> Value {
         "description": description,
         "links": [
             link(base.to_owned(), "self", JSON, "This document"),
+            link(format!("{base}/api"), "service-desc", crate::ogc_api_definition::MEDIA_TYPE, "The API definition (OpenAPI 3.0)"),
+            link(format!("{base}/api.html"), "service-doc", "text/html", "The API documentation"),
             link(format!("{base}/conformance"), "conformance", JSON, "Conformance classes"),
             link(format!("{base}/conformance"), "http://www.opengis.net/def/rel/ogc/1.0/conformance", JSON, "Conformance classes"),
             link(format!("{base}/collections"), "data", JSON, "Layers"),

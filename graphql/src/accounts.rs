@@ -2,7 +2,7 @@
 
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
-use hromada_tenants::{accounts, grants};
+use hromada_tenants::{accounts, app_passwords, grants};
 
 use crate::Services;
 use crate::error::{GqlResultExt, to_gql};
@@ -43,6 +43,63 @@ impl AccountQuery {
                 .collect(),
         }))
     }
+
+    /// The signed-in person's application passwords (for QGIS and other map clients),
+    /// without their secrets.
+    async fn my_app_passwords(&self, ctx: &Context<'_>) -> Result<Vec<AppPassword>> {
+        let guard = lock_tx(ctx).await?;
+        Ok(app_passwords::list(guard.tx()?)
+            .await
+            .gql()?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+}
+
+/// An application password: for HTTP Basic (the e-mail address and this secret) on the map
+/// endpoints only — OGC API, tiles and exports.
+#[derive(SimpleObject)]
+pub struct AppPassword {
+    pub id: ID,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    /// When a map client last used it (to the hour).
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+impl From<app_passwords::AppPassword> for AppPassword {
+    fn from(p: app_passwords::AppPassword) -> Self {
+        AppPassword {
+            id: ID(p.id.to_string()),
+            name: p.name,
+            created_at: p.created_at,
+            last_used_at: p.last_used_at,
+        }
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateAppPasswordInput {
+    /// What it is for, e.g. "QGIS у кабінеті".
+    pub name: String,
+}
+
+#[derive(SimpleObject)]
+pub struct CreateAppPasswordPayload {
+    pub app_password: AppPassword,
+    /// The secret: shown this once, never again.
+    pub secret: String,
+}
+
+#[derive(InputObject)]
+pub struct RevokeAppPasswordInput {
+    pub id: ID,
+}
+
+#[derive(SimpleObject)]
+pub struct RevokeAppPasswordPayload {
+    pub revoked: bool,
 }
 
 #[derive(InputObject)]
@@ -253,6 +310,34 @@ impl AccountMutation {
             user: user.into(),
             role: input.role,
         })
+    }
+
+    /// Makes an application password for map clients; its secret is in this answer only.
+    async fn create_app_password(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateAppPasswordInput,
+    ) -> Result<CreateAppPasswordPayload> {
+        let guard = lock_tx(ctx).await?;
+        let made = app_passwords::create(guard.tx()?, &input.name)
+            .await
+            .gql()?;
+        Ok(CreateAppPasswordPayload {
+            app_password: made.password.into(),
+            secret: made.secret,
+        })
+    }
+
+    /// Revokes one of the signed-in person's application passwords.
+    async fn revoke_app_password(
+        &self,
+        ctx: &Context<'_>,
+        input: RevokeAppPasswordInput,
+    ) -> Result<RevokeAppPasswordPayload> {
+        let id = crate::cnap::uuid("id", &input.id)?;
+        let guard = lock_tx(ctx).await?;
+        app_passwords::revoke(guard.tx()?, id).await.gql()?;
+        Ok(RevokeAppPasswordPayload { revoked: true })
     }
 
     /// Revokes a role in this tenant.

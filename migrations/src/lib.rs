@@ -87,6 +87,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0014_import_statistics_up.sql"),
         down: include_str!("sql/m0014_import_statistics_down.sql"),
     },
+    SqlMigration {
+        name: "m0015_app_password",
+        up: include_str!("sql/m0015_app_password_up.sql"),
+        down: include_str!("sql/m0015_app_password_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

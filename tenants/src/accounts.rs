@@ -113,7 +113,7 @@ fn verify_password(hash: &str, password: &str) -> bool {
 }
 
 /// A fresh random token (256 bits, hex) and the hash stored for it.
-fn new_token() -> (String, Vec<u8>) {
+pub(crate) fn new_token() -> (String, Vec<u8>) {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let token = hex::encode(bytes);
@@ -121,7 +121,7 @@ fn new_token() -> (String, Vec<u8>) {
     (token, hash)
 }
 
-fn token_hash(token: &str) -> Vec<u8> {
+pub(crate) fn token_hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 

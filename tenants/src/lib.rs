@@ -19,6 +19,7 @@
 //! return plain values or a [`DomainError`].
 
 pub mod accounts;
+pub mod app_passwords;
 pub mod audit;
 pub mod authz;
 pub mod blob;

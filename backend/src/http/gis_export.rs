@@ -8,10 +8,10 @@ use bytes_stream::chunks;
 use hromada_gis::export::{self, Format};
 use hromada_gis::layer;
 use hromada_gis::query::BBox;
-use hromada_tenants::{DomainError, TenantTx, accounts};
+use hromada_tenants::{DomainError, TenantTx};
 use serde::Deserialize;
 
-use super::{AppState, bearer_token, json_error as error, resolve_tenant};
+use super::{AppState, json_error as error, resolve_tenant};
 
 /// The query string of an export.
 #[derive(Deserialize)]
@@ -64,10 +64,7 @@ pub async fn export(
     };
     let begun = async {
         let tenant = resolve_tenant(&state, &req).await?;
-        let user = match bearer_token(&req) {
-            Some(token) => Some(accounts::authenticate(&state.db, &token).await?),
-            None => None,
-        };
+        let user = super::map_client(&state, &req).await?;
         let tx = TenantTx::begin(&state.db, tenant, user, None).await?;
         let layer = layer::get(&tx, id).await?;
         let head = export::head(format, &layer)?;

@@ -20,7 +20,8 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse};
 use hromada_graphql::HromadaSchema;
 use hromada_tenants::{
-    Authorizer, DomainError, DomainResult, Tenant, TenantSource, TenantTx, accounts, tenant,
+    AuthUser, Authorizer, DomainError, DomainResult, Tenant, TenantSource, TenantTx, accounts,
+    app_passwords, tenant,
 };
 use sea_orm::DatabaseConnection;
 use tokio::sync::Notify;
@@ -142,11 +143,38 @@ pub async fn begin_for_slug(
         .by_slug(&state.db, slug)
         .await?
         .ok_or_else(|| DomainError::NotFound(format!("community '{slug}'")))?;
-    let user = match bearer_token(req) {
-        Some(token) => Some(accounts::authenticate(&state.db, &token).await?),
-        None => None,
-    };
+    let user = map_client(state, req).await?;
     TenantTx::begin(&state.db, Some((found, TenantSource::Host)), user, None).await
+}
+
+/// The caller of a map endpoint (OGC API, tiles, exports): a bearer token's user, or HTTP
+/// Basic with an e-mail address and an application password (QGIS 3.22 can send nothing
+/// else), or nobody. The account password is never accepted here.
+pub async fn map_client(state: &AppState, req: &HttpRequest) -> DomainResult<Option<AuthUser>> {
+    if let Some(token) = bearer_token(req) {
+        return Ok(Some(accounts::authenticate(&state.db, &token).await?));
+    }
+    match basic_credentials(req) {
+        Some((email, secret)) => Ok(Some(
+            app_passwords::authenticate(&state.db, &email, &secret).await?,
+        )),
+        None => Ok(None),
+    }
+}
+
+/// The e-mail address and secret of an `Authorization: Basic` header, if any.
+fn basic_credentials(req: &HttpRequest) -> Option<(String, String)> {
+    use base64::Engine;
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, encoded) = value.split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(encoded.trim())
+        .ok()?;
+    let (email, secret) = std::str::from_utf8(&decoded).ok()?.split_once(':')?;
+    Some((email.to_owned(), secret.to_owned()))
 }
 
 /// The URL of this server as the client reached it (scheme and host), for links in

@@ -16,6 +16,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use hromada_gis::feature::{self, Feature, FeatureChange, NewFeature};
 use hromada_gis::layer::{self, Layer};
 use hromada_gis::ogc::{self, BBoxIn, Crs};
+use hromada_gis::ogc_api_definition;
 use hromada_tenants::{DomainError, DomainResult, TenantTx};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -67,7 +68,12 @@ fn exception(err: OgcError) -> HttpResponse {
             (status, code, description)
         }
     };
-    HttpResponse::build(status).json(json!({ "code": code, "description": description }))
+    let mut answer = HttpResponse::build(status);
+    if status == StatusCode::UNAUTHORIZED {
+        // QGIS and GDAL answer a challenge with the credentials of their configuration.
+        answer.insert_header((header::WWW_AUTHENTICATE, "Basic realm=\"Hromada maps\""));
+    }
+    answer.json(json!({ "code": code, "description": description }))
 }
 
 type Params = web::Query<HashMap<String, String>>;
@@ -135,6 +141,44 @@ pub async fn landing(
     }
     .await;
     served.map_or_else(exception, json_response)
+}
+
+/// `GET /ogc/{community}/api`: the OpenAPI 3.0 definition (`service-desc`).
+pub async fn api(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> HttpResponse {
+    match api_title(&state, &req, &path).await {
+        Ok(title) => HttpResponse::Ok()
+            .content_type(ogc_api_definition::MEDIA_TYPE)
+            .insert_header((header::CACHE_CONTROL, "no-cache"))
+            .body(ogc_api_definition::definition(&base(&state, &req, &path), &title).to_string()),
+        Err(e) => exception(e),
+    }
+}
+
+/// `GET /ogc/{community}/api.html`: the same as a page (`service-doc`).
+pub async fn api_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> HttpResponse {
+    match api_title(&state, &req, &path).await {
+        Ok(title) => HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "no-cache"))
+            .body(ogc_api_definition::page(&base(&state, &req, &path), &title)),
+        Err(e) => exception(e),
+    }
+}
+
+/// The title of the endpoint's definition: the tenant's name (which also checks it exists).
+async fn api_title(state: &AppState, req: &HttpRequest, slug: &str) -> Result<String, OgcError> {
+    let (tx, _) = reading(state, req, slug, None).await?;
+    let tenant = tx.tenant()?.clone();
+    tx.rollback().await?;
+    Ok(format!("{} / {}", tenant.name_uk, tenant.name_en))
 }
 
 /// `GET /ogc/{community}/conformance`.

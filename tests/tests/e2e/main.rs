@@ -9,6 +9,7 @@ mod hardening;
 mod isolation;
 mod mail;
 mod map;
+mod map_clients;
 mod ogc;
 mod ops;
 mod site;
