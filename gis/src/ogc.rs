@@ -203,12 +203,20 @@ pub struct ItemRow {
 
 /// The geometry expression of a feature `f` in `crs`, as GeoJSON without a `crs` member.
 fn geometry_sql(crs: Crs) -> String {
+    geometry_of("f", crs)
+}
+
+/// The GeoJSON of `{alias}.geom` in `crs`.
+fn geometry_of(alias: &str, crs: Crs) -> String {
     let decimals = if crs.srid == 4326 { 9 } else { 3 };
     // RFC 7946: exterior rings counter-clockwise, holes clockwise, whatever was stored.
     let g = if crs.srid == 4326 {
-        "ST_ForcePolygonCCW(f.geom)".to_owned()
+        format!("ST_ForcePolygonCCW({alias}.geom)")
     } else {
-        format!("ST_Transform(ST_ForcePolygonCCW(f.geom), {})", crs.srid)
+        format!(
+            "ST_Transform(ST_ForcePolygonCCW({alias}.geom), {})",
+            crs.srid
+        )
     };
     let g = if crs.north_first {
         format!("ST_FlipCoordinates({g})")
@@ -224,32 +232,161 @@ fn filter_sql(layer: &Layer, bbox: Option<&BBoxIn>, values: &mut Vec<DbValue>) -
     values.push(layer.id.into());
     let mut sql = "f.tenant_id = $1 AND f.layer_id = $2 AND f.deleted_at IS NULL".to_owned();
     if let Some(b) = bbox {
-        for c in b.coords {
-            values.push(c.into());
-        }
-        let n = values.len();
-        let env = format!(
-            "ST_MakeEnvelope(${}, ${}, ${}, ${}, {})",
-            n - 3,
-            n - 2,
-            n - 1,
-            n,
-            b.crs.srid
-        );
-        if b.crs.srid == 4326 {
-            sql += &format!(" AND f.geom_3857 && app.web_mercator({env})");
-        } else {
-            // A projected box is not a box in degrees: densify its edges, then test exactly.
-            let area = format!(
-                "ST_Transform(ST_Segmentize({env}, greatest(${n} - ${}, ${} - ${}, 1) / 32), 4326)",
-                n - 2,
-                n - 1,
-                n - 3
-            );
-            sql += &format!(" AND {}", spatial_sql("f.", "ST_Intersects", &area));
-        }
+        sql += &bbox_sql("f.", b, values);
     }
     sql
+}
+
+/// ` AND` the rows of `alias` (with `geom` and `geom_3857`) that meet a box.
+fn bbox_sql(alias: &str, b: &BBoxIn, values: &mut Vec<DbValue>) -> String {
+    for c in b.coords {
+        values.push(c.into());
+    }
+    let n = values.len();
+    let env = format!(
+        "ST_MakeEnvelope(${}, ${}, ${}, ${}, {})",
+        n - 3,
+        n - 2,
+        n - 1,
+        n,
+        b.crs.srid
+    );
+    if b.crs.srid == 4326 {
+        format!(" AND {alias}geom_3857 && app.web_mercator({env})")
+    } else {
+        // A projected box is not a box in degrees: densify its edges, then test exactly.
+        let area = format!(
+            "ST_Transform(ST_Segmentize({env}, greatest(${n} - ${}, ${} - ${}, 1) / 32), 4326)",
+            n - 2,
+            n - 1,
+            n - 3
+        );
+        format!(" AND {}", spatial_sql(alias, "ST_Intersects", &area))
+    }
+}
+
+/// The id of the one collection of an oblast's endpoint: its active communities' boundaries.
+pub const BOUNDARIES: &str = "boundaries";
+
+/// A community's boundary as a feature: its slug as the id, its names, KATOTTG code and area.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct BoundaryRow {
+    pub slug: String,
+    pub properties: Value,
+    pub geometry: Value,
+}
+
+/// The filter of the oblast's boundaries (`$1` the oblast) and a box.
+fn boundaries_filter(oblast: Uuid, bbox: Option<&BBoxIn>, values: &mut Vec<DbValue>) -> String {
+    values.push(oblast.into());
+    let mut sql = "t.parent_id = $1 AND t.status = 'active'".to_owned();
+    if let Some(b) = bbox {
+        sql += &bbox_sql("b.", b, values);
+    }
+    sql
+}
+
+/// A page of the oblast's community boundaries in slug order after `after`.
+pub async fn boundary_items(
+    tx: &TenantTx,
+    oblast: Uuid,
+    bbox: Option<&BBoxIn>,
+    crs: Crs,
+    after: Option<&str>,
+    limit: u64,
+) -> DomainResult<(Vec<BoundaryRow>, bool)> {
+    let mut values = Vec::new();
+    let mut filter = boundaries_filter(oblast, bbox, &mut values);
+    if let Some(after) = after {
+        values.push(after.to_owned().into());
+        filter += &format!(" AND t.slug > ${}", values.len());
+    }
+    values.push(((limit + 1) as i64).into());
+    let mut rows = BoundaryRow::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!(
+            "{BOUNDARY_SELECT} WHERE {filter} ORDER BY t.slug LIMIT ${}",
+            values.len()
+        )
+        .replace("{geometry}", &geometry_of("b", crs)),
+        values,
+    ))
+    .all(tx.conn())
+    .await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(limit as usize);
+    Ok((rows, more))
+}
+
+const BOUNDARY_SELECT: &str = "SELECT t.slug, jsonb_build_object('slug', t.slug, \
+     'katottg', t.katottg, 'nameUk', t.name_uk, 'nameEn', t.name_en, \
+     'areaKm2', round((ST_Area(b.geom::geography) / 1e6)::numeric, 3)) AS properties, \
+     {geometry} AS geometry FROM boundary b JOIN tenant t ON t.id = b.tenant_id";
+
+/// How many of the oblast's community boundaries meet `bbox`.
+pub async fn boundary_count(
+    tx: &TenantTx,
+    oblast: Uuid,
+    bbox: Option<&BBoxIn>,
+) -> DomainResult<i64> {
+    let mut values = Vec::new();
+    let filter = boundaries_filter(oblast, bbox, &mut values);
+    Ok(tx
+        .conn()
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            format!(
+                "SELECT count(*) FROM boundary b JOIN tenant t ON t.id = b.tenant_id WHERE {filter}"
+            ),
+            values,
+        ))
+        .await?
+        .and_then(|r| r.try_get_by_index::<i64>(0).ok())
+        .unwrap_or(0))
+}
+
+/// One community's boundary, by its slug.
+pub async fn boundary_item(
+    tx: &TenantTx,
+    oblast: Uuid,
+    slug: &str,
+    crs: Crs,
+) -> DomainResult<BoundaryRow> {
+    let mut values = Vec::new();
+    let filter = boundaries_filter(oblast, None, &mut values);
+    values.push(slug.to_owned().into());
+    BoundaryRow::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!("{BOUNDARY_SELECT} WHERE {filter} AND t.slug = $2")
+            .replace("{geometry}", &geometry_of("b", crs)),
+        values,
+    ))
+    .one(tx.conn())
+    .await?
+    .ok_or_else(|| DomainError::NotFound(format!("boundary of '{slug}'")))
+}
+
+/// The extent `[west, south, east, north]` of the oblast's community boundaries.
+pub async fn boundaries_extent(tx: &TenantTx, oblast: Uuid) -> DomainResult<Option<[f64; 4]>> {
+    let row = tx
+        .conn()
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM ( \
+               SELECT ST_Extent(b.geom)::geometry AS e FROM boundary b \
+               JOIN tenant t ON t.id = b.tenant_id \
+               WHERE t.parent_id = $1 AND t.status = 'active') x WHERE e IS NOT NULL",
+            [oblast.into()],
+        ))
+        .await?;
+    Ok(row.and_then(|r| {
+        Some([
+            r.try_get_by_index(0).ok()?,
+            r.try_get_by_index(1).ok()?,
+            r.try_get_by_index(2).ok()?,
+            r.try_get_by_index(3).ok()?,
+        ])
+    }))
 }
 
 /// A page of a layer's live features, in id order after `after`; one more than `limit` is
@@ -391,10 +528,61 @@ pub fn collection(base: &str, layer: &Layer, extent: Option<[f64; 4]>) -> Value 
 
 /// The collections document.
 pub fn collections(base: &str, layers: &[(Layer, Option<[f64; 4]>)]) -> Value {
+    collections_of(
+        base,
+        layers
+            .iter()
+            .map(|(l, e)| collection(base, l, *e))
+            .collect(),
+    )
+}
+
+fn collections_of(base: &str, collections: Vec<Value>) -> Value {
     json!({
         "links": [link(format!("{base}/collections"), "self", JSON, "Layers")],
-        "collections": layers.iter().map(|(l, e)| collection(base, l, *e)).collect::<Vec<_>>(),
+        "collections": collections,
         "crs": crs_list(),
+    })
+}
+
+/// The document of an oblast's boundary collection.
+pub fn boundaries_collection(base: &str, extent: Option<[f64; 4]>) -> Value {
+    let href = format!("{base}/collections/{BOUNDARIES}");
+    let mut doc = json!({
+        "id": BOUNDARIES,
+        "title": "Межі громад",
+        "description": "Boundaries of the oblast's communities",
+        "itemType": "feature",
+        "crs": crs_list(),
+        "storageCrs": CRS84,
+        "links": [
+            link(href.clone(), "self", JSON, "This collection"),
+            link(format!("{href}/items"), "items", GEOJSON, "Features"),
+        ],
+    });
+    if let Some(b) = extent {
+        doc["extent"] = json!({ "spatial": { "bbox": [b], "crs": CRS84 } });
+    }
+    doc
+}
+
+/// The collections document of an oblast's endpoint.
+pub fn oblast_collections(base: &str, extent: Option<[f64; 4]>) -> Value {
+    collections_of(base, vec![boundaries_collection(base, extent)])
+}
+
+/// A community's boundary as GeoJSON.
+pub fn boundary_json(base: &str, row: &BoundaryRow) -> Value {
+    let href = format!("{base}/collections/{BOUNDARIES}/items/{}", row.slug);
+    json!({
+        "type": "Feature",
+        "id": row.slug,
+        "geometry": row.geometry,
+        "properties": row.properties,
+        "links": [
+            link(href, "self", GEOJSON, "This feature"),
+            link(format!("{base}/collections/{BOUNDARIES}"), "collection", JSON, "The boundaries"),
+        ],
     })
 }
 

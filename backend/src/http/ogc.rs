@@ -1,4 +1,5 @@
-//! OGC API – Features of a community at `/ogc/{community}`: Part 1 (landing page,
+//! OGC API – Features of a community at `/ogc/{community}` (an oblast's endpoint serves one
+//! collection, [`ogc::BOUNDARIES`], its communities' boundaries): Part 1 (landing page,
 //! `/conformance`, `/collections`, `/collections/{layer}`, `/items` with `bbox`, `limit` and
 //! `next` links, `/items/{id}`), Part 2 (`crs`, `bbox-crs`, `Content-Crs`), and Part 4
 //! (`POST`, `PUT`, `PATCH` as JSON Merge Patch, `DELETE`) for editors with a bearer token,
@@ -17,7 +18,7 @@ use hromada_gis::feature::{self, Feature, FeatureChange, NewFeature};
 use hromada_gis::layer::{self, Layer};
 use hromada_gis::ogc::{self, BBoxIn, Crs};
 use hromada_gis::ogc_api_definition;
-use hromada_tenants::{DomainError, DomainResult, TenantTx};
+use hromada_tenants::{DomainError, DomainResult, TenantKind, TenantTx};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -113,6 +114,17 @@ async fn reading(
     Ok((tx, layer))
 }
 
+/// The oblast of an oblast's endpoint, whose one collection is [`ogc::BOUNDARIES`].
+fn oblast_of(tx: &TenantTx) -> DomainResult<Option<Uuid>> {
+    let tenant = tx.tenant()?;
+    Ok((tenant.kind == TenantKind::Oblast).then_some(tenant.id))
+}
+
+/// The oblast when `collection` is its boundaries, on an oblast's endpoint.
+fn boundaries_of(tx: &TenantTx, collection: &str) -> DomainResult<Option<Uuid>> {
+    Ok(oblast_of(tx)?.filter(|_| collection == ogc::BOUNDARIES))
+}
+
 fn json_response(doc: Value) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-cache"))
@@ -134,8 +146,12 @@ pub async fn landing(
             &base(&state, &req, &community),
             &tenant.name_uk,
             &format!(
-                "{}: land parcels and assets (OGC API – Features)",
-                tenant.name_en
+                "{}: {} (OGC API – Features)",
+                tenant.name_en,
+                match tenant.kind {
+                    TenantKind::Oblast => "the boundaries of its communities",
+                    TenantKind::Community => "land parcels and assets",
+                }
             ),
         ))
     }
@@ -195,13 +211,19 @@ pub async fn collections(
     let community = path.into_inner();
     let served = async {
         let (tx, _) = reading(&state, &req, &community, None).await?;
+        let base = base(&state, &req, &community);
+        if let Some(oblast) = oblast_of(&tx)? {
+            let extent = ogc::boundaries_extent(&tx, oblast).await?;
+            tx.rollback().await?;
+            return Ok(ogc::oblast_collections(&base, extent));
+        }
         let mut layers = Vec::new();
         for l in layer::list(&tx).await? {
             let extent = ogc::extent(&tx, &l).await?;
             layers.push((l, extent));
         }
         tx.rollback().await?;
-        Ok::<_, OgcError>(ogc::collections(&base(&state, &req, &community), &layers))
+        Ok::<_, OgcError>(ogc::collections(&base, &layers))
     }
     .await;
     served.map_or_else(exception, json_response)
@@ -215,8 +237,16 @@ pub async fn collection(
 ) -> HttpResponse {
     let (community, id) = path.into_inner();
     let served = async {
-        let (tx, layer) = reading(&state, &req, &community, Some(&id)).await?;
-        let layer = layer.ok_or_else(|| DomainError::NotFound(id.clone()))?;
+        let (tx, _) = reading(&state, &req, &community, None).await?;
+        if let Some(oblast) = boundaries_of(&tx, &id)? {
+            let extent = ogc::boundaries_extent(&tx, oblast).await?;
+            tx.rollback().await?;
+            return Ok(ogc::boundaries_collection(
+                &base(&state, &req, &community),
+                extent,
+            ));
+        }
+        let layer = layer::readable(&tx, layer_id(&id)?).await?;
         let extent = ogc::extent(&tx, &layer).await?;
         tx.rollback().await?;
         Ok::<_, OgcError>(ogc::collection(
@@ -261,21 +291,39 @@ pub async fn items(
             .map(|b| BBoxIn::parse(b, bbox_crs))
             .transpose()?;
         let limit = limit_param(&params)?;
-        let after = params
-            .get("cursor")
-            .map(|c| {
-                c.parse::<Uuid>()
-                    .map_err(|_| DomainError::invalid("cursor", "is not a page cursor of this API"))
-            })
-            .transpose()?;
-        let (tx, layer) = reading(&state, &req, &community, Some(&id)).await?;
-        let layer = layer.ok_or_else(|| DomainError::NotFound(id.clone()))?;
-        let (rows, more) = ogc::items(&tx, &layer, bbox.as_ref(), crs, after, limit).await?;
-        let matched = ogc::count(&tx, &layer, bbox.as_ref()).await?;
-        tx.rollback().await?;
+        let cursor = params.get("cursor").cloned();
+        let bad_cursor = || DomainError::invalid("cursor", "is not a page cursor of this API");
+        let (tx, _) = reading(&state, &req, &community, None).await?;
         let base = base(&state, &req, &community);
-        let items_url = format!("{base}/collections/{}/items", layer.id);
-        let query = |cursor: Option<Uuid>| {
+        let (features, matched, next) = if let Some(oblast) = boundaries_of(&tx, &id)? {
+            if cursor.as_deref().is_some_and(|c| hromada_tenants::validate::slug("cursor", c).is_err()) {
+                return Err(bad_cursor().into());
+            }
+            let (rows, more) =
+                ogc::boundary_items(&tx, oblast, bbox.as_ref(), crs, cursor.as_deref(), limit)
+                    .await?;
+            let matched = ogc::boundary_count(&tx, oblast, bbox.as_ref()).await?;
+            let next = rows.last().filter(|_| more).map(|r| r.slug.clone());
+            let features: Vec<Value> = rows.iter().map(|r| ogc::boundary_json(&base, r)).collect();
+            (features, matched, next)
+        } else {
+            let after = cursor
+                .as_deref()
+                .map(|c| c.parse::<Uuid>().map_err(|_| bad_cursor()))
+                .transpose()?;
+            let layer = layer::readable(&tx, layer_id(&id)?).await?;
+            let (rows, more) = ogc::items(&tx, &layer, bbox.as_ref(), crs, after, limit).await?;
+            let matched = ogc::count(&tx, &layer, bbox.as_ref()).await?;
+            let next = rows.last().filter(|_| more).map(|r| r.id.to_string());
+            let features: Vec<Value> = rows
+                .iter()
+                .map(|r| ogc::feature_json(&base, &layer, r))
+                .collect();
+            (features, matched, next)
+        };
+        tx.rollback().await?;
+        let items_url = format!("{base}/collections/{id}/items");
+        let query = |cursor: Option<&str>| {
             let mut q = url::form_urlencoded::Serializer::new(String::new());
             for key in ["bbox", "bbox-crs", "crs"] {
                 if let Some(v) = params.get(key) {
@@ -284,21 +332,17 @@ pub async fn items(
             }
             q.append_pair("limit", &limit.to_string());
             if let Some(c) = cursor {
-                q.append_pair("cursor", &c.to_string());
+                q.append_pair("cursor", c);
             }
             format!("{items_url}?{}", q.finish())
         };
         let mut links = vec![
-            json!({ "href": query(after), "rel": "self", "type": GEOJSON, "title": "This page" }),
-            json!({ "href": format!("{base}/collections/{}", layer.id), "rel": "collection", "type": "application/json", "title": "The layer" }),
+            json!({ "href": query(cursor.as_deref()), "rel": "self", "type": GEOJSON, "title": "This page" }),
+            json!({ "href": format!("{base}/collections/{id}"), "rel": "collection", "type": "application/json", "title": "The collection" }),
         ];
-        if more && let Some(last) = rows.last() {
-            links.push(json!({ "href": query(Some(last.id)), "rel": "next", "type": GEOJSON, "title": "Next page" }));
+        if let Some(next) = next {
+            links.push(json!({ "href": query(Some(&next)), "rel": "next", "type": GEOJSON, "title": "Next page" }));
         }
-        let features: Vec<Value> = rows
-            .iter()
-            .map(|r| ogc::feature_json(&base, &layer, r))
-            .collect();
         Ok::<_, OgcError>((
             json!({
                 "type": "FeatureCollection",
@@ -341,6 +385,12 @@ fn feature_response(
     res.json(ogc::feature_json(base, layer, row))
 }
 
+/// What `item` found: a community's boundary (an oblast's endpoint) or a layer's feature.
+enum Item {
+    Boundary(ogc::BoundaryRow, Crs),
+    Feature(Layer, ogc::ItemRow, Crs),
+}
+
 /// `GET /ogc/{community}/collections/{layer}/items/{id}`.
 pub async fn item(
     state: web::Data<AppState>,
@@ -351,16 +401,29 @@ pub async fn item(
     let (community, lid, fid) = path.into_inner();
     let served = async {
         let crs = crs_param(&params, "crs")?;
+        let (tx, _) = reading(&state, &req, &community, None).await?;
+        if let Some(oblast) = boundaries_of(&tx, &lid)? {
+            let row = ogc::boundary_item(&tx, oblast, &fid, crs).await?;
+            tx.rollback().await?;
+            return Ok(Item::Boundary(row, crs));
+        }
         let fid = feature_id(&fid)?;
-        let (tx, layer) = reading(&state, &req, &community, Some(&lid)).await?;
-        let layer = layer.ok_or_else(|| DomainError::NotFound(lid.clone()))?;
+        let layer = layer::readable(&tx, layer_id(&lid)?).await?;
         let row = ogc::item(&tx, &layer, fid, crs).await?;
         tx.rollback().await?;
-        Ok::<_, OgcError>((layer, row, crs))
+        Ok::<_, OgcError>(Item::Feature(layer, row, crs))
     }
     .await;
     match served {
-        Ok((layer, row, crs)) => {
+        Ok(Item::Boundary(boundary, crs)) => HttpResponse::Ok()
+            .content_type(GEOJSON)
+            .insert_header(("Content-Crs", format!("<{}>", crs.uri())))
+            .insert_header((header::CACHE_CONTROL, "no-cache"))
+            .json(ogc::boundary_json(
+                &base(&state, &req, &community),
+                &boundary,
+            )),
+        Ok(Item::Feature(layer, row, crs)) => {
             let not_modified = req
                 .headers()
                 .get(header::IF_NONE_MATCH)

@@ -628,3 +628,126 @@ async fn items_page_with_next_links_and_bad_requests_get_ogc_exceptions() {
         "nothing was written"
     );
 }
+
+/// The oblast's endpoint serves its communities' boundaries: GDAL lists and reads them, pages
+/// go by slug, a box filters, one is read by its slug (issue 23, item 13).
+#[tokio::test]
+async fn the_oblast_endpoint_serves_its_communities_boundaries() {
+    let app = TestApp::spawn().await;
+    let url = format!("OAPIF:{}/ogc/dnipropetrovska", app.base_url);
+    let listing = gdal("ogrinfo", &["-ro", "-q", &url], None).await;
+    assert!(listing.contains("boundaries"), "{listing}");
+    let expected = app
+        .count(
+            "SELECT count(*) FROM boundary b JOIN tenant t ON t.id = b.tenant_id \
+             JOIN tenant o ON o.id = t.parent_id \
+             WHERE o.slug = 'dnipropetrovska' AND t.status = 'active'",
+        )
+        .await;
+    assert!(expected >= 3, "the demo has its communities' boundaries");
+    let summary = gdal("ogrinfo", &["-ro", "-so", &url, "boundaries"], None).await;
+    assert!(
+        summary.contains(&format!("Feature Count: {expected}")),
+        "{summary}"
+    );
+
+    // Pages of one, by slug, until the end: every community once.
+    let mut slugs = Vec::new();
+    let mut next = Some(format!(
+        "{}/ogc/dnipropetrovska/collections/boundaries/items?limit=1",
+        app.base_url
+    ));
+    while let Some(url) = next.take() {
+        let page: Value = app
+            .http
+            .get(&url)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(page["numberMatched"], expected);
+        for f in page["features"].as_array().unwrap() {
+            slugs.push(f["id"].as_str().unwrap().to_owned());
+            assert!(
+                f["properties"]["katottg"]
+                    .as_str()
+                    .is_some_and(|k| k.starts_with("UA"))
+            );
+            assert!(f["properties"]["areaKm2"].as_f64().is_some_and(|a| a > 0.0));
+        }
+        next = page["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["rel"] == "next")
+            .and_then(|l| l["href"].as_str())
+            .map(str::to_owned);
+    }
+    assert_eq!(slugs.len() as i64, expected, "{slugs:?}");
+    assert!(slugs.windows(2).all(|w| w[0] < w[1]), "{slugs:?}");
+    assert!(slugs.contains(&"petrykivska".to_owned()));
+
+    let one: Value = app
+        .http
+        .get(format!(
+            "{}/ogc/dnipropetrovska/collections/boundaries/items/petrykivska",
+            app.base_url
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(one["properties"]["slug"], "petrykivska", "{one}");
+    assert_eq!(one["geometry"]["type"], "MultiPolygon");
+    // A box around one point of Petrykivka's boundary finds it, and not every community.
+    let point = &one["geometry"]["coordinates"][0][0][0];
+    let (x, y) = (point[0].as_f64().unwrap(), point[1].as_f64().unwrap());
+    let boxed: Value = app
+        .http
+        .get(format!(
+            "{}/ogc/dnipropetrovska/collections/boundaries/items?bbox={},{},{},{}",
+            app.base_url,
+            x - 0.001,
+            y - 0.001,
+            x + 0.001,
+            y + 0.001
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let found: Vec<&str> = boxed["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["id"].as_str())
+        .collect();
+    assert!(found.contains(&"petrykivska"), "{found:?}");
+    assert!((found.len() as i64) < expected, "{found:?}");
+    let bad = app
+        .http
+        .get(format!(
+            "{}/ogc/dnipropetrovska/collections/boundaries/items?cursor=%00",
+            app.base_url
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    let unknown = app
+        .http
+        .get(format!(
+            "{}/ogc/dnipropetrovska/collections/boundaries/items/nowhere",
+            app.base_url
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 404);
+}
