@@ -388,7 +388,7 @@ fn feature_response(
 /// What `item` found: a community's boundary (an oblast's endpoint) or a layer's feature.
 enum Item {
     Boundary(ogc::BoundaryRow, Crs),
-    Feature(Layer, ogc::ItemRow, Crs),
+    Feature(Box<Layer>, ogc::ItemRow, Crs),
 }
 
 /// `GET /ogc/{community}/collections/{layer}/items/{id}`.
@@ -411,7 +411,7 @@ pub async fn item(
         let layer = layer::readable(&tx, layer_id(&lid)?).await?;
         let row = ogc::item(&tx, &layer, fid, crs).await?;
         tx.rollback().await?;
-        Ok::<_, OgcError>(Item::Feature(layer, row, crs))
+        Ok::<_, OgcError>(Item::Feature(Box::new(layer), row, crs))
     }
     .await;
     match served {
