@@ -20,6 +20,11 @@ psql -h 127.0.0.1 -U postgres -d postgres -Atqc \
 echo "== cargo build --bin hromada"
 cargo build -p hromada --bin hromada
 
+# The parsers a request reaches, fuzzed for a few seconds each (tests/fuzz/run.sh 600 for the
+# ten-minute runs).
+echo "== fuzz"
+bash tests/fuzz/run.sh "${HROMADA_FUZZ_SECONDS:-5}"
+
 echo "== tests"
 if command -v cargo-nextest >/dev/null 2>&1; then
   cargo nextest run --workspace --no-fail-fast "$@"

@@ -122,6 +122,21 @@ impl<'de, F: FnMut(usize, RawFeature) -> bool> Visitor<'de> for Features<'_, F> 
     }
 }
 
+/// Walks a GeoJSON FeatureCollection read from `file`, calling `each` with every feature's
+/// index, geometry and properties in order (`each` answers `false` to stop). Returns how many
+/// features it saw, or why the file is not a FeatureCollection. It holds one feature at a time.
+pub fn walk(
+    file: impl Read,
+    mut each: impl FnMut(usize, Value, Value) -> bool,
+) -> Result<usize, String> {
+    let mut raw = |index: usize, f: RawFeature| each(index, f.geometry, f.properties);
+    let mut de = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, file));
+    Collection(&mut raw)
+        .deserialize(&mut de)
+        .and_then(|n| de.end().map(|()| n))
+        .map_err(|e| e.to_string())
+}
+
 /// Reads features and sends them in batches; returns the properties it ignored.
 fn read(
     file: impl Read,
@@ -133,10 +148,13 @@ fn read(
     let schema = layer.schema();
     let mut ignored = BTreeSet::new();
     let mut batch = Vec::with_capacity(BATCH);
-    let mut each = |index: usize, feature: RawFeature| {
+    let each = |index: usize, geometry: Value, properties: Value| {
         batch.push(candidate(
             index as i32,
-            feature,
+            RawFeature {
+                geometry,
+                properties,
+            },
             layer,
             &schema,
             mapping,
@@ -149,11 +167,7 @@ fn read(
         let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
         sender.blocking_send(Ok(full)).is_ok()
     };
-    let mut de = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 16, file));
-    let walked = Collection(&mut each)
-        .deserialize(&mut de)
-        .and_then(|_| de.end());
-    if let Err(e) = walked {
+    if let Err(e) = walk(file, each) {
         let _ = sender.blocking_send(Err(DomainError::invalid(
             "file",
             format!("is not a GeoJSON FeatureCollection: {e}"),
