@@ -379,14 +379,7 @@ pub async fn boundaries_extent(tx: &TenantTx, oblast: Uuid) -> DomainResult<Opti
             [oblast.into()],
         ))
         .await?;
-    Ok(row.and_then(|r| {
-        Some([
-            r.try_get_by_index(0).ok()?,
-            r.try_get_by_index(1).ok()?,
-            r.try_get_by_index(2).ok()?,
-            r.try_get_by_index(3).ok()?,
-        ])
-    }))
+    Ok(row.and_then(crate::tiles::four_numbers))
 }
 
 /// A page of a layer's live features, in id order after `after`; one more than `limit` is
