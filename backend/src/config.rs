@@ -63,6 +63,9 @@ pub struct Config {
     pub max_upload_bytes: usize,
     /// The `node_modules` directory holding MapLibre GL JS (installed by `infra/setup.sh`).
     pub web_dir: PathBuf,
+    /// The console's built files (`npm run build --prefix backend/web`, done by
+    /// `infra/setup.sh`), served at `/admin/`.
+    pub console_dir: PathBuf,
     /// Where uploaded media are kept when no S3 bucket is configured.
     pub files_dir: PathBuf,
     /// An S3 bucket for uploaded media; empty: the local `files_dir`.
@@ -110,6 +113,7 @@ impl Default for Config {
             max_body_bytes: 256 * 1024,
             max_upload_bytes: 1024 * 1024 * 1024,
             web_dir: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/web/node_modules")),
+            console_dir: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/web/dist")),
             files_dir: PathBuf::from("var/files"),
             s3_bucket: None,
             s3_endpoint: None,

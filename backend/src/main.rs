@@ -24,6 +24,8 @@ enum Command {
     Migrate,
     /// Migrate and load demo data (an oblast, three communities, users). Idempotent.
     Demo,
+    /// Print the GraphQL schema (SDL), from which the console's types are generated.
+    Schema,
     /// Manage users.
     User {
         #[command(subcommand)]
@@ -75,6 +77,10 @@ enum OblastCommand {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Schema = cli.command {
+        print!("{}", hromada_graphql::sdl());
+        return ExitCode::SUCCESS;
+    }
     let config = match Config::load() {
         Ok(c) => c,
         Err(e) => {
@@ -109,6 +115,7 @@ async fn run(command: Command, config: Config) -> Result<(), Box<dyn std::error:
             let running = server::start(config).await?;
             running.wait().await?;
         }
+        Command::Schema => print!("{}", hromada_graphql::sdl()),
         Command::Migrate => {
             db::setup(&config).await?;
             println!("migrations applied; the server's role is ready");

@@ -154,6 +154,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let max_body = config.max_body_bytes;
     let listen = config.listen.clone();
     let assets = http::assets::Assets::load(&config.web_dir);
+    let console_dir = config.console_dir.clone();
     let state = web::Data::new(AppState {
         db: pool,
         schema,
@@ -168,6 +169,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         hosts,
         queries: crate::query_cache::QueryCache::default(),
         blobs,
+        console: http::console::ConsoleFiles::load(&console_dir),
     });
     let trust_proxy = state.config.trust_proxy;
     let server = HttpServer::new(move || {
@@ -264,6 +266,17 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                     .route(web::delete().to(http::ogc::delete))
                     .route(web::method(Method::OPTIONS).to(http::ogc::options_item)),
             )
+            .route("/admin", web::get().to(http::console::redirect))
+            .service(
+                web::resource("/admin/session")
+                    .route(web::post().to(http::console::sign_in))
+                    .route(web::delete().to(http::console::sign_out)),
+            )
+            .route(
+                "/admin/preview/{page}",
+                web::post().to(http::console::preview),
+            )
+            .route("/admin/{path:.*}", web::get().to(http::console::serve))
             .route("/map", web::get().to(http::map_page::map))
             .route("/assets/{name}", web::get().to(http::assets::serve))
             .route("/graphiql", web::get().to(http::graphql::graphiql))

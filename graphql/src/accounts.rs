@@ -17,6 +17,40 @@ pub struct Me {
     pub roles: Vec<TenantRole>,
 }
 
+/// A person with roles in the tenant.
+#[derive(SimpleObject)]
+pub struct RoleHolder {
+    pub user_id: ID,
+    pub email: String,
+    pub display_name: String,
+    pub roles: Vec<String>,
+    /// When they got their first role here.
+    pub since: DateTime<Utc>,
+}
+
+/// An invitation not yet accepted.
+#[derive(SimpleObject)]
+pub struct OpenInvitation {
+    pub email: String,
+    pub role: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// The tenant's people.
+#[derive(SimpleObject)]
+pub struct People {
+    pub holders: Vec<RoleHolder>,
+    pub invitations: Vec<OpenInvitation>,
+}
+
+/// One thing a person may do: an action on an object of the policy.
+#[derive(SimpleObject)]
+pub struct Permission {
+    pub object: String,
+    pub action: String,
+}
+
 #[derive(Default)]
 pub struct AccountQuery;
 
@@ -42,6 +76,55 @@ impl AccountQuery {
                 })
                 .collect(),
         }))
+    }
+
+    /// What the signed-in person may do in the request's tenant, as `(object, action)` pairs
+    /// of the policy (`site`/`edit`, `cnap`/`manage`, …): the console shows what these allow.
+    /// Empty when signed out or without a tenant.
+    async fn my_permissions(&self, ctx: &Context<'_>) -> Result<Vec<Permission>> {
+        let services = ctx.data::<Services>()?;
+        let guard = lock_tx(ctx).await?;
+        let tx = guard.tx()?;
+        if tx.actor_opt().is_none() || tx.tenant_opt().is_none() {
+            return Ok(Vec::new());
+        }
+        Ok(services
+            .authz
+            .permitted(tx)
+            .await
+            .gql()?
+            .into_iter()
+            .map(|(object, action)| Permission { object, action })
+            .collect())
+    }
+
+    /// Who holds which roles in the request's tenant, and the invitations still open
+    /// (its admins).
+    async fn people(&self, ctx: &Context<'_>) -> Result<People> {
+        let services = ctx.data::<Services>()?;
+        let guard = lock_tx(ctx).await?;
+        let (holders, invitations) = grants::people(guard.tx()?, &services.authz).await.gql()?;
+        Ok(People {
+            holders: holders
+                .into_iter()
+                .map(|h| RoleHolder {
+                    user_id: ID(h.user_id.to_string()),
+                    email: h.email,
+                    display_name: h.display_name,
+                    roles: h.roles,
+                    since: h.since,
+                })
+                .collect(),
+            invitations: invitations
+                .into_iter()
+                .map(|i| OpenInvitation {
+                    email: i.email,
+                    role: i.role,
+                    created_at: i.created_at,
+                    expires_at: i.expires_at,
+                })
+                .collect(),
+        })
     }
 
     /// The signed-in person's application passwords (for QGIS and other map clients),

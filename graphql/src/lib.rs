@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod cnap;
 pub mod error;
 pub mod gis;
+pub mod launch;
 pub mod limits;
 pub mod request;
 pub mod site;
@@ -51,6 +52,7 @@ pub struct QueryRoot(
     catalog::CatalogQuery,
     gis::GisQuery,
     site::SiteQuery,
+    launch::LaunchQuery,
 );
 
 /// Every mutation.
@@ -71,6 +73,18 @@ pub type HromadaSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 pub const MAX_DEPTH: usize = 12;
 pub const MAX_COMPLEXITY: usize = 2_000;
 
+/// The schema's SDL, without any service (`hromada schema`; the console's types are generated
+/// from it, and `graphql/schema.graphql` is its committed copy).
+pub fn sdl() -> String {
+    Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .finish()
+    .sdl()
+}
+
 /// Builds the schema.
 pub fn build_schema(services: Services) -> HromadaSchema {
     Schema::build(
@@ -84,4 +98,25 @@ pub fn build_schema(services: Services) -> HromadaSchema {
     .limit_recursive_depth(32)
     .limit_directives(16)
     .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    /// The committed SDL (`graphql/schema.graphql`, what the console's codegen reads) is the
+    /// schema's: a change to the schema rewrites the file and fails once, so that the new SDL
+    /// and the console's regenerated types are committed together.
+    #[test]
+    fn the_committed_sdl_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema.graphql");
+        let current = super::sdl();
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        if committed != current {
+            std::fs::write(path, &current).expect("schema.graphql is writable");
+            panic!(
+                "graphql/schema.graphql was stale and has been rewritten: run \
+                 `npm run codegen --prefix backend/web` and commit both"
+            );
+        }
+        assert!(current.contains("type QueryRoot"), "{current}");
+    }
 }

@@ -569,6 +569,12 @@ impl SiteQuery {
             .collect())
     }
 
+    /// The JSON Schema of a page's blocks (`blocks` of `updatePage`): one object per block
+    /// type, told apart by `type`. Editors' forms are made from it.
+    async fn block_schema(&self) -> Json<Value> {
+        Json(block::blocks_schema())
+    }
+
     /// Every community of the oblast with its site's state (oblast roles).
     async fn community_sites(
         &self,

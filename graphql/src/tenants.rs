@@ -2,6 +2,7 @@
 
 use async_graphql::connection::Connection;
 use async_graphql::{Context, InputObject, Object, Result, SimpleObject};
+use hromada_tenants::katottg;
 use hromada_tenants::tenant::{self, NewCommunity};
 
 use crate::Services;
@@ -44,7 +45,66 @@ impl TenantQuery {
             Tenant::from,
         ))
     }
+
+    /// The hromadas of this oblast in the KATOTTG codifier whose name or code holds `query`
+    /// (case-insensitive; at most 50), for onboarding a community (oblast admins).
+    async fn codifier_hromadas(
+        &self,
+        ctx: &Context<'_>,
+        query: String,
+    ) -> Result<Vec<CodifierHromada>> {
+        let services = ctx.data::<Services>()?;
+        let guard = lock_tx(ctx).await?;
+        let tx = guard.tx()?;
+        services.authz.check(tx, "community", "create").await.gql()?;
+        let oblast = tx.tenant().gql()?.katottg.clone();
+        let needle = query.trim().to_lowercase();
+        if needle.chars().count() > 100 {
+            return Err(crate::error::bad_input("query", "is longer than 100 characters"));
+        }
+        let onboarded = tenant::list_communities(tx, &services.authz, None, 10_000)
+            .await
+            .gql()?;
+        Ok(katottg::hromadas_of(&oblast)
+            .into_iter()
+            .filter(|u| {
+                needle.is_empty()
+                    || u.name.to_lowercase().contains(&needle)
+                    || u.code.to_lowercase().contains(&needle)
+            })
+            .take(MAX_CODIFIER_HITS)
+            .map(|u| CodifierHromada {
+                code: u.code.clone(),
+                name: u.name.clone(),
+                raion: u
+                    .raion
+                    .as_deref()
+                    .and_then(katottg::unit)
+                    .map(|r| r.name.clone()),
+                onboarded_slug: onboarded
+                    .iter()
+                    .find(|t| t.katottg == u.code)
+                    .map(|t| t.slug.clone()),
+            })
+            .collect())
+    }
 }
+
+/// A territorial community (hromada) of the KATOTTG codifier.
+#[derive(SimpleObject)]
+pub struct CodifierHromada {
+    /// Its code, e.g. `UA12140250000012345`.
+    pub code: String,
+    /// Its name as the codifier writes it (Ukrainian).
+    pub name: String,
+    /// The raion it lies in.
+    pub raion: Option<String>,
+    /// The slug of the community already onboarded with this code, if any.
+    pub onboarded_slug: Option<String>,
+}
+
+/// The most hromadas `codifierHromadas` answers.
+const MAX_CODIFIER_HITS: usize = 50;
 
 /// A new community of the oblast.
 #[derive(InputObject)]

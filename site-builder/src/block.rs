@@ -6,6 +6,7 @@
 //! Markdown is rendered to HTML and sanitized on save (see [`crate::text`]).
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -14,7 +15,7 @@ use hromada_tenants::{DomainError, DomainResult};
 use crate::text::{self, Limit};
 
 /// One block of a page.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Block {
     Hero(Hero),
@@ -46,7 +47,7 @@ pub const BLOCK_TYPES: [&str; 11] = [
 ];
 
 /// A banner: a title, a line of text, an optional image and a call to action.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Hero {
     pub title_uk: String,
@@ -62,7 +63,7 @@ pub struct Hero {
 }
 
 /// Formatted text, written in Markdown. The HTML is made on save.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct RichText {
     pub markdown_uk: String,
@@ -73,7 +74,7 @@ pub struct RichText {
 }
 
 /// One image from the media library.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct ImageBlock {
     pub media_id: Uuid,
@@ -85,7 +86,7 @@ pub struct ImageBlock {
 }
 
 /// Images shown together.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Gallery {
     pub title_uk: String,
@@ -94,7 +95,7 @@ pub struct Gallery {
 }
 
 /// Files to download: decisions, orders, reports.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Documents {
     pub title_uk: String,
@@ -103,7 +104,7 @@ pub struct Documents {
 }
 
 /// One file of a documents block.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct DocumentItem {
     pub media_id: Uuid,
@@ -113,7 +114,7 @@ pub struct DocumentItem {
 }
 
 /// How to reach the council or an office.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Contacts {
     pub title_uk: String,
@@ -128,7 +129,7 @@ pub struct Contacts {
 }
 
 /// A person of a contacts block: the head, a deputy, a secretary.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Person {
     pub name_uk: String,
@@ -140,7 +141,7 @@ pub struct Person {
 }
 
 /// The latest published news, optionally of one tag.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct NewsList {
     pub title_uk: String,
@@ -161,7 +162,7 @@ impl Default for NewsList {
 }
 
 /// The community's published administrative services, drawn live from its catalog.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Services {
     pub title_uk: String,
@@ -183,7 +184,7 @@ impl Default for Services {
 }
 
 /// A CNAP's address, hours and map pin (all active centers when none is named).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct CnapInfo {
     pub title_uk: String,
@@ -192,7 +193,7 @@ pub struct CnapInfo {
 }
 
 /// A map of the community's public GIS layers (one, or all when none is named).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct MapBlock {
     pub title_uk: String,
@@ -201,7 +202,7 @@ pub struct MapBlock {
 }
 
 /// A video from an allowed host (YouTube, Vimeo), embedded without tracking cookies.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct Embed {
     pub url: String,
@@ -218,6 +219,12 @@ pub struct References {
     pub media: Vec<(String, Uuid, bool)>,
     pub layers: Vec<(String, Uuid)>,
     pub cnaps: Vec<(String, Uuid)>,
+}
+
+/// The JSON Schema of a page's block list (made by `schemars` from these types, so it cannot
+/// drift from what [`parse_blocks`] accepts): the console builds each block's form from it.
+pub fn blocks_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Vec<Block>)).unwrap_or_default()
 }
 
 /// Parses a list of blocks given in input field `field`, strictly, naming the block and field

@@ -21,6 +21,7 @@ pub mod media;
 pub mod menu;
 pub mod page;
 pub mod public;
+pub mod readiness;
 pub mod render;
 pub mod site;
 pub mod template;

@@ -339,6 +339,36 @@ impl Renderer {
         Ok(rendered)
     }
 
+    /// A page as its draft would show, for the editor's live preview: `page` holds the
+    /// unsaved content as its draft, already normalized. Rendered for a signed-in editor
+    /// (`tx` may see drafts), never cached.
+    pub async fn preview(
+        &self,
+        tx: &TenantTx,
+        page: &page::Page,
+        lang: Lang,
+        base_url: &str,
+        stylesheet: &str,
+    ) -> DomainResult<String> {
+        let tenant = tx.tenant()?.clone();
+        let conn = tx.conn();
+        let Some(site) = site::get(conn, tenant.id).await? else {
+            return Err(DomainError::NotFound(format!("site of '{}'", tenant.slug)));
+        };
+        let pages = public::pages(conn, tenant.id).await?;
+        let path = format!("/preview/{}", page.id);
+        let req = Request {
+            route: Route::Preview(page.id.to_string()),
+            lang,
+            a11y: A11y::default(),
+            base_url,
+            stylesheet,
+            path: &path,
+        };
+        let frame = Frame::load(tx, &tenant, &site, &pages, &req).await?;
+        self.page(tx, &frame, None, &page.draft, Some(page)).await
+    }
+
     /// The 404 page of a tenant's site (also used for an unknown path).
     pub fn not_found_page(&self, frame: &Frame) -> DomainResult<String> {
         self.not_found(frame)

@@ -43,14 +43,55 @@ impl Authorizer {
     /// Allows the request when the actor holds a role in its tenant that may do `act` on
     /// `obj`; otherwise `Unauthenticated` (no user) or `Forbidden`.
     pub async fn check(&self, tx: &TenantTx, obj: &str, act: &str) -> DomainResult<()> {
-        let actor = tx.actor()?;
+        tx.actor()?;
         let tenant = tx.tenant()?;
-        if tenant.status == TenantStatus::Suspended && act != "read" {
-            return Err(DomainError::Forbidden(format!(
+        if self.allows(tx, obj, act).await? {
+            Ok(())
+        } else if tenant.status == TenantStatus::Suspended && act != "read" {
+            Err(DomainError::Forbidden(format!(
                 "tenant '{}' is suspended",
                 tenant.slug
-            )));
+            )))
+        } else {
+            Err(DomainError::Forbidden(format!(
+                "not allowed to {act} {obj} in '{}'",
+                tenant.slug
+            )))
         }
+    }
+
+    /// Every `(object, action)` of the policy the actor may do in the request's tenant: what
+    /// the console shows them, asked of the same policy [`check`](Self::check) enforces.
+    pub async fn permitted(&self, tx: &TenantTx) -> DomainResult<Vec<(String, String)>> {
+        let mut pairs: Vec<(String, String)> = self
+            .permissions
+            .iter()
+            .filter_map(|p| match p.as_slice() {
+                [_, obj, act] => Some((obj.clone(), act.clone())),
+                _ => None,
+            })
+            .collect();
+        pairs.sort();
+        pairs.dedup();
+        let enforcer = self.enforcer(tx).await?;
+        let mut allowed = Vec::new();
+        for (obj, act) in pairs {
+            if self.decide(tx, &enforcer, &obj, &act)? {
+                allowed.push((obj, act));
+            }
+        }
+        Ok(allowed)
+    }
+
+    async fn allows(&self, tx: &TenantTx, obj: &str, act: &str) -> DomainResult<bool> {
+        let enforcer = self.enforcer(tx).await?;
+        self.decide(tx, &enforcer, obj, act)
+    }
+
+    /// An enforcer over the permissions and the actor's grants in the request's tenant.
+    async fn enforcer(&self, tx: &TenantTx) -> DomainResult<Enforcer> {
+        let actor = tx.actor()?;
+        let tenant = tx.tenant()?;
         let grants = actor
             .grants
             .iter()
@@ -67,25 +108,26 @@ impl Authorizer {
             permissions: self.permissions.clone(),
             grants,
         };
-        let enforcer = Enforcer::new(self.model.clone(), adapter)
+        Enforcer::new(self.model.clone(), adapter)
             .await
-            .map_err(|e| DomainError::Internal(format!("casbin: {e}")))?;
-        let allowed = enforcer
+            .map_err(|e| DomainError::Internal(format!("casbin: {e}")))
+    }
+
+    /// Whether the actor may do `act` on `obj`: a suspended tenant allows reads only.
+    fn decide(&self, tx: &TenantTx, enforcer: &Enforcer, obj: &str, act: &str) -> DomainResult<bool> {
+        let actor = tx.actor()?;
+        let tenant = tx.tenant()?;
+        if tenant.status == TenantStatus::Suspended && act != "read" {
+            return Ok(false);
+        }
+        enforcer
             .enforce((
                 actor.user.id.to_string(),
                 tenant.id.to_string(),
                 obj.to_owned(),
                 act.to_owned(),
             ))
-            .map_err(|e| DomainError::Internal(format!("casbin: {e}")))?;
-        if allowed {
-            Ok(())
-        } else {
-            Err(DomainError::Forbidden(format!(
-                "not allowed to {act} {obj} in '{}'",
-                tenant.slug
-            )))
-        }
+            .map_err(|e| DomainError::Internal(format!("casbin: {e}")))
     }
 }
 

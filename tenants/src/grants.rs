@@ -120,3 +120,50 @@ pub async fn revoke(
     .await?;
     Ok(user)
 }
+
+/// A person holding roles in the request's tenant.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct Holder {
+    pub user_id: uuid::Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub roles: Vec<String>,
+    pub since: chrono::DateTime<chrono::Utc>,
+}
+
+/// An invitation not yet accepted.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct PendingInvitation {
+    pub email: String,
+    pub role: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Who holds which roles in the request's tenant, by e-mail, and the invitations still open
+/// (those who may grant roles).
+pub async fn people(
+    tx: &TenantTx,
+    authz: &Authorizer,
+) -> DomainResult<(Vec<Holder>, Vec<PendingInvitation>)> {
+    authz.check(tx, "role", "grant").await?;
+    let holders = Holder::find_by_statement(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT u.id AS user_id, u.email, u.display_name, \
+           array_agg(g.role ORDER BY g.role) AS roles, min(g.granted_at) AS since \
+         FROM role_grant g JOIN app_user u ON u.id = g.user_id \
+         WHERE g.tenant_id = app.tenant_id() \
+         GROUP BY u.id, u.email, u.display_name ORDER BY u.email LIMIT 1000",
+    ))
+    .all(tx.conn())
+    .await?;
+    let invitations = PendingInvitation::find_by_statement(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT email, role, created_at, expires_at FROM invitation \
+         WHERE tenant_id = app.tenant_id() AND accepted_at IS NULL AND expires_at > now() \
+         ORDER BY created_at DESC LIMIT 1000",
+    ))
+    .all(tx.conn())
+    .await?;
+    Ok((holders, invitations))
+}

@@ -8,9 +8,9 @@ use hromada_graphql::{RequestMeta, TenantTx};
 use hromada_tenants::{DomainError, accounts};
 use tracing_actix_web::RequestId;
 
-use super::{AppState, bearer_token, client_addr, resolve_tenant};
+use super::{AppState, client_addr, resolve_tenant};
 
-fn error_response(err: DomainError) -> HttpResponse {
+pub(crate) fn error_response(err: DomainError) -> HttpResponse {
     let error: ServerError = to_gql(err).into_server_error(Pos::default());
     HttpResponse::Ok().json(Response::from_errors(vec![error]))
 }
@@ -67,23 +67,40 @@ async fn run(
     state: web::Data<AppState>,
     req: HttpRequest,
     request_id: RequestId,
-    mut request: async_graphql::Request,
+    request: async_graphql::Request,
 ) -> HttpResponse {
-    let kind = match state.queries.prepare(&mut request) {
-        Ok(kind) => kind,
-        Err(limit) => return limit_response(&limit),
-    };
-    let mutation = kind.mutation;
-    let tenant = match resolve_tenant(&state, &req).await {
-        Ok(t) => t,
+    let token = match super::console::caller_token(&req) {
+        Ok(token) => token,
         Err(e) => return error_response(e),
     };
-    let token = bearer_token(&req);
+    match execute(&state, &req, request_id, request, token).await {
+        Ok(response) => answer(&response),
+        Err(refused) => refused,
+    }
+}
+
+/// Runs `request` for the caller holding `token` (or nobody) in one tenant-scoped
+/// transaction; a document refused before it runs, or a request whose tenant or session is
+/// unknown, is answered at once (`Err`).
+pub(crate) async fn execute(
+    state: &AppState,
+    req: &HttpRequest,
+    request_id: RequestId,
+    mut request: async_graphql::Request,
+    token: Option<String>,
+) -> Result<Response, HttpResponse> {
+    let kind = state
+        .queries
+        .prepare(&mut request)
+        .map_err(|limit| limit_response(&limit))?;
+    let mutation = kind.mutation;
+    let tenant = resolve_tenant(state, req).await.map_err(error_response)?;
     let user = match &token {
-        Some(token) => match accounts::authenticate(&state.db, token).await {
-            Ok(user) => Some(user),
-            Err(e) => return error_response(e),
-        },
+        Some(token) => Some(
+            accounts::authenticate(&state.db, token)
+                .await
+                .map_err(error_response)?,
+        ),
         None => None,
     };
     let request_id = Some(request_id.to_string());
@@ -93,14 +110,11 @@ async fn run(
     } else {
         TenantTx::begin_read_only(&state.db, tenant, user, request_id, kind.planning).await
     };
-    let tx = match begun {
-        Ok(tx) => tx,
-        Err(e) => return error_response(e),
-    };
+    let tx = begun.map_err(error_response)?;
     let tenant_id = tx.tenant_opt().map(|t| t.id);
     let signed_in = token.is_some();
     let meta = RequestMeta {
-        client_addr: client_addr(&state, &req),
+        client_addr: client_addr(state, req),
         bearer_token: token,
     };
     let response = hromada_graphql::execute(&state.schema, &state.db, request, tx, meta).await;
@@ -117,7 +131,7 @@ async fn run(
         // waking the worker would cost every search an outbox pass.
         state.outbox_wake.notify_one();
     }
-    answer(&response)
+    Ok(response)
 }
 
 /// The largest answer the server sends, in bytes. The complexity limit bounds what a document
@@ -126,7 +140,7 @@ pub const MAX_ANSWER_BYTES: usize = 8 * 1024 * 1024;
 
 /// The response as JSON, or an error in its place when it is larger than [`MAX_ANSWER_BYTES`]
 /// (a mutation's change is kept: its payload is what is too large, not the change).
-fn answer(response: &Response) -> HttpResponse {
+pub(crate) fn answer(response: &Response) -> HttpResponse {
     let body = match serde_json::to_vec(response) {
         Ok(body) if body.len() <= MAX_ANSWER_BYTES => body,
         Ok(_) => {
@@ -158,7 +172,7 @@ fn limit_response(limit: &LimitError) -> HttpResponse {
 }
 
 /// A `BAD_USER_INPUT` answer on `field`, in English with the Ukrainian in `messageUk`.
-fn error_json(field: &str, message: &str, message_uk: &str) -> HttpResponse {
+pub(crate) fn error_json(field: &str, message: &str, message_uk: &str) -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({
         "errors": [{ "message": message,
                      "extensions": { "code": "BAD_USER_INPUT", "field": field,

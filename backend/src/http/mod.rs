@@ -3,6 +3,7 @@
 
 pub mod account_pages;
 pub mod assets;
+pub mod console;
 pub mod gis_export;
 pub mod graphql;
 pub mod headers;
@@ -52,6 +53,8 @@ pub struct AppState {
     pub queries: crate::query_cache::QueryCache,
     /// Uploaded media.
     pub blobs: Arc<dyn hromada_tenants::blob::BlobStore>,
+    /// The console's built files.
+    pub console: console::ConsoleFiles,
 }
 
 /// The header API clients use to name a tenant explicitly (its slug).
