@@ -30,6 +30,9 @@ pub const CSRF_COOKIE: &str = "hromada_csrf";
 /// The header a cookie-authenticated request repeats the CSRF token in.
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
+/// How much longer than its session the CSRF cookie lives.
+const CSRF_GRACE_SECS: i64 = 7 * 24 * 3600;
+
 /// The console's policy: its own scripts only, no framing by others; frames of this origin
 /// for the live preview.
 pub const CONSOLE_CSP: &str = "default-src 'self'; script-src 'self'; \
@@ -57,15 +60,23 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 /// The token a request acts with: its bearer token, else the console's session cookie when
-/// the CSRF header matches it, else none. A wrong CSRF header is `Forbidden`.
+/// the CSRF header matches it, else none. A wrong CSRF header is `Forbidden`; the header
+/// without the cookie (the session has ended, the console does not know yet) is
+/// `Unauthenticated`, so the console asks the person to sign in again.
 pub fn caller_token(req: &HttpRequest) -> DomainResult<Option<String>> {
     if let Some(token) = bearer_token(req) {
         return Ok(Some(token));
     }
+    let sent = req.headers().get(CSRF_HEADER);
     let Some(session) = req.cookie(SESSION_COOKIE) else {
-        return Ok(None);
+        return match sent {
+            Some(_) => Err(DomainError::Unauthenticated(
+                "the session has ended; sign in again".into(),
+            )),
+            None => Ok(None),
+        };
     };
-    let Some(sent) = req.headers().get(CSRF_HEADER) else {
+    let Some(sent) = sent else {
         return Ok(None);
     };
     let sent = sent.to_str().unwrap_or_default();
@@ -124,9 +135,11 @@ pub async fn sign_in(
         .unwrap_or(3600)
         .max(0);
     let csrf = csrf_of(token);
+    // The CSRF cookie outlives the session by a week: the console keeps sending it, and the
+    // server can say "the session has ended" instead of answering as to a stranger.
     HttpResponse::Ok()
         .cookie(cookie(SESSION_COOKIE, token.to_owned(), true, secure, max_age))
-        .cookie(cookie(CSRF_COOKIE, csrf.clone(), false, secure, max_age))
+        .cookie(cookie(CSRF_COOKIE, csrf.clone(), false, secure, max_age + CSRF_GRACE_SECS))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(serde_json::json!({ "csrf": csrf, "expiresAt": expires_at }))
 }
@@ -135,6 +148,7 @@ pub async fn sign_in(
 pub async fn sign_out(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let token = match caller_token(&req) {
         Ok(token) => token,
+        Err(DomainError::Unauthenticated(_)) => None,
         Err(e) => return super::graphql::error_response(e),
     };
     if let Some(token) = token

@@ -1,0 +1,250 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation Upload($input: UploadMediaInput!) {\n    uploadMedia(input: $input) {\n      mediaItem {\n        id\n        url\n        altUk\n      }\n    }\n  }\n": typeof types.UploadDocument,
+    "\n  query Start {\n    me {\n      id\n      roles {\n        tenantSlug\n      }\n    }\n    tenant {\n      slug\n    }\n  }\n": typeof types.StartDocument,
+    "\n  query Frame {\n    me {\n      id\n      email\n      roles {\n        tenantSlug\n        tenantKind\n        role\n      }\n    }\n    tenant {\n      slug\n      kind\n      nameUk\n      nameEn\n      status\n    }\n    myPermissions {\n      object\n      action\n    }\n  }\n": typeof types.FrameDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      user {\n        email\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation RequestReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n    }\n  }\n": typeof types.RequestResetDocument,
+    "\n  mutation SetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      user {\n        email\n      }\n    }\n  }\n": typeof types.SetPasswordDocument,
+    "\n  query Catalog {\n    standardServices(first: 100) {\n      nodes {\n        id\n        code\n        publishedVersion\n        card {\n          nameUk\n          category\n          term {\n            days\n            unit\n          }\n        }\n      }\n    }\n    services(first: 100) {\n      nodes {\n        id\n        standardServiceId\n        status\n        overriddenFields\n        card {\n          code\n          nameUk\n        }\n      }\n    }\n  }\n": typeof types.CatalogDocument,
+    "\n  mutation Adopt($input: AdoptStandardServiceInput!) {\n    adoptStandardService(input: $input) {\n      service {\n        id\n        status\n      }\n    }\n  }\n": typeof types.AdoptDocument,
+    "\n  mutation PublishService($input: IdInput!) {\n    publishService(input: $input) {\n      service {\n        id\n        status\n      }\n    }\n  }\n": typeof types.PublishServiceDocument,
+    "\n  query Cnaps($from: NaiveDate!, $to: NaiveDate!) {\n    cnaps {\n      ...Place\n    }\n    remoteWorkplaces {\n      ...Place\n    }\n    holidays(from: $from, to: $to) {\n      date\n      kind\n      nameUk\n      inherited\n    }\n  }\n  fragment Place on Cnap {\n    id\n    kind\n    nameUk\n    nameEn\n    addressUk\n    addressEn\n    lat\n    lon\n    phone\n    email\n    website\n    active\n    version\n    accessibility {\n      stepFree\n      floor\n      selfServiceTerminal\n      signLanguage\n    }\n    schedule {\n      mon { ...Day }\n      tue { ...Day }\n      wed { ...Day }\n      thu { ...Day }\n      fri { ...Day }\n      sat { ...Day }\n      sun { ...Day }\n    }\n    exceptions {\n      date\n      note\n      hours { ...Day }\n    }\n  }\n  fragment Day on DayHours {\n    open\n    close\n    breaks {\n      from\n      to\n    }\n  }\n": typeof types.CnapsDocument,
+    "\n  mutation UpdateCnap($input: UpdateCnapInput!) {\n    updateCnap(input: $input) {\n      cnap {\n        id\n        version\n      }\n    }\n  }\n": typeof types.UpdateCnapDocument,
+    "\n  mutation SetCalendarDay($input: SetCalendarDayInput!) {\n    setCalendarDay(input: $input) {\n      day {\n        date\n      }\n    }\n  }\n": typeof types.SetCalendarDayDocument,
+    "\n  query Checklist {\n    launchChecklist {\n      sections {\n        key\n        pageId\n        filled\n      }\n      cnaps\n      cnapsWithHours\n      standardServices\n      standardAdopted\n      hasBoundary\n      publicLayers\n      people\n      pendingInvitations\n      ready\n    }\n  }\n": typeof types.ChecklistDocument,
+    "\n  query CommunitySites {\n    communitySites(first: 100) {\n      nodes {\n        community {\n          slug\n          nameUk\n          status\n        }\n        template\n        pagesPublished\n        newsPublished\n        missingSections\n        complete\n        lastUpdate\n      }\n    }\n    myPermissions {\n      object\n      action\n    }\n  }\n": typeof types.CommunitySitesDocument,
+    "\n  mutation SetCommunityStatus($input: SetCommunityStatusInput!) {\n    setCommunityStatus(input: $input) {\n      community {\n        slug\n        status\n      }\n    }\n  }\n": typeof types.SetCommunityStatusDocument,
+    "\n  query Codifier($query: String!) {\n    codifierHromadas(query: $query) {\n      code\n      name\n      raion\n      onboardedSlug\n    }\n    siteTemplates {\n      key\n      nameUk\n    }\n  }\n": typeof types.CodifierDocument,
+    "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      community {\n        slug\n        nameUk\n        hosts\n      }\n    }\n  }\n": typeof types.CreateCommunityDocument,
+    "\n  query Audit($after: String) {\n    auditLog(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        tenantSlug\n        at\n        actorEmail\n        action\n        targetType\n        targetId\n      }\n    }\n  }\n": typeof types.AuditDocument,
+    "\n  query People {\n    tenant {\n      kind\n    }\n    people {\n      holders {\n        userId\n        email\n        displayName\n        roles\n        since\n      }\n      invitations {\n        email\n        role\n        createdAt\n        expiresAt\n      }\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  mutation Invite($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      email\n      role\n    }\n  }\n": typeof types.InviteDocument,
+    "\n  mutation Grant($input: RoleInput!) {\n    grantRole(input: $input) {\n      role\n    }\n  }\n": typeof types.GrantDocument,
+    "\n  mutation Revoke($input: RoleInput!) {\n    revokeRole(input: $input) {\n      role\n    }\n  }\n": typeof types.RevokeDocument,
+    "\n  query NewsList {\n    newsPosts(first: 50) {\n      nodes {\n        id\n        slug\n        version\n        status\n        titleUk\n        date\n        publishedAt\n      }\n    }\n  }\n": typeof types.NewsListDocument,
+    "\n  mutation CreateNews($input: CreateNewsPostInput!) {\n    createNewsPost(input: $input) {\n      newsPost {\n        id\n        version\n      }\n    }\n  }\n": typeof types.CreateNewsDocument,
+    "\n  mutation PublishNews($input: PublishInput!) {\n    publishNewsPost(input: $input) {\n      newsPost {\n        id\n        status\n      }\n    }\n  }\n": typeof types.PublishNewsDocument,
+    "\n  query EditPage($id: ID!) {\n    page(id: $id) {\n      id\n      slug\n      section\n      version\n      status\n      hasUnpublishedChanges\n      titleUk\n      titleEn\n      descriptionUk\n      descriptionEn\n      blocks\n      publishedAt\n      scheduledAt\n      updatedAt\n    }\n    blockSchema\n    mediaItems(first: 100) {\n      nodes {\n        id\n        kind\n        fileName\n        title\n      }\n    }\n    cnaps {\n      id\n      nameUk\n    }\n    layers {\n      id\n      nameUk\n    }\n  }\n": typeof types.EditPageDocument,
+    "\n  query PageRevisions($id: ID!) {\n    pageRevisions(pageId: $id, first: 20) {\n      nodes {\n        id\n        version\n        action\n        at\n        titleUk\n        blocks\n      }\n    }\n  }\n": typeof types.PageRevisionsDocument,
+    "\n  mutation SavePage($input: UpdatePageInput!) {\n    updatePage(input: $input) {\n      page {\n        id\n        version\n        status\n        hasUnpublishedChanges\n        updatedAt\n      }\n    }\n  }\n": typeof types.SavePageDocument,
+    "\n  mutation PublishPage($input: PublishInput!) {\n    publishPage(input: $input) {\n      page {\n        id\n        version\n        status\n        hasUnpublishedChanges\n        publishedAt\n        scheduledAt\n      }\n    }\n  }\n": typeof types.PublishPageDocument,
+    "\n  mutation UnpublishPage($input: UnpublishInput!) {\n    unpublishPage(input: $input) {\n      page {\n        id\n        version\n        status\n      }\n    }\n  }\n": typeof types.UnpublishPageDocument,
+    "\n  mutation RestoreRevision($input: RestoreRevisionInput!) {\n    restoreRevision(input: $input) {\n      page {\n        id\n        version\n      }\n    }\n  }\n": typeof types.RestoreRevisionDocument,
+    "\n  mutation SharePreview($input: CreatePreviewLinkInput!) {\n    createPreviewLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n": typeof types.SharePreviewDocument,
+    "\n  query SitePages {\n    pages(first: 100) {\n      nodes {\n        id\n        parentId\n        slug\n        position\n        section\n        version\n        status\n        hasUnpublishedChanges\n        titleUk\n      }\n    }\n  }\n": typeof types.SitePagesDocument,
+    "\n  mutation MovePage($input: UpdatePageInput!) {\n    updatePage(input: $input) {\n      page {\n        id\n        parentId\n        position\n        version\n      }\n    }\n  }\n": typeof types.MovePageDocument,
+    "\n  mutation CreatePage($input: CreatePageInput!) {\n    createPage(input: $input) {\n      page {\n        id\n      }\n    }\n  }\n": typeof types.CreatePageDocument,
+};
+const documents: Documents = {
+    "\n  mutation Upload($input: UploadMediaInput!) {\n    uploadMedia(input: $input) {\n      mediaItem {\n        id\n        url\n        altUk\n      }\n    }\n  }\n": types.UploadDocument,
+    "\n  query Start {\n    me {\n      id\n      roles {\n        tenantSlug\n      }\n    }\n    tenant {\n      slug\n    }\n  }\n": types.StartDocument,
+    "\n  query Frame {\n    me {\n      id\n      email\n      roles {\n        tenantSlug\n        tenantKind\n        role\n      }\n    }\n    tenant {\n      slug\n      kind\n      nameUk\n      nameEn\n      status\n    }\n    myPermissions {\n      object\n      action\n    }\n  }\n": types.FrameDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      user {\n        email\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation RequestReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n    }\n  }\n": types.RequestResetDocument,
+    "\n  mutation SetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      user {\n        email\n      }\n    }\n  }\n": types.SetPasswordDocument,
+    "\n  query Catalog {\n    standardServices(first: 100) {\n      nodes {\n        id\n        code\n        publishedVersion\n        card {\n          nameUk\n          category\n          term {\n            days\n            unit\n          }\n        }\n      }\n    }\n    services(first: 100) {\n      nodes {\n        id\n        standardServiceId\n        status\n        overriddenFields\n        card {\n          code\n          nameUk\n        }\n      }\n    }\n  }\n": types.CatalogDocument,
+    "\n  mutation Adopt($input: AdoptStandardServiceInput!) {\n    adoptStandardService(input: $input) {\n      service {\n        id\n        status\n      }\n    }\n  }\n": types.AdoptDocument,
+    "\n  mutation PublishService($input: IdInput!) {\n    publishService(input: $input) {\n      service {\n        id\n        status\n      }\n    }\n  }\n": types.PublishServiceDocument,
+    "\n  query Cnaps($from: NaiveDate!, $to: NaiveDate!) {\n    cnaps {\n      ...Place\n    }\n    remoteWorkplaces {\n      ...Place\n    }\n    holidays(from: $from, to: $to) {\n      date\n      kind\n      nameUk\n      inherited\n    }\n  }\n  fragment Place on Cnap {\n    id\n    kind\n    nameUk\n    nameEn\n    addressUk\n    addressEn\n    lat\n    lon\n    phone\n    email\n    website\n    active\n    version\n    accessibility {\n      stepFree\n      floor\n      selfServiceTerminal\n      signLanguage\n    }\n    schedule {\n      mon { ...Day }\n      tue { ...Day }\n      wed { ...Day }\n      thu { ...Day }\n      fri { ...Day }\n      sat { ...Day }\n      sun { ...Day }\n    }\n    exceptions {\n      date\n      note\n      hours { ...Day }\n    }\n  }\n  fragment Day on DayHours {\n    open\n    close\n    breaks {\n      from\n      to\n    }\n  }\n": types.CnapsDocument,
+    "\n  mutation UpdateCnap($input: UpdateCnapInput!) {\n    updateCnap(input: $input) {\n      cnap {\n        id\n        version\n      }\n    }\n  }\n": types.UpdateCnapDocument,
+    "\n  mutation SetCalendarDay($input: SetCalendarDayInput!) {\n    setCalendarDay(input: $input) {\n      day {\n        date\n      }\n    }\n  }\n": types.SetCalendarDayDocument,
+    "\n  query Checklist {\n    launchChecklist {\n      sections {\n        key\n        pageId\n        filled\n      }\n      cnaps\n      cnapsWithHours\n      standardServices\n      standardAdopted\n      hasBoundary\n      publicLayers\n      people\n      pendingInvitations\n      ready\n    }\n  }\n": types.ChecklistDocument,
+    "\n  query CommunitySites {\n    communitySites(first: 100) {\n      nodes {\n        community {\n          slug\n          nameUk\n          status\n        }\n        template\n        pagesPublished\n        newsPublished\n        missingSections\n        complete\n        lastUpdate\n      }\n    }\n    myPermissions {\n      object\n      action\n    }\n  }\n": types.CommunitySitesDocument,
+    "\n  mutation SetCommunityStatus($input: SetCommunityStatusInput!) {\n    setCommunityStatus(input: $input) {\n      community {\n        slug\n        status\n      }\n    }\n  }\n": types.SetCommunityStatusDocument,
+    "\n  query Codifier($query: String!) {\n    codifierHromadas(query: $query) {\n      code\n      name\n      raion\n      onboardedSlug\n    }\n    siteTemplates {\n      key\n      nameUk\n    }\n  }\n": types.CodifierDocument,
+    "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      community {\n        slug\n        nameUk\n        hosts\n      }\n    }\n  }\n": types.CreateCommunityDocument,
+    "\n  query Audit($after: String) {\n    auditLog(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        tenantSlug\n        at\n        actorEmail\n        action\n        targetType\n        targetId\n      }\n    }\n  }\n": types.AuditDocument,
+    "\n  query People {\n    tenant {\n      kind\n    }\n    people {\n      holders {\n        userId\n        email\n        displayName\n        roles\n        since\n      }\n      invitations {\n        email\n        role\n        createdAt\n        expiresAt\n      }\n    }\n  }\n": types.PeopleDocument,
+    "\n  mutation Invite($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      email\n      role\n    }\n  }\n": types.InviteDocument,
+    "\n  mutation Grant($input: RoleInput!) {\n    grantRole(input: $input) {\n      role\n    }\n  }\n": types.GrantDocument,
+    "\n  mutation Revoke($input: RoleInput!) {\n    revokeRole(input: $input) {\n      role\n    }\n  }\n": types.RevokeDocument,
+    "\n  query NewsList {\n    newsPosts(first: 50) {\n      nodes {\n        id\n        slug\n        version\n        status\n        titleUk\n        date\n        publishedAt\n      }\n    }\n  }\n": types.NewsListDocument,
+    "\n  mutation CreateNews($input: CreateNewsPostInput!) {\n    createNewsPost(input: $input) {\n      newsPost {\n        id\n        version\n      }\n    }\n  }\n": types.CreateNewsDocument,
+    "\n  mutation PublishNews($input: PublishInput!) {\n    publishNewsPost(input: $input) {\n      newsPost {\n        id\n        status\n      }\n    }\n  }\n": types.PublishNewsDocument,
+    "\n  query EditPage($id: ID!) {\n    page(id: $id) {\n      id\n      slug\n      section\n      version\n      status\n      hasUnpublishedChanges\n      titleUk\n      titleEn\n      descriptionUk\n      descriptionEn\n      blocks\n      publishedAt\n      scheduledAt\n      updatedAt\n    }\n    blockSchema\n    mediaItems(first: 100) {\n      nodes {\n        id\n        kind\n        fileName\n        title\n      }\n    }\n    cnaps {\n      id\n      nameUk\n    }\n    layers {\n      id\n      nameUk\n    }\n  }\n": types.EditPageDocument,
+    "\n  query PageRevisions($id: ID!) {\n    pageRevisions(pageId: $id, first: 20) {\n      nodes {\n        id\n        version\n        action\n        at\n        titleUk\n        blocks\n      }\n    }\n  }\n": types.PageRevisionsDocument,
+    "\n  mutation SavePage($input: UpdatePageInput!) {\n    updatePage(input: $input) {\n      page {\n        id\n        version\n        status\n        hasUnpublishedChanges\n        updatedAt\n      }\n    }\n  }\n": types.SavePageDocument,
+    "\n  mutation PublishPage($input: PublishInput!) {\n    publishPage(input: $input) {\n      page {\n        id\n        version\n        status\n        hasUnpublishedChanges\n        publishedAt\n        scheduledAt\n      }\n    }\n  }\n": types.PublishPageDocument,
+    "\n  mutation UnpublishPage($input: UnpublishInput!) {\n    unpublishPage(input: $input) {\n      page {\n        id\n        version\n        status\n      }\n    }\n  }\n": types.UnpublishPageDocument,
+    "\n  mutation RestoreRevision($input: RestoreRevisionInput!) {\n    restoreRevision(input: $input) {\n      page {\n        id\n        version\n      }\n    }\n  }\n": types.RestoreRevisionDocument,
+    "\n  mutation SharePreview($input: CreatePreviewLinkInput!) {\n    createPreviewLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n": types.SharePreviewDocument,
+    "\n  query SitePages {\n    pages(first: 100) {\n      nodes {\n        id\n        parentId\n        slug\n        position\n        section\n        version\n        status\n        hasUnpublishedChanges\n        titleUk\n      }\n    }\n  }\n": types.SitePagesDocument,
+    "\n  mutation MovePage($input: UpdatePageInput!) {\n    updatePage(input: $input) {\n      page {\n        id\n        parentId\n        position\n        version\n      }\n    }\n  }\n": types.MovePageDocument,
+    "\n  mutation CreatePage($input: CreatePageInput!) {\n    createPage(input: $input) {\n      page {\n        id\n      }\n    }\n  }\n": types.CreatePageDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Upload($input: UploadMediaInput!) {\n    uploadMedia(input: $input) {\n      mediaItem {\n        id\n        url\n        altUk\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Upload($input: UploadMediaInput!) {\n    uploadMedia(input: $input) {\n      mediaItem {\n        id\n        url\n        altUk\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Start {\n    me {\n      id\n      roles {\n        tenantSlug\n      }\n    }\n    tenant {\n      slug\n    }\n  }\n"): (typeof documents)["\n  query Start {\n    me {\n      id\n      roles {\n        tenantSlug\n      }\n    }\n    tenant {\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Frame {\n    me {\n      id\n      email\n      roles {\n        tenantSlug\n        tenantKind\n        role\n      }\n    }\n    tenant {\n      slug\n      kind\n      nameUk\n      nameEn\n      status\n    }\n    myPermissions {\n      object\n      action\n    }\n  }\n"): (typeof documents)["\n  query Frame {\n    me {\n      id\n      email\n      roles {\n        tenantSlug\n        tenantKind\n        role\n      }\n    }\n    tenant {\n      slug\n      kind\n      nameUk\n      nameEn\n      status\n    }\n    myPermissions {\n      object\n      action\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      user {\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) {\n      user {\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n    }\n  }\n"): (typeof documents)["\n  mutation RequestReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      user {\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      user {\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Catalog {\n    standardServices(first: 100) {\n      nodes {\n        id\n        code\n        publishedVersion\n        card {\n          nameUk\n          category\n          term {\n            days\n            unit\n          }\n        }\n      }\n    }\n    services(first: 100) {\n      nodes {\n        id\n        standardServiceId\n        status\n        overriddenFields\n        card {\n          code\n          nameUk\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Catalog {\n    standardServices(first: 100) {\n      nodes {\n        id\n        code\n        publishedVersion\n        card {\n          nameUk\n          category\n          term {\n            days\n            unit\n          }\n        }\n      }\n    }\n    services(first: 100) {\n      nodes {\n        id\n        standardServiceId\n        status\n        overriddenFields\n        card {\n          code\n          nameUk\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Adopt($input: AdoptStandardServiceInput!) {\n    adoptStandardService(input: $input) {\n      service {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Adopt($input: AdoptStandardServiceInput!) {\n    adoptStandardService(input: $input) {\n      service {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishService($input: IdInput!) {\n    publishService(input: $input) {\n      service {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PublishService($input: IdInput!) {\n    publishService(input: $input) {\n      service {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Cnaps($from: NaiveDate!, $to: NaiveDate!) {\n    cnaps {\n      ...Place\n    }\n    remoteWorkplaces {\n      ...Place\n    }\n    holidays(from: $from, to: $to) {\n      date\n      kind\n      nameUk\n      inherited\n    }\n  }\n  fragment Place on Cnap {\n    id\n    kind\n    nameUk\n    nameEn\n    addressUk\n    addressEn\n    lat\n    lon\n    phone\n    email\n    website\n    active\n    version\n    accessibility {\n      stepFree\n      floor\n      selfServiceTerminal\n      signLanguage\n    }\n    schedule {\n      mon { ...Day }\n      tue { ...Day }\n      wed { ...Day }\n      thu { ...Day }\n      fri { ...Day }\n      sat { ...Day }\n      sun { ...Day }\n    }\n    exceptions {\n      date\n      note\n      hours { ...Day }\n    }\n  }\n  fragment Day on DayHours {\n    open\n    close\n    breaks {\n      from\n      to\n    }\n  }\n"): (typeof documents)["\n  query Cnaps($from: NaiveDate!, $to: NaiveDate!) {\n    cnaps {\n      ...Place\n    }\n    remoteWorkplaces {\n      ...Place\n    }\n    holidays(from: $from, to: $to) {\n      date\n      kind\n      nameUk\n      inherited\n    }\n  }\n  fragment Place on Cnap {\n    id\n    kind\n    nameUk\n    nameEn\n    addressUk\n    addressEn\n    lat\n    lon\n    phone\n    email\n    website\n    active\n    version\n    accessibility {\n      stepFree\n      floor\n      selfServiceTerminal\n      signLanguage\n    }\n    schedule {\n      mon { ...Day }\n      tue { ...Day }\n      wed { ...Day }\n      thu { ...Day }\n      fri { ...Day }\n      sat { ...Day }\n      sun { ...Day }\n    }\n    exceptions {\n      date\n      note\n      hours { ...Day }\n    }\n  }\n  fragment Day on DayHours {\n    open\n    close\n    breaks {\n      from\n      to\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCnap($input: UpdateCnapInput!) {\n    updateCnap(input: $input) {\n      cnap {\n        id\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCnap($input: UpdateCnapInput!) {\n    updateCnap(input: $input) {\n      cnap {\n        id\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCalendarDay($input: SetCalendarDayInput!) {\n    setCalendarDay(input: $input) {\n      day {\n        date\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetCalendarDay($input: SetCalendarDayInput!) {\n    setCalendarDay(input: $input) {\n      day {\n        date\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Checklist {\n    launchChecklist {\n      sections {\n        key\n        pageId\n        filled\n      }\n      cnaps\n      cnapsWithHours\n      standardServices\n      standardAdopted\n      hasBoundary\n      publicLayers\n      people\n      pendingInvitations\n      ready\n    }\n  }\n"): (typeof documents)["\n  query Checklist {\n    launchChecklist {\n      sections {\n        key\n        pageId\n        filled\n      }\n      cnaps\n      cnapsWithHours\n      standardServices\n      standardAdopted\n      hasBoundary\n      publicLayers\n      people\n      pendingInvitations\n      ready\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunitySites {\n    communitySites(first: 100) {\n      nodes {\n        community {\n          slug\n          nameUk\n          status\n        }\n        template\n        pagesPublished\n        newsPublished\n        missingSections\n        complete\n        lastUpdate\n      }\n    }\n    myPermissions {\n      object\n      action\n    }\n  }\n"): (typeof documents)["\n  query CommunitySites {\n    communitySites(first: 100) {\n      nodes {\n        community {\n          slug\n          nameUk\n          status\n        }\n        template\n        pagesPublished\n        newsPublished\n        missingSections\n        complete\n        lastUpdate\n      }\n    }\n    myPermissions {\n      object\n      action\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCommunityStatus($input: SetCommunityStatusInput!) {\n    setCommunityStatus(input: $input) {\n      community {\n        slug\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetCommunityStatus($input: SetCommunityStatusInput!) {\n    setCommunityStatus(input: $input) {\n      community {\n        slug\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Codifier($query: String!) {\n    codifierHromadas(query: $query) {\n      code\n      name\n      raion\n      onboardedSlug\n    }\n    siteTemplates {\n      key\n      nameUk\n    }\n  }\n"): (typeof documents)["\n  query Codifier($query: String!) {\n    codifierHromadas(query: $query) {\n      code\n      name\n      raion\n      onboardedSlug\n    }\n    siteTemplates {\n      key\n      nameUk\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      community {\n        slug\n        nameUk\n        hosts\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      community {\n        slug\n        nameUk\n        hosts\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Audit($after: String) {\n    auditLog(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        tenantSlug\n        at\n        actorEmail\n        action\n        targetType\n        targetId\n      }\n    }\n  }\n"): (typeof documents)["\n  query Audit($after: String) {\n    auditLog(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        tenantSlug\n        at\n        actorEmail\n        action\n        targetType\n        targetId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query People {\n    tenant {\n      kind\n    }\n    people {\n      holders {\n        userId\n        email\n        displayName\n        roles\n        since\n      }\n      invitations {\n        email\n        role\n        createdAt\n        expiresAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query People {\n    tenant {\n      kind\n    }\n    people {\n      holders {\n        userId\n        email\n        displayName\n        roles\n        since\n      }\n      invitations {\n        email\n        role\n        createdAt\n        expiresAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Invite($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation Invite($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      email\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Grant($input: RoleInput!) {\n    grantRole(input: $input) {\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation Grant($input: RoleInput!) {\n    grantRole(input: $input) {\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Revoke($input: RoleInput!) {\n    revokeRole(input: $input) {\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation Revoke($input: RoleInput!) {\n    revokeRole(input: $input) {\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewsList {\n    newsPosts(first: 50) {\n      nodes {\n        id\n        slug\n        version\n        status\n        titleUk\n        date\n        publishedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query NewsList {\n    newsPosts(first: 50) {\n      nodes {\n        id\n        slug\n        version\n        status\n        titleUk\n        date\n        publishedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateNews($input: CreateNewsPostInput!) {\n    createNewsPost(input: $input) {\n      newsPost {\n        id\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateNews($input: CreateNewsPostInput!) {\n    createNewsPost(input: $input) {\n      newsPost {\n        id\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishNews($input: PublishInput!) {\n    publishNewsPost(input: $input) {\n      newsPost {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PublishNews($input: PublishInput!) {\n    publishNewsPost(input: $input) {\n      newsPost {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EditPage($id: ID!) {\n    page(id: $id) {\n      id\n      slug\n      section\n      version\n      status\n      hasUnpublishedChanges\n      titleUk\n      titleEn\n      descriptionUk\n      descriptionEn\n      blocks\n      publishedAt\n      scheduledAt\n      updatedAt\n    }\n    blockSchema\n    mediaItems(first: 100) {\n      nodes {\n        id\n        kind\n        fileName\n        title\n      }\n    }\n    cnaps {\n      id\n      nameUk\n    }\n    layers {\n      id\n      nameUk\n    }\n  }\n"): (typeof documents)["\n  query EditPage($id: ID!) {\n    page(id: $id) {\n      id\n      slug\n      section\n      version\n      status\n      hasUnpublishedChanges\n      titleUk\n      titleEn\n      descriptionUk\n      descriptionEn\n      blocks\n      publishedAt\n      scheduledAt\n      updatedAt\n    }\n    blockSchema\n    mediaItems(first: 100) {\n      nodes {\n        id\n        kind\n        fileName\n        title\n      }\n    }\n    cnaps {\n      id\n      nameUk\n    }\n    layers {\n      id\n      nameUk\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PageRevisions($id: ID!) {\n    pageRevisions(pageId: $id, first: 20) {\n      nodes {\n        id\n        version\n        action\n        at\n        titleUk\n        blocks\n      }\n    }\n  }\n"): (typeof documents)["\n  query PageRevisions($id: ID!) {\n    pageRevisions(pageId: $id, first: 20) {\n      nodes {\n        id\n        version\n        action\n        at\n        titleUk\n        blocks\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SavePage($input: UpdatePageInput!) {\n    updatePage(input: $input) {\n      page {\n        id\n        version\n        status\n        hasUnpublishedChanges\n        updatedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SavePage($input: UpdatePageInput!) {\n    updatePage(input: $input) {\n      page {\n        id\n        version\n        status\n        hasUnpublishedChanges\n        updatedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishPage($input: PublishInput!) {\n    publishPage(input: $input) {\n      page {\n        id\n        version\n        status\n        hasUnpublishedChanges\n        publishedAt\n        scheduledAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PublishPage($input: PublishInput!) {\n    publishPage(input: $input) {\n      page {\n        id\n        version\n        status\n        hasUnpublishedChanges\n        publishedAt\n        scheduledAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnpublishPage($input: UnpublishInput!) {\n    unpublishPage(input: $input) {\n      page {\n        id\n        version\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UnpublishPage($input: UnpublishInput!) {\n    unpublishPage(input: $input) {\n      page {\n        id\n        version\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreRevision($input: RestoreRevisionInput!) {\n    restoreRevision(input: $input) {\n      page {\n        id\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreRevision($input: RestoreRevisionInput!) {\n    restoreRevision(input: $input) {\n      page {\n        id\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SharePreview($input: CreatePreviewLinkInput!) {\n    createPreviewLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation SharePreview($input: CreatePreviewLinkInput!) {\n    createPreviewLink(input: $input) {\n      path\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SitePages {\n    pages(first: 100) {\n      nodes {\n        id\n        parentId\n        slug\n        position\n        section\n        version\n        status\n        hasUnpublishedChanges\n        titleUk\n      }\n    }\n  }\n"): (typeof documents)["\n  query SitePages {\n    pages(first: 100) {\n      nodes {\n        id\n        parentId\n        slug\n        position\n        section\n        version\n        status\n        hasUnpublishedChanges\n        titleUk\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MovePage($input: UpdatePageInput!) {\n    updatePage(input: $input) {\n      page {\n        id\n        parentId\n        position\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MovePage($input: UpdatePageInput!) {\n    updatePage(input: $input) {\n      page {\n        id\n        parentId\n        position\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePage($input: CreatePageInput!) {\n    createPage(input: $input) {\n      page {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePage($input: CreatePageInput!) {\n    createPage(input: $input) {\n      page {\n        id\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

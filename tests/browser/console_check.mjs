@@ -1,0 +1,409 @@
+// Drives the console (/admin/) in headless Chromium as its users would, against a running
+// server with the demo data, and runs axe-core (WCAG 2.1 A and AA) on every screen it opens.
+// Prints one JSON object: the steps done, what each screen showed, axe violations per
+// screen, console and page errors, and timings. A step whose expectation fails stops the
+// run with a non-zero exit and names the step.
+//
+// Usage: WEB_DIR=backend/web node console_check.mjs <port> <domain> <password> <scenario>
+//   scenario: community | oblast | session | bench
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const require = createRequire(path.resolve(process.env.WEB_DIR || '.') + '/');
+const { chromium } = require('playwright-core');
+const axePath = require.resolve('axe-core/axe.min.js');
+
+const [port, domain, password, scenario] = process.argv.slice(2);
+const host = (slug) => `http://${slug}.${domain}:${port}`;
+const out = { scenario, steps: [], screens: {}, axe: {}, errors: [], timings: {} };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
+         '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+
+function step(name) {
+  out.steps.push(name);
+}
+
+function expect(cond, what) {
+  if (!cond) throw new Error(`expectation failed: ${what}`);
+}
+
+async function axe(page, screen) {
+  // axe-core is injected as a script; the context bypasses CSP only for that.
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id, impact: v.impact,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary),
+    }));
+  });
+  out.axe[screen] = violations;
+}
+
+let lastPage = null;
+
+async function newPage(context) {
+  const page = await context.newPage();
+  lastPage = page;
+  page.on('console', (m) => { if (m.type() === 'error') out.errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => out.errors.push(`page: ${String(e)}`));
+  return page;
+}
+
+async function signIn(page, base, email) {
+  await page.goto(`${base}/admin/`);
+  await page.getByLabel('Електронна пошта').fill(email);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Увійти' }).click();
+}
+
+/** Navigates by clicking the side navigation and waits for the screen's heading. */
+async function open(page, link, heading, screen) {
+  const started = Date.now();
+  await page.getByRole('navigation').getByRole('link', { name: link }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  out.timings[screen] = Date.now() - started;
+  await axe(page, screen);
+}
+
+/** A 2×2 PNG, for an upload. */
+function png() {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(2, 0);
+  ihdr.writeUInt32BE(2, 4);
+  ihdr[8] = 8; ihdr[9] = 2;
+  const raw = Buffer.from([0, 200, 30, 30, 30, 200, 30, 0, 30, 30, 200, 200, 200, 30]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+async function community() {
+  const base = host('tsarychanska');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await newPage(context);
+
+  step('sign-in screen');
+  await page.goto(`${base}/admin/`);
+  await page.getByRole('heading', { name: 'Вхід до консолі' }).waitFor();
+  await axe(page, 'sign-in');
+  const cookiesBefore = await context.cookies();
+  expect(!cookiesBefore.some((c) => c.name === 'hromada_session'), 'no session before sign-in');
+
+  step('wrong password is refused at the form');
+  await page.getByLabel('Електронна пошта').fill('admin@tsarychanska.hromada.localhost');
+  await page.getByLabel('Пароль').fill('not-the-password');
+  await page.getByRole('button', { name: 'Увійти' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Неправильна пошта або пароль' }).waitFor();
+
+  step('sign in as the community admin');
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Увійти' }).click();
+  await page.getByRole('heading', { name: 'Чи готові ми до запуску?' }).waitFor();
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === 'hromada_session');
+  expect(session && session.httpOnly && session.sameSite === 'Strict', 'HttpOnly SameSite=Strict session cookie');
+  expect(!(await page.evaluate(() => document.cookie)).includes('hromada_session'), 'scripts cannot read the session');
+  out.screens.checklist = await page.locator('.checklist').innerText();
+  out.screens.nav = await page.getByRole('navigation').innerText();
+  await axe(page, 'checklist');
+
+  step('the checklist leads to the catalog: adopt a standard service');
+  await page.getByRole('link', { name: 'Перейти до каталогу' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Каталог послуг' }).waitFor();
+  await axe(page, 'catalog');
+  const adopt = page.getByRole('button', { name: /^Прийняти послугу/ }).first();
+  const adoptName = (await adopt.getAttribute('aria-label')).replace(/^Прийняти послугу «|»$/g, '');
+  await adopt.click();
+  await page.getByRole('status').filter({ hasText: 'прийнято' }).waitFor();
+  out.screens.adopted = adoptName;
+
+  step('the site editor');
+  await open(page, 'Сайт', 'Сторінки сайту', 'pages');
+
+  step('open the "about" page and add a text block');
+  await page.locator('.tree > li').nth(1).getByRole('link').first().click();
+  await page.getByRole('heading', { level: 2, name: 'Блоки сторінки' }).waitFor();
+  await page.locator('.preview-frame[data-rendered]').waitFor();
+  await axe(page, 'editor');
+  await page.getByRole('button', { name: /Тип блоку/ }).click();
+  await page.getByRole('option', { name: 'Текст', exact: true }).click();
+  await page.getByRole('button', { name: 'Додати блок' }).click();
+  const stamp = `Консольний тест ${Date.now()}`;
+  const before = await page.locator('.preview-frame').getAttribute('data-rendered');
+  const typed = Date.now();
+  await page.getByLabel('Текст (укр.)').last().fill(stamp);
+  await page.waitForFunction(
+    (b) => document.querySelector('.preview-frame')?.getAttribute('data-rendered') !== b,
+    before,
+  );
+  out.timings.previewAfterTyping = Date.now() - typed;
+  const frame = page.frameLocator('.preview-frame');
+  await frame.getByText(stamp).waitFor();
+  out.screens.previewShows = stamp;
+
+  step('a bad block field is named by the server at the field');
+  await page.getByRole('button', { name: /Тип блоку/ }).click();
+  await page.getByRole('option', { name: 'Відео' }).click();
+  await page.getByRole('button', { name: 'Додати блок' }).click();
+  await page.getByLabel('Адреса відео (YouTube, Vimeo)').last().fill('https://evil.example/video');
+  await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
+  await page.locator('.block-card.invalid .field-error').first().waitFor();
+  out.screens.blockError = await page.locator('.block-card.invalid .field-error').first().innerText();
+  await page.locator('.block-card.invalid').getByRole('button', { name: 'Видалити блок' }).click();
+
+  step('save and publish the page');
+  await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
+  await page.getByRole('status').filter({ hasText: 'Чернетку збережено' }).waitFor();
+  await page.getByRole('button', { name: 'Опублікувати', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Опубліковано' }).waitFor();
+  const published = await page.evaluate(async (u) => (await fetch(u)).text(), `${base}/about`);
+  expect(published.includes(stamp), 'the published page shows the new block');
+
+  step('a second editor saves first: nothing typed is lost');
+  const title = page.getByRole('textbox', { name: 'Назва', exact: true });
+  const csrf = (await context.cookies()).find((c) => c.name === 'hromada_csrf').value;
+  const id = page.url().split('/').pop();
+  // Another editor's save, from the same browser (a second session would do the same).
+  const gql = (query, variables) => page.evaluate(async ([q, v, token]) => {
+    const r = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'X-CSRF-Token': token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: q, variables: v }),
+    });
+    return r.json();
+  }, [query, variables, csrf]);
+  const current = await gql('query($id: ID!) { page(id: $id) { version } }', { id });
+  const other = await gql(
+    'mutation($i: UpdatePageInput!) { updatePage(input: $i) { page { version } } }',
+    { i: { id, version: current.data.page.version, titleUk: 'Про громаду (інший редактор)' } },
+  );
+  expect(other.data, `the other editor saved: ${JSON.stringify(other)}`);
+  const mine = `Про нашу громаду (${Date.now() % 100000})`;
+  await title.fill(mine);
+  await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
+  await page.getByRole('heading', { name: 'Сторінку щойно змінив хтось інший' }).waitFor();
+  out.screens.conflict = await page.locator('.diff').innerText();
+  await axe(page, 'conflict');
+  await page.getByRole('button', { name: 'Залишити мій текст' }).click();
+  expect((await title.inputValue()) === mine, 'my title is still there');
+  out.screens.keptTitle = mine;
+  await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
+  await page.getByRole('status').filter({ hasText: 'Чернетку збережено' }).waitFor();
+
+  step('news with an uploaded image');
+  await open(page, 'Новини', 'Новини', 'news');
+  const headline = `Відкрито новий ЦНАП у Царичанці ${Date.now() % 100000}`;
+  await page.getByLabel('Заголовок').fill(headline);
+  await page.getByLabel('Адреса (латиницею)').fill(`novyi-tsnap-${Date.now() % 100000}`);
+  await page.getByLabel('Вступ').fill('Віддалене робоче місце почало приймати відвідувачів.');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Вибрати зображення' }).click();
+  await (await chooser).setFiles({ name: 'tsnap.png', mimeType: 'image/png', buffer: png() });
+  await page.getByRole('button', { name: 'Опублікувати', exact: true }).click();
+  await page.getByText('Опишіть зображення').waitFor();
+  await page.getByLabel('Опис обкладинки для незрячих').fill('Будівля ЦНАП з синьою вивіскою');
+  await page.getByRole('button', { name: 'Опублікувати', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Новину опубліковано' }).waitFor();
+  await page.getByRole('link', { name: headline }).waitFor();
+  out.screens.headline = headline;
+
+  step('set CNAP hours: Saturday 09:00–13:00');
+  await open(page, 'ЦНАП і графік', 'ЦНАП і віддалені робочі місця', 'cnap');
+  await page.getByRole('button', { name: 'Змінити графік' }).first().click();
+  const saturdayClosed = page.getByRole('checkbox', { name: 'Субота — вихідний' });
+  if (await saturdayClosed.isChecked()) await saturdayClosed.click({ force: true });
+  await page.getByLabel('Субота: відкриття').fill('09:00');
+  await page.getByLabel('Субота: закриття').fill('25:00');
+  await page.getByText('Час у форматі ГГ:ХХ').first().waitFor();
+  await page.getByLabel('Субота: закриття').fill('13:00');
+  await axe(page, 'cnap-hours');
+  await page.getByRole('button', { name: 'Зберегти графік' }).click();
+  await page.getByRole('status').filter({ hasText: 'Графік збережено' }).waitFor();
+
+  step('people and audit');
+  await open(page, 'Люди й ролі', 'Люди й ролі', 'people');
+  out.screens.people = await page.locator('table tbody tr td:first-child').allInnerTexts();
+  const inviteForm = page.locator('form').filter({ has: page.getByRole('button', { name: 'Надіслати запрошення' }) });
+  await inviteForm.getByLabel('Електронна пошта').fill('new.editor@example.com');
+  await inviteForm.locator('.select-button').click();
+  await page.getByRole('option', { name: 'Редактор сайту' }).click();
+  await page.getByRole('button', { name: 'Надіслати запрошення' }).click();
+  await page.getByRole('status').filter({ hasText: 'new.editor@example.com' }).waitFor();
+  await open(page, 'Журнал дій', 'Журнал дій', 'audit');
+  out.screens.audit = await page.locator('table').innerText();
+
+  step('English');
+  await page.getByText('English', { exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+  await page.getByText('Українська', { exact: true }).click();
+
+  await context.close();
+}
+
+async function session() {
+  const base = host('petrykivska');
+  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, bypassCSP: true });
+  const page = await newPage(context);
+  await signIn(page, base, `editor@petrykivska.hromada.localhost`);
+  await page.getByRole('heading', { name: 'Чи готові ми до запуску?' }).waitFor();
+  out.screens.editorNav = await page.getByRole('navigation').innerText();
+
+  step('the session ends while editing: the text stays');
+  await open(page, 'Сайт', 'Сторінки сайту', 'pages-editor-role');
+  await page.locator('.tree > li').nth(1).getByRole('link').first().click();
+  const title = page.getByRole('textbox', { name: 'Назва', exact: true });
+  await title.waitFor();
+  await title.fill('Текст, який не можна втратити');
+  await context.clearCookies({ name: 'hromada_session' });
+  await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
+  await page.getByRole('heading', { name: 'Сеанс завершився' }).waitFor();
+  await axe(page, 'session-expired');
+  await page.getByRole('dialog').getByLabel('Пароль').fill(password);
+  await page.getByRole('dialog').getByRole('button', { name: 'Увійти' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  expect((await title.inputValue()) === 'Текст, який не можна втратити', 'the typed title survived');
+  await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
+  await page.getByRole('status').filter({ hasText: 'Чернетку збережено' }).waitFor();
+
+  step('password reset and invitation screens');
+  const anon = await newPage(await browser.newContext({ bypassCSP: true }));
+  await anon.goto(`${base}/admin/reset-password`);
+  await anon.getByRole('heading', { name: 'Відновлення пароля' }).waitFor();
+  await axe(anon, 'reset-password');
+  await anon.getByLabel('Електронна пошта').fill('editor@petrykivska.hromada.localhost');
+  await anon.getByRole('button', { name: 'Надіслати посилання' }).click();
+  await anon.getByRole('status').waitFor();
+  await anon.goto(`${base}/admin/accept-invitation?token=unknown-token`);
+  await anon.getByRole('heading', { name: 'Запрошення до громади' }).waitFor();
+  await axe(anon, 'accept-invitation');
+  await anon.getByLabel('Пароль').fill('short');
+  await anon.getByText('щонайменше 10 символів').first().waitFor();
+  await anon.getByLabel('Пароль').fill('a-long-enough-password');
+  await anon.getByRole('button', { name: 'Прийняти запрошення' }).click();
+  await anon.getByRole('alert').waitFor();
+  out.screens.badInvitation = await anon.getByRole('alert').innerText();
+  await context.close();
+}
+
+async function oblast() {
+  const base = host('dnipropetrovska');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await newPage(context);
+  await signIn(page, base, 'oblast.admin@hromada.localhost');
+  await page.getByRole('heading', { name: 'Громади області' }).waitFor();
+  out.screens.communities = await page.locator('table').innerText();
+  await axe(page, 'communities');
+
+  step('onboard a community from the codifier');
+  await open(page, 'Нова громада', 'Підключення громади', 'onboard');
+  await page.getByLabel('Назва або код громади').fill('Магдалинівськ');
+  const choose = page.getByRole('button', { name: /^Вибрати Магдалинівська/ }).first();
+  await choose.waitFor();
+  await choose.click();
+  const slug = page.getByLabel('Адреса (латиницею)');
+  out.screens.suggestedSlug = await slug.inputValue();
+  out.screens.suggestedNameEn = await page.getByLabel('Назва англійською').inputValue();
+  await page.getByLabel('Пошта першого адміністратора').fill('head@mahdalynivska.example.com');
+  await axe(page, 'onboard-form');
+  await page.getByRole('button', { name: 'Далі' }).click();
+  await page.getByRole('button', { name: 'Створити громаду' }).click();
+  await page.getByRole('status').filter({ hasText: 'створено' }).waitFor();
+  out.screens.onboarded = await page.getByRole('status').innerText();
+  await page.getByRole('link', { name: 'До громад області' }).click();
+  await page.getByRole('cell', { name: /Магдалинівська/ }).waitFor();
+  await context.close();
+}
+
+/** Medians of 10 navigations to each screen, the preview after a change, the shell's size. */
+async function bench() {
+  const base = host('petrykivska');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await newPage(context);
+  let shellBytes = 0;
+  page.on('response', async (r) => {
+    const url = r.url();
+    if (/\/admin\/assets\/index-.*\.js$/.test(url)) shellBytes = Number(r.headers()['content-length'] || 0);
+  });
+  await signIn(page, base, 'admin@petrykivska.hromada.localhost');
+  await page.getByRole('heading', { name: 'Чи готові ми до запуску?' }).waitFor();
+  const screens = [
+    ['Сайт', 'Сторінки сайту'], ['Новини', 'Новини'], ['ЦНАП і графік', 'ЦНАП і віддалені робочі місця'],
+    ['Каталог послуг', 'Каталог послуг'], ['Люди й ролі', 'Люди й ролі'], ['Журнал дій', 'Журнал дій'],
+    ['Головна', 'Чи готові ми до запуску?'],
+  ];
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (const [link, heading] of screens) {
+    const times = [];
+    for (let i = 0; i < 10; i++) {
+      await page.goto(`${base}/admin/t/petrykivska/audit`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      const started = Date.now();
+      await page.getByRole('navigation').getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.locator('.loading').waitFor({ state: 'detached' });
+      times.push(Date.now() - started);
+    }
+    out.timings[link] = median(times);
+  }
+  await page.goto(`${base}/admin/t/petrykivska/site`);
+  await page.locator('.tree > li').nth(1).getByRole('link').first().click();
+  await page.locator('.preview-frame[data-rendered]').waitFor();
+  const previews = [];
+  for (let i = 0; i < 10; i++) {
+    const before = await page.locator('.preview-frame').getAttribute('data-rendered');
+    const started = Date.now();
+    await page.getByRole('textbox', { name: 'Назва', exact: true }).fill(`Про громаду ${i}`);
+    await page.waitForFunction(
+      (b) => document.querySelector('.preview-frame')?.getAttribute('data-rendered') !== b,
+      before,
+    );
+    previews.push(Date.now() - started);
+  }
+  out.timings.preview = median(previews);
+  out.timings.shellGzipBytes = shellBytes;
+  await context.close();
+}
+
+try {
+  if (scenario === 'community') await community();
+  else if (scenario === 'session') await session();
+  else if (scenario === 'oblast') await oblast();
+  else if (scenario === 'bench') await bench();
+  else throw new Error(`unknown scenario ${scenario}`);
+  console.log(JSON.stringify(out));
+} catch (e) {
+  out.failed = String(e && e.message ? e.message : e);
+  if (process.env.FAIL_SHOT && lastPage) await lastPage.screenshot({ path: process.env.FAIL_SHOT, fullPage: true }).catch(() => {});
+  console.log(JSON.stringify(out));
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
