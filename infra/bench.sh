@@ -4,6 +4,7 @@
 #   infra/bench.sh import   GIS import of 100,000 and 1,000,000 parcels against ogr2ogr
 #   infra/bench.sh tiles    vector tiles of 1,000,000 parcels, cold and warm, against bare SQL
 #   infra/bench.sh site     a cached community page against nginx serving the same bytes; uncached renders
+#   infra/bench.sh console  the console in Chromium: shell size, screens, the editor's live preview
 set -euo pipefail
 cd "$(dirname "$0")/.."
 infra/setup.sh --test
@@ -18,5 +19,6 @@ case "${1:-search}" in
       $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light wrk >/dev/null
     fi
     cargo bench -p hromada-tests --bench site ;;
-  *) echo "usage: infra/bench.sh [search|import|tiles|site]" >&2; exit 2 ;;
+  console) cargo bench -p hromada-tests --bench console ;;
+  *) echo "usage: infra/bench.sh [search|import|tiles|site|console]" >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what Hromada needs on a Debian 12 machine; idempotent.
-#   infra/setup.sh          PostgreSQL 15 running, PostGIS installed, MapLibre GL JS from npm
+#   infra/setup.sh          PostgreSQL 15 running, PostGIS installed, the console built, MapLibre
+#                           GL JS and GraphiQL from npm
 #   infra/setup.sh --test   also the test tools: aiosmtpd (a real SMTP server), pyld (JSON-LD),
 #                           s3s-fs (a real S3 server),
 #                           gdal-bin (ogrinfo/ogr2ogr read the GIS exports and OGC API),
@@ -88,17 +89,23 @@ if [ "$restart" = 1 ]; then
   answering
 fi
 
-# Front-end packages the server serves itself (backend/web/package-lock.json pins them).
+# Front-end packages (backend/web/package-lock.json pins them): the console's build tools,
+# MapLibre and GraphiQL, which the server serves itself, and playwright-core for the tests.
 web=backend/web
-if [ "$want_test" = 1 ]; then
-  if [ ! -d "$web/node_modules/playwright-core" ] || [ ! -d "$web/node_modules/maplibre-gl" ] ||
-    [ ! -d "$web/node_modules/graphiql" ]; then
-    log "installing MapLibre GL JS, GraphiQL and playwright-core from npm"
-    npm ci --prefix "$web" --no-audit --no-fund --loglevel=error
-  fi
-elif [ ! -d "$web/node_modules/maplibre-gl" ] || [ ! -d "$web/node_modules/graphiql" ]; then
-  log "installing MapLibre GL JS and GraphiQL from npm"
-  npm ci --prefix "$web" --omit=dev --no-audit --no-fund --loglevel=error
+if [ ! -d "$web/node_modules/vite" ] || [ ! -d "$web/node_modules/maplibre-gl" ] ||
+  [ ! -d "$web/node_modules/playwright-core" ] ||
+  [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
+  log "installing the console's packages, MapLibre GL JS and GraphiQL from npm"
+  npm ci --prefix "$web" --no-audit --no-fund --loglevel=error
+fi
+
+# The console, built into backend/web/dist (served at /admin/) when its sources changed.
+console_hash=$(cd "$web" && cat package-lock.json index.html vite.config.ts tsconfig.json \
+  $(find src public -type f | LC_ALL=C sort) | sha256sum | cut -c1-16)
+if [ "$(cat "$web/dist/.build-hash" 2>/dev/null)" != "$console_hash" ]; then
+  log "building the console (vite)"
+  (cd "$web" && npx vite build --logLevel warn)
+  echo "$console_hash" >"$web/dist/.build-hash"
 fi
 
 if [ "$want_test" = 1 ]; then

@@ -6,6 +6,24 @@ cd "$(dirname "$0")/.."
 
 infra/setup.sh --test
 
+# The console: types generated from the committed SDL must be the committed ones (a schema
+# change regenerates them: `npm run codegen --prefix backend/web`), then the type check and
+# the linter.
+echo "== console: codegen, tsc, eslint"
+(
+  cd backend/web
+  scratch=$(mktemp -d)
+  trap 'rm -rf "$scratch"' EXIT
+  CODEGEN_OUT="$scratch/" npx graphql-codegen --config codegen.ts --silent
+  if ! diff -r "$scratch" src/gql >/dev/null; then
+    echo "backend/web/src/gql is stale: run 'npm run codegen --prefix backend/web' and commit it" >&2
+    diff -r "$scratch" src/gql | head -20 >&2
+    exit 1
+  fi
+  npx tsc --noEmit
+  npx eslint --max-warnings 0 src
+)
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"

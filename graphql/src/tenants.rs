@@ -56,11 +56,18 @@ impl TenantQuery {
         let services = ctx.data::<Services>()?;
         let guard = lock_tx(ctx).await?;
         let tx = guard.tx()?;
-        services.authz.check(tx, "community", "create").await.gql()?;
+        services
+            .authz
+            .check(tx, "community", "create")
+            .await
+            .gql()?;
         let oblast = tx.tenant().gql()?.katottg.clone();
         let needle = query.trim().to_lowercase();
         if needle.chars().count() > 100 {
-            return Err(crate::error::bad_input("query", "is longer than 100 characters"));
+            return Err(crate::error::bad_input(
+                "query",
+                "is longer than 100 characters",
+            ));
         }
         let onboarded = tenant::list_communities(tx, &services.authz, None, 10_000)
             .await

@@ -20,6 +20,7 @@ pub mod content;
 pub mod media;
 pub mod menu;
 pub mod page;
+pub mod plural;
 pub mod public;
 pub mod readiness;
 pub mod render;

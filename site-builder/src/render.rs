@@ -1049,20 +1049,7 @@ async fn block_views(
                             .card
                             .get("term")
                             .and_then(|t| serde_json::from_value::<Term>(t.clone()).ok())
-                            .map(|t| match (lang, t.unit) {
-                                (Lang::Uk, TermUnit::WorkingDays) => {
-                                    format!("{} робочих днів", t.days)
-                                }
-                                (Lang::Uk, TermUnit::CalendarDays) => {
-                                    format!("{} календарних днів", t.days)
-                                }
-                                (Lang::En, TermUnit::WorkingDays) => {
-                                    format!("{} working days", t.days)
-                                }
-                                (Lang::En, TermUnit::CalendarDays) => {
-                                    format!("{} calendar days", t.days)
-                                }
-                            });
+                            .map(|t| term_text(lang, t));
                         json!({
                             "code": c.code,
                             "name": lang.pick(&c.name_uk, &c.name_en),
@@ -1166,6 +1153,32 @@ fn highlight(snippet: &str) -> String {
     escape(snippet)
         .replace('\u{2}', "<mark>")
         .replace('\u{3}', "</mark>")
+}
+
+/// A service's term in words: "1 робочий день", "30 календарних днів", "10 working days".
+fn term_text(lang: Lang, t: Term) -> String {
+    use crate::plural::{self, Uk};
+    let n = u64::from(t.days);
+    match (lang, t.unit) {
+        (Lang::Uk, TermUnit::WorkingDays) => plural::uk(
+            n,
+            Uk {
+                one: "робочий день",
+                few: "робочі дні",
+                many: "робочих днів",
+            },
+        ),
+        (Lang::Uk, TermUnit::CalendarDays) => plural::uk(
+            n,
+            Uk {
+                one: "календарний день",
+                few: "календарні дні",
+                many: "календарних днів",
+            },
+        ),
+        (Lang::En, TermUnit::WorkingDays) => plural::en(n, "working day", "working days"),
+        (Lang::En, TermUnit::CalendarDays) => plural::en(n, "calendar day", "calendar days"),
+    }
 }
 
 #[cfg(test)]

@@ -114,7 +114,13 @@ impl Authorizer {
     }
 
     /// Whether the actor may do `act` on `obj`: a suspended tenant allows reads only.
-    fn decide(&self, tx: &TenantTx, enforcer: &Enforcer, obj: &str, act: &str) -> DomainResult<bool> {
+    fn decide(
+        &self,
+        tx: &TenantTx,
+        enforcer: &Enforcer,
+        obj: &str,
+        act: &str,
+    ) -> DomainResult<bool> {
         let actor = tx.actor()?;
         let tenant = tx.tenant()?;
         if tenant.status == TenantStatus::Suspended && act != "read" {

@@ -52,8 +52,7 @@ pub fn csrf_of(token: &str) -> String {
 /// Whether two strings are equal, in time independent of where they differ.
 fn same(a: &str, b: &str) -> bool {
     a.len() == b.len()
-        && a
-            .bytes()
+        && a.bytes()
             .zip(b.bytes())
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0
@@ -113,11 +112,10 @@ pub async fn sign_in(
         "input": { "email": body.email, "password": body.password }
     }));
     let request = async_graphql::Request::new(LOGIN).variables(variables);
-    let response =
-        match super::graphql::execute(&state, &req, request_id, request, None).await {
-            Ok(response) => response,
-            Err(refused) => return refused,
-        };
+    let response = match super::graphql::execute(&state, &req, request_id, request, None).await {
+        Ok(response) => response,
+        Err(refused) => return refused,
+    };
     if !response.is_ok() {
         return super::graphql::answer(&response);
     }
@@ -138,8 +136,20 @@ pub async fn sign_in(
     // The CSRF cookie outlives the session by a week: the console keeps sending it, and the
     // server can say "the session has ended" instead of answering as to a stranger.
     HttpResponse::Ok()
-        .cookie(cookie(SESSION_COOKIE, token.to_owned(), true, secure, max_age))
-        .cookie(cookie(CSRF_COOKIE, csrf.clone(), false, secure, max_age + CSRF_GRACE_SECS))
+        .cookie(cookie(
+            SESSION_COOKIE,
+            token.to_owned(),
+            true,
+            secure,
+            max_age,
+        ))
+        .cookie(cookie(
+            CSRF_COOKIE,
+            csrf.clone(),
+            false,
+            secure,
+            max_age + CSRF_GRACE_SECS,
+        ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(serde_json::json!({ "csrf": csrf, "expiresAt": expires_at }))
 }
@@ -305,9 +315,7 @@ pub async fn serve(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse
     }
     let path = req.match_info().query("path");
     let (file, cache) = match console.files.get(path) {
-        Some(file) if path.starts_with("assets/") => {
-            (file, "public, max-age=31536000, immutable")
-        }
+        Some(file) if path.starts_with("assets/") => (file, "public, max-age=31536000, immutable"),
         Some(file) if path != "index.html" => (file, "public, max-age=3600"),
         _ => match console.files.get("index.html") {
             Some(index) => (index, "no-cache"),

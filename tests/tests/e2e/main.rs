@@ -3,6 +3,7 @@
 mod accounts;
 mod audit;
 mod catalog;
+mod console;
 mod gis;
 mod gis_io;
 mod hardening;

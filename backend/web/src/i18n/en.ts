@@ -105,7 +105,7 @@ export const en: Record<MessageKey, string> = {
   "editor.back": "To the pages",
   "editor.untitled": "Untitled",
   "editor.unsaved": "unsaved changes",
-  "editor.publishedAt": "published {at}",
+  "editor.publishedAt": "{at}",
   "editor.titleUk": "Title",
   "editor.titleEn": "Title in English",
   "editor.descriptionUk": "Short description (for search and social media)",

@@ -116,7 +116,7 @@ export const uk = {
   "editor.back": "До сторінок",
   "editor.untitled": "Без назви",
   "editor.unsaved": "є незбережені зміни",
-  "editor.publishedAt": "опубліковано {at}",
+  "editor.publishedAt": "{at}",
   "editor.titleUk": "Назва",
   "editor.titleEn": "Назва англійською",
   "editor.descriptionUk": "Короткий опис (для пошуку й соцмереж)",
