@@ -16,7 +16,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { JSON: "unknown", DateTime: "string", NaiveDate: "string", UUID: "string" },
+        scalars: { JSON: "unknown", DateTime: "string", NaiveDate: "string", UUID: "string", Decimal: "string" },
       },
     },
   },

@@ -17,7 +17,7 @@ use hromada_tenants::{DomainError, TenantKind, TenantTx};
 use crate::Services;
 use crate::card::{Audience, ChannelKind, ServiceCard, ServiceCardInput, Term};
 use crate::cnap::{OpenStatus, PlaceKind, open_status, uuid};
-use crate::error::{GqlResultExt, bad_input};
+use crate::error::{GqlResultExt, bad_input, to_gql};
 use crate::request::lock_tx;
 use crate::types::{connection, page_size};
 
@@ -310,6 +310,21 @@ impl CatalogQuery {
             |s| s.code.clone(),
             |s| s,
         ))
+    }
+
+    /// One standard card of the oblast (published ones only, for its communities).
+    async fn standard_service(&self, ctx: &Context<'_>, id: ID) -> Result<StandardService> {
+        let id = uuid("id", &id)?;
+        let guard = lock_tx(ctx).await?;
+        let tx = guard.tx()?;
+        let own = tx.tenant().gql()?.kind == TenantKind::Oblast && is_staff(tx);
+        let found = standard::get(tx.conn(), id).await.gql()?;
+        if found.oblast_id != oblast_of(tx)? || (!own && found.published_version.is_none()) {
+            return Err(to_gql(DomainError::NotFound(format!(
+                "standard service {id}"
+            ))));
+        }
+        Ok(StandardService::from_domain(found))
     }
 
     /// The community's services by code: all for its staff, published ones for visitors.

@@ -248,6 +248,31 @@ async function community() {
   await page.getByRole('button', { name: 'Зберегти графік' }).click();
   await page.getByRole('status').filter({ hasText: 'Графік збережено' }).waitFor();
 
+  step('media library, look and menus, a card and a provider');
+  await open(page, 'Медіатека', 'Медіатека', 'media');
+  out.screens.mediaCount = await page.locator('.media-grid > li').count();
+  await open(page, 'Вигляд і меню', 'Вигляд сайту й меню', 'site-settings');
+  await page.getByText('Контраст білого тексту').first().waitFor();
+  await page.getByRole('button', { name: 'Зберегти меню' }).first().click();
+  await page.getByRole('status').filter({ hasText: 'Меню збережено' }).waitFor();
+  await open(page, 'Каталог послуг', 'Каталог послуг', 'catalog-again');
+  await page.getByRole('link', { name: /^Редагувати картку/ }).first().click();
+  await page.getByRole('heading', { level: 2 }).first().waitFor({ state: 'attached' }).catch(() => {});
+  await page.getByRole('button', { name: 'Зберегти картку' }).waitFor();
+  await axe(page, 'card-editor');
+  const keywords = page.getByLabel('Ключові слова');
+  await keywords.fill(`${await keywords.inputValue()}, тестове слово`);
+  await page.getByRole('button', { name: 'Зберегти картку' }).click();
+  await page.getByRole('status').filter({ hasText: 'Картку збережено' }).waitFor();
+  await page.getByRole('link', { name: /До каталогу/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'Надавачі послуг' }).waitFor();
+  await page.getByLabel('ЄДРПОУ').fill('14360571');
+  await page.getByText('Контрольна цифра не збігається').waitFor();
+  await page.getByLabel('ЄДРПОУ').fill('14360570');
+  await page.getByLabel('Назва надавача').fill('Управління соціального захисту населення');
+  await page.getByRole('button', { name: 'Додати надавача' }).click();
+  await page.getByRole('status').filter({ hasText: 'Управління соціального захисту населення' }).waitFor();
+
   step('people and audit');
   await open(page, 'Люди й ролі', 'Люди й ролі', 'people');
   out.screens.people = await page.locator('table tbody tr td:first-child').allInnerTexts();

@@ -20,8 +20,11 @@ const Home = lazy(() => import("./home/Home"));
 const Pages = lazy(() => import("./site/Pages"));
 const PageEditor = lazy(() => import("./site/PageEditor"));
 const News = lazy(() => import("./site/News"));
+const Media = lazy(() => import("./site/Media"));
+const SiteSettings = lazy(() => import("./site/Settings"));
 const Cnaps = lazy(() => import("./cnap/Cnaps"));
 const Catalog = lazy(() => import("./catalog/Catalog"));
+const CardEditor = lazy(() => import("./catalog/CardEditor"));
 const People = lazy(() => import("./people/People"));
 const Audit = lazy(() => import("./people/Audit"));
 const Onboard = lazy(() => import("./oblast/Onboard"));
@@ -62,6 +65,8 @@ const ENTRIES: Entry[] = [
   { to: "", label: "nav.home", needs: null },
   { to: "site", label: "nav.site", needs: ["site", "edit"] },
   { to: "news", label: "nav.news", needs: ["site", "edit"] },
+  { to: "media", label: "nav.media", needs: ["site", "edit"] },
+  { to: "site/settings", label: "nav.siteSettings", needs: ["site", "edit"] },
   { to: "cnap", label: "nav.cnap", needs: ["cnap", "manage"] },
   { to: "catalog", label: "nav.catalog", needs: ["catalog", "manage"] },
   { to: "communities/new", label: "nav.onboard", needs: ["community", "create"] },
@@ -149,8 +154,11 @@ function Shell({ slug }: { slug: string }) {
               <Route path="site" element={<Pages />} />
               <Route path="site/pages/:id" element={<PageEditor />} />
               <Route path="news" element={<News />} />
+              <Route path="media" element={<Media />} />
+              <Route path="site/settings" element={<SiteSettings />} />
               <Route path="cnap" element={<Cnaps />} />
               <Route path="catalog" element={<Catalog />} />
+              <Route path="catalog/:id" element={<CardEditor />} />
               <Route path="people" element={<People />} />
               <Route path="audit" element={<Audit />} />
               <Route path="communities/new" element={<Onboard />} />

@@ -3,6 +3,8 @@
 // their state and publishing (the server names the fields a card still lacks).
 
 import { useState } from "react";
+import { Link } from "react-aria-components";
+import { useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 
 import { problemsOf, type Problem } from "../../api/errors";
@@ -10,6 +12,7 @@ import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/uk";
 import { Button } from "../../ui/fields";
+import Providers from "./Providers";
 
 const CatalogQuery = graphql(`
   query Catalog {
@@ -67,6 +70,7 @@ const PublishService = graphql(`
 
 export default function Catalog() {
   const { t, lang } = useI18n();
+  const { tenant } = useParams();
   const [{ data, fetching, error }, reload] = useQuery({ query: CatalogQuery });
   const [, adopt] = useMutation(Adopt);
   const [, publish] = useMutation(PublishService);
@@ -163,6 +167,9 @@ export default function Catalog() {
               </td>
               <td>{t(`serviceStatus.${s.status}` as MessageKey)}</td>
               <td>
+                <Link href={`/admin/t/${tenant}/catalog/${s.id}`} aria-label={t("catalog.editNamed", { name: s.card.nameUk })}>
+                  {t("catalog.edit")}
+                </Link>{" "}
                 {s.status !== "PUBLISHED" ? (
                   <Button
                     variant="secondary"
@@ -181,6 +188,7 @@ export default function Catalog() {
           ))}
         </tbody>
       </table>
+      <Providers />
     </section>
   );
 }

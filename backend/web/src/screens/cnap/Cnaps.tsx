@@ -9,6 +9,7 @@ import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/uk";
 import { Button, Checkbox, Select, TextField } from "../../ui/fields";
+import MobileVisits from "./MobileVisits";
 
 const CnapsQuery = graphql(`
   query Cnaps($from: NaiveDate!, $to: NaiveDate!) {
@@ -405,6 +406,7 @@ export default function Cnaps() {
           {open === p.id ? <HoursEditor place={p} onSaved={refresh} /> : null}
         </article>
       ))}
+      <MobileVisits />
       <Holidays days={data.holidays} onSaved={refresh} />
     </section>
   );

@@ -32,6 +32,24 @@ const CommunitiesQuery = graphql(`
       object
       action
     }
+    catalogCoverage(first: 100) {
+      nodes {
+        community {
+          slug
+        }
+        standardTotal
+        offered
+      }
+    }
+    gisSummary {
+      slug
+      hasBoundary
+      totalParcelAreaHa
+      layers {
+        features
+        public
+      }
+    }
   }
 `);
 
@@ -74,6 +92,8 @@ export default function Communities() {
             <th scope="col">{t("communities.name")}</th>
             <th scope="col">{t("communities.status")}</th>
             <th scope="col">{t("communities.site")}</th>
+            <th scope="col">{t("communities.catalog")}</th>
+            <th scope="col">{t("communities.gis")}</th>
             <th scope="col">{t("communities.updated")}</th>
             <th scope="col">{t("catalog.action")}</th>
           </tr>
@@ -93,6 +113,29 @@ export default function Communities() {
                 <span className="muted">
                   {t("communities.pages", { count: c.pagesPublished })}, {t("communities.news", { count: c.newsPublished })}
                 </span>
+              </td>
+              <td>
+                {(() => {
+                  const cov = data.catalogCoverage.nodes.find((n) => n.community.slug === c.community.slug);
+                  return cov ? t("communities.coverage", { offered: cov.offered, count: cov.standardTotal }) : "—";
+                })()}
+              </td>
+              <td>
+                {(() => {
+                  const g = data.gisSummary.find((n) => n.slug === c.community.slug);
+                  if (!g) return "—";
+                  const features = g.layers.reduce((s, l) => s + l.features, 0);
+                  return (
+                    <>
+                      {g.hasBoundary ? t("communities.boundary") : t("communities.noBoundary")}
+                      <br />
+                      <span className="muted">
+                        {t("communities.features", { count: features })},{" "}
+                        {t("communities.hectares", { ha: g.totalParcelAreaHa.toLocaleString(lang, { maximumFractionDigits: 0 }) })}
+                      </span>
+                    </>
+                  );
+                })()}
               </td>
               <td>{c.lastUpdate ? date(c.lastUpdate) : "—"}</td>
               <td>
