@@ -14,6 +14,7 @@ pub mod error;
 pub mod gis;
 pub mod launch;
 pub mod limits;
+pub mod messages;
 pub mod request;
 pub mod site;
 pub mod tenants;

@@ -74,6 +74,20 @@ async function open(page, link, heading, screen) {
   await axe(page, screen);
 }
 
+/** A fresh EDRPOU code with its check digit (the algorithm the server checks). */
+function edrpou() {
+  for (;;) {
+    const body = String(20000000 + Math.floor(Math.random() * 9999999)).slice(0, 7);
+    const d = [...body].map(Number);
+    const n = Number(body + '0');
+    const base = n >= 30000000 && n < 60000000 ? [7, 1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5, 6, 7];
+    const sum = (shift) => base.reduce((s, w, i) => s + d[i] * (w + shift), 0) % 11;
+    let check = sum(0);
+    if (check === 10) check = sum(2) % 10;
+    if (check < 10) return body + check;
+  }
+}
+
 /** A 2×2 PNG, for an upload. */
 function png() {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -149,7 +163,7 @@ async function community() {
   await open(page, 'Сайт', 'Сторінки сайту', 'pages');
 
   step('open the "about" page and add a text block');
-  await page.locator('.tree > li').nth(1).getByRole('link').first().click();
+  await page.getByRole('row').nth(1).locator('.tree-title').click();
   await page.getByRole('heading', { level: 2, name: 'Блоки сторінки' }).waitFor();
   await page.locator('.preview-frame[data-rendered]').waitFor();
   await axe(page, 'editor');
@@ -268,7 +282,7 @@ async function community() {
   await page.getByRole('heading', { level: 2, name: 'Надавачі послуг' }).waitFor();
   await page.getByLabel('ЄДРПОУ').fill('14360571');
   await page.getByText('Контрольна цифра не збігається').waitFor();
-  await page.getByLabel('ЄДРПОУ').fill('14360570');
+  await page.getByLabel('ЄДРПОУ').fill(edrpou());
   await page.getByLabel('Назва надавача').fill('Управління соціального захисту населення');
   await page.getByRole('button', { name: 'Додати надавача' }).click();
   await page.getByRole('status').filter({ hasText: 'Управління соціального захисту населення' }).waitFor();
@@ -290,6 +304,30 @@ async function community() {
   await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
   await page.getByText('Українська', { exact: true }).click();
 
+  step('nest a page by dragging it onto another');
+  await open(page, 'Сайт', 'Сторінки сайту', 'pages-tree');
+  const rows = page.getByRole('row');
+  const rowTitle = async (i) => (await rows.nth(i).locator('.tree-title').innerText()).trim();
+  const [under, moved] = [await rowTitle(2), await rowTitle(3)];
+  const handle = await rows.nth(3).getByRole('button', { name: /^Перетягнути/ }).boundingBox();
+  const onto = await rows.nth(2).boundingBox();
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + 20, handle.y - 10, { steps: 5 });
+  await page.mouse.move(onto.x + onto.width / 2, onto.y + onto.height / 2, { steps: 10 });
+  await page.waitForTimeout(300);
+  await page.mouse.up();
+  await page.waitForFunction(
+    ([a, b]) => {
+      const titles = [...document.querySelectorAll('[role=row]')].map((r) => [r.getAttribute('aria-level'), r.querySelector('.tree-title')?.textContent]);
+      const parent = titles.find(([, t]) => t === a);
+      const child = titles.find(([, t]) => t === b);
+      return parent && child && Number(child[0]) === Number(parent[0]) + 1;
+    },
+    [under, moved],
+  );
+  out.screens.nested = { under, moved };
+
   await context.close();
 }
 
@@ -303,7 +341,7 @@ async function session() {
 
   step('the session ends while editing: the text stays');
   await open(page, 'Сайт', 'Сторінки сайту', 'pages-editor-role');
-  await page.locator('.tree > li').nth(1).getByRole('link').first().click();
+  await page.getByRole('row').nth(1).locator('.tree-title').click();
   const title = page.getByRole('textbox', { name: 'Назва', exact: true });
   await title.waitFor();
   await title.fill('Текст, який не можна втратити');
@@ -399,7 +437,7 @@ async function bench() {
     out.timings[link] = median(times);
   }
   await page.goto(`${base}/admin/t/petrykivska/site`);
-  await page.locator('.tree > li').nth(1).getByRole('link').first().click();
+  await page.getByRole('row').nth(1).locator('.tree-title').click();
   await page.locator('.preview-frame[data-rendered]').waitFor();
   const previews = [];
   for (let i = 0; i < 10; i++) {

@@ -12,7 +12,9 @@ use super::{AppState, client_addr, resolve_tenant};
 
 pub(crate) fn error_response(err: DomainError) -> HttpResponse {
     let error: ServerError = to_gql(err).into_server_error(Pos::default());
-    HttpResponse::Ok().json(Response::from_errors(vec![error]))
+    let mut response = Response::from_errors(vec![error]);
+    hromada_graphql::messages::localize(&mut response, false);
+    HttpResponse::Ok().json(response)
 }
 
 /// Runs one GraphQL request (a JSON body) in one tenant-scoped transaction.
@@ -117,7 +119,13 @@ pub(crate) async fn execute(
         client_addr: client_addr(state, req),
         bearer_token: token,
     };
-    let response = hromada_graphql::execute(&state.schema, &state.db, request, tx, meta).await;
+    let mut response = hromada_graphql::execute(&state.schema, &state.db, request, tx, meta).await;
+    let ukrainian = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(hromada_graphql::messages::prefers_ukrainian);
+    hromada_graphql::messages::localize(&mut response, ukrainian);
     if mutation && response.is_ok() {
         if signed_in {
             // Before answering: the editor's next page view must not come from a cache (other

@@ -504,6 +504,44 @@ async fn the_console_asks_the_server_what_each_person_may_do_and_what_is_left_to
         "{community_admin}"
     );
 
+    // Error messages follow Accept-Language; the code and field do not change.
+    let invite = "mutation { inviteUser(input: {email: \"not-an-address\", role: \"site_editor\"}) { email } }";
+    let english = app
+        .gql(Some("tsarychanska"), Some(&admin), invite, json!({}))
+        .await;
+    assert_eq!(error_code(&english), "BAD_USER_INPUT", "{english}");
+    assert_eq!(
+        english["errors"][0]["message"],
+        "email: is not a valid e-mail address"
+    );
+    assert_eq!(
+        english["errors"][0]["extensions"]["messageUk"],
+        "email: не є правильною адресою електронної пошти"
+    );
+    let ukrainian: Value = app
+        .http
+        .post(format!("{}/graphql", app.base_url))
+        .header("Host", format!("tsarychanska.{}", app.config.domain))
+        .header(header::ACCEPT_LANGUAGE, "uk-UA,uk;q=0.9,en;q=0.5")
+        .bearer_auth(&admin)
+        .json(&json!({ "query": invite }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(error_code(&ukrainian), "BAD_USER_INPUT", "{ukrainian}");
+    assert_eq!(ukrainian["errors"][0]["extensions"]["field"], "email");
+    assert_eq!(
+        ukrainian["errors"][0]["message"],
+        "email: не є правильною адресою електронної пошти"
+    );
+    assert_eq!(
+        ukrainian["errors"][0]["extensions"]["messageEn"],
+        "email: is not a valid e-mail address"
+    );
+
     // The block schema the editor's forms are made from names every block type.
     let schema = app.gql(None, None, "{ blockSchema }", json!({})).await;
     let kinds: Vec<&str> = data(&schema)["blockSchema"]["$defs"]["Block"]["oneOf"]

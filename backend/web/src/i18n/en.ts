@@ -468,4 +468,8 @@ export const en: Record<MessageKey, string> = {
   "channel.ONLINE_ELSEWHERE": "Online elsewhere (e.g. Diia)",
   "catalog.edit": "Edit",
   "catalog.editNamed": "Edit the card “{name}”",
+  "site.treeHint": "Drag a page by ⠿ before or after another, or onto it to nest it. From the keyboard: Enter on ⠿, arrows, Enter.",
+  "site.drag": "Drag “{title}”",
+  "site.expand": "Expand",
+  "site.collapse": "Collapse",
 };

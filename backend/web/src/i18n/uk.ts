@@ -489,6 +489,10 @@ export const uk = {
   "channel.ONLINE_ELSEWHERE": "Онлайн деінде (напр. Дія)",
   "catalog.edit": "Редагувати",
   "catalog.editNamed": "Редагувати картку «{name}»",
+  "site.treeHint": "Перетягніть сторінку за ⠿ перед іншою, після неї або на неї, щоб вкласти. З клавіатури: Enter на ⠿, стрілки, Enter.",
+  "site.drag": "Перетягнути «{title}»",
+  "site.expand": "Розгорнути",
+  "site.collapse": "Згорнути",
 } as const;
 
 export type MessageKey = keyof typeof uk;

@@ -1,8 +1,8 @@
 // The page tree: open a page to edit it; move pages up, down, in and out with buttons that
 // work from the keyboard (each move is one `updatePage` with the page's version); add a page.
 
-import { useState, type FormEvent } from "react";
-import { Form, Link } from "react-aria-components";
+import { useState, type FormEvent, type ReactElement } from "react";
+import { Collection, Form, TreeItem, TreeItemContent } from "react-aria-components";
 import { useNavigate, useParams } from "react-router";
 import { useMutation, useQuery } from "urql";
 
@@ -11,6 +11,7 @@ import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/uk";
 import { Button, TextField } from "../../ui/fields";
+import { PageTree, type Node } from "./PageTree";
 
 const PagesQuery = graphql(`
   query SitePages {
@@ -53,18 +54,6 @@ const Create = graphql(`
   }
 `);
 
-interface Node {
-  id: string;
-  parentId?: string | null;
-  slug: string;
-  position: number;
-  version: number;
-  status: string;
-  hasUnpublishedChanges: boolean;
-  titleUk: string;
-  section?: string | null;
-}
-
 export default function Pages() {
   const { t, lang } = useI18n();
   const { tenant } = useParams();
@@ -87,63 +76,87 @@ export default function Pages() {
     reload({ requestPolicy: "network-only" });
   };
 
-  const render = (parent: string | null, depth: number) => {
-    const list = children(parent);
-    if (list.length === 0) return null;
+  interface TreeNode extends Node {
+    children: TreeNode[];
+  }
+  const build = (parent: string | null): TreeNode[] =>
+    children(parent).map((p) => ({ ...p, children: build(p.id) }));
+  const roots = build(null);
+
+  /** Moves `page` to `position` among the children of `parent` (null: the top level). */
+  const moveTo = (page: Node, parent: string | null, position: number) => {
+    const change: { parentId?: string; moveToTop?: boolean; position: number } = { position };
+    if ((page.parentId ?? null) !== parent) {
+      if (parent) change.parentId = parent;
+      else change.moveToTop = true;
+    }
+    return apply(page, change);
+  };
+
+  const renderItem = (p: TreeNode): ReactElement => {
+    const parent = p.parentId ?? null;
+    const siblings = children(parent);
+    const i = siblings.findIndex((q) => q.id === p.id);
+    const before = siblings[i - 1];
+    const after = siblings[i + 1];
+    const grand = pages.find((q) => q.id === parent)?.parentId ?? null;
     return (
-      <ul className={depth === 0 ? "tree" : "tree-children"}>
-        {list.map((p, i) => {
-          const before = list[i - 1];
-          const after = list[i + 1];
-          const grand = pages.find((q) => q.id === parent)?.parentId ?? null;
-          return (
-            <li key={p.id}>
-              <div className="tree-row">
-                <Link href={`/admin/t/${tenant}/site/pages/${p.id}`}>{p.titleUk || p.slug || "/"}</Link>
-                <span className={`badge badge-${p.status.toLowerCase()}`}>
-                  {t(`status.${p.status}` as MessageKey)}
-                </span>
-                {p.hasUnpublishedChanges ? <span className="badge">{t("site.changed")}</span> : null}
-                <span className="tree-actions">
-                  <Button
-                    variant="quiet"
-                    aria-label={t("site.moveUp", { title: p.titleUk })}
-                    isDisabled={!before}
-                    onPress={() => before && apply(p, { position: before.position })}
-                  >
-                    ↑
-                  </Button>
-                  <Button
-                    variant="quiet"
-                    aria-label={t("site.moveDown", { title: p.titleUk })}
-                    isDisabled={!after}
-                    onPress={() => after && apply(p, { position: after.position })}
-                  >
-                    ↓
-                  </Button>
-                  <Button
-                    variant="quiet"
-                    aria-label={t("site.indent", { title: p.titleUk })}
-                    isDisabled={!before || p.slug === ""}
-                    onPress={() => before && apply(p, { parentId: before.id })}
-                  >
-                    →
-                  </Button>
-                  <Button
-                    variant="quiet"
-                    aria-label={t("site.outdent", { title: p.titleUk })}
-                    isDisabled={parent === null}
-                    onPress={() => apply(p, grand ? { parentId: grand } : { moveToTop: true })}
-                  >
-                    ←
-                  </Button>
-                </span>
-              </div>
-              {render(p.id, depth + 1)}
-            </li>
-          );
-        })}
-      </ul>
+      <TreeItem id={p.id} textValue={p.titleUk || p.slug || "/"} className="tree-item">
+        <TreeItemContent>
+          {({ hasChildItems, isExpanded, level }) => (
+            <div className="tree-row" style={{ paddingLeft: `${(level - 1) * 1.5}rem` }}>
+              <Button slot="drag" variant="quiet" aria-label={t("site.drag", { title: p.titleUk })}>
+                ⠿
+              </Button>
+              {hasChildItems ? (
+                <Button slot="chevron" variant="quiet" aria-label={isExpanded ? t("site.collapse") : t("site.expand")}>
+                  {isExpanded ? "▾" : "▸"}
+                </Button>
+              ) : (
+                <span className="chevron-space" aria-hidden="true" />
+              )}
+              <span className="tree-title">{p.titleUk || p.slug || "/"}</span>
+              <span className={`badge badge-${p.status.toLowerCase()}`}>{t(`status.${p.status}` as MessageKey)}</span>
+              {p.hasUnpublishedChanges ? <span className="badge">{t("site.changed")}</span> : null}
+              <span className="tree-actions">
+                <Button
+                  variant="quiet"
+                  aria-label={t("site.moveUp", { title: p.titleUk })}
+                  isDisabled={!before}
+                  onPress={() => before && apply(p, { position: before.position })}
+                >
+                  ↑
+                </Button>
+                <Button
+                  variant="quiet"
+                  aria-label={t("site.moveDown", { title: p.titleUk })}
+                  isDisabled={!after}
+                  onPress={() => after && apply(p, { position: after.position })}
+                >
+                  ↓
+                </Button>
+                <Button
+                  variant="quiet"
+                  aria-label={t("site.indent", { title: p.titleUk })}
+                  isDisabled={!before || p.slug === ""}
+                  onPress={() => before && apply(p, { parentId: before.id })}
+                >
+                  →
+                </Button>
+                <Button
+                  variant="quiet"
+                  aria-label={t("site.outdent", { title: p.titleUk })}
+                  isDisabled={parent === null}
+                  onPress={() => apply(p, grand ? { parentId: grand } : { moveToTop: true })}
+                >
+                  ←
+                </Button>
+              </span>
+            </div>
+          )}
+        </TreeItemContent>
+        <Collection items={p.children}>{renderItem}</Collection>
+      </TreeItem>
     );
   };
 
@@ -168,7 +181,15 @@ export default function Pages() {
           {p.message}
         </p>
       ))}
-      {render(null, 0)}
+      <p className="muted">{t("site.treeHint")}</p>
+      <PageTree
+        roots={roots}
+        pages={pages}
+        renderItem={renderItem}
+        onOpen={(id) => navigate(`/t/${tenant}/site/pages/${id}`)}
+        onMove={(page, parent, position) => void moveTo(page, parent, position)}
+        label={t("site.title")}
+      />
       <h2>{t("site.newPage")}</h2>
       <Form onSubmit={submit} className="row">
         <TextField
