@@ -234,6 +234,11 @@ async function community() {
 
   step('news with an uploaded image');
   await open(page, 'Новини', 'Новини', 'news');
+  await page.locator('table tbody tr').first().getByRole('link').click();
+  await page.getByRole('button', { name: 'Зберегти чернетку' }).waitFor();
+  await axe(page, 'news-editor');
+  await page.getByRole('link', { name: /Новини/ }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Новини' }).waitFor();
   const headline = `Відкрито новий ЦНАП у Царичанці ${Date.now() % 100000}`;
   await page.getByLabel('Заголовок').fill(headline);
   await page.getByLabel('Адреса (латиницею)').fill(`novyi-tsnap-${Date.now() % 100000}`);
@@ -384,6 +389,14 @@ async function oblast() {
   await page.getByRole('heading', { name: 'Громади області' }).waitFor();
   out.screens.communities = await page.locator('table').innerText();
   await axe(page, 'communities');
+
+  step('the standard catalog and a standard card');
+  await open(page, 'Стандартний каталог', 'Стандартний каталог області', 'standard');
+  await page.locator('table tbody tr').first().getByRole('link').click();
+  await page.getByRole('button', { name: 'Зберегти картку' }).waitFor();
+  await axe(page, 'standard-card');
+  const term = page.getByLabel('Строк (днів)');
+  out.screens.standardTerm = await term.inputValue();
 
   step('onboard a community from the codifier');
   await open(page, 'Нова громада', 'Підключення громади', 'onboard');

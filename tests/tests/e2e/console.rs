@@ -592,7 +592,7 @@ async fn a_community_admin_follows_the_checklist_edits_publishes_and_sets_hours_
     let screens = &result["screens"];
     assert_eq!(
         screens["nav"],
-        "Головна\nСайт\nНовини\nЦНАП і графік\nКаталог послуг\nЛюди й ролі\nЖурнал дій"
+        "Головна\nСайт\nНовини\nМедіатека\nВигляд і меню\nЦНАП і графік\nКаталог послуг\nЛюди й ролі\nЖурнал дій"
     );
 
     // What the browser did is in the database.
@@ -646,7 +646,10 @@ async fn an_ended_session_keeps_what_was_typed_and_the_account_screens_work() {
     let app = TestApp::spawn().await;
     let result = browser(&app, "session").await;
     // A site editor sees only the site.
-    assert_eq!(result["screens"]["editorNav"], "Головна\nСайт\nНовини");
+    assert_eq!(
+        result["screens"]["editorNav"],
+        "Головна\nСайт\nНовини\nМедіатека\nВигляд і меню"
+    );
     let saved = app
         .count("SELECT count(*) FROM site_page WHERE draft->>'titleUk' = 'Текст, який не можна втратити'")
         .await;

@@ -493,6 +493,17 @@ export const uk = {
   "site.drag": "Перетягнути «{title}»",
   "site.expand": "Розгорнути",
   "site.collapse": "Згорнути",
+  "nav.standard": "Стандартний каталог",
+  "standard.title": "Стандартний каталог області",
+  "standard.lead": "{count, plural, one {# картка} few {# картки} many {# карток} other {# картки}}: громади приймають опубліковані й доповнюють своїм.",
+  "standard.create": "Створити картку",
+  "news.open": "Відкрити на сайті",
+  "place.title": "Новий ЦНАП або віддалене робоче місце",
+  "place.kind": "Що це",
+  "place.name": "Назва",
+  "place.create": "Додати",
+  "place.created": "«{name}» додано: задайте його графік.",
+  "place.hint": "Спершу працює з понеділка по п’ятницю, 08:00–17:00, з перервою 12:00–12:45; графік можна змінити.",
 } as const;
 
 export type MessageKey = keyof typeof uk;

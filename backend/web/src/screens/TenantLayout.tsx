@@ -21,10 +21,13 @@ const Pages = lazy(() => import("./site/Pages"));
 const PageEditor = lazy(() => import("./site/PageEditor"));
 const News = lazy(() => import("./site/News"));
 const Media = lazy(() => import("./site/Media"));
+const NewsEditor = lazy(() => import("./site/NewsEditor"));
 const SiteSettings = lazy(() => import("./site/Settings"));
 const Cnaps = lazy(() => import("./cnap/Cnaps"));
 const Catalog = lazy(() => import("./catalog/Catalog"));
 const CardEditor = lazy(() => import("./catalog/CardEditor"));
+const StandardCardEditor = lazy(() => import("./catalog/CardEditor").then((m) => ({ default: m.StandardCardEditor })));
+const StandardCatalog = lazy(() => import("./catalog/StandardCatalog"));
 const People = lazy(() => import("./people/People"));
 const Audit = lazy(() => import("./people/Audit"));
 const Onboard = lazy(() => import("./oblast/Onboard"));
@@ -70,6 +73,7 @@ const ENTRIES: Entry[] = [
   { to: "cnap", label: "nav.cnap", needs: ["cnap", "manage"] },
   { to: "catalog", label: "nav.catalog", needs: ["catalog", "manage"] },
   { to: "communities/new", label: "nav.onboard", needs: ["community", "create"] },
+  { to: "standard", label: "nav.standard", needs: ["standard", "manage"] },
   { to: "people", label: "nav.people", needs: ["role", "grant"] },
   { to: "audit", label: "nav.audit", needs: ["audit", "read"] },
 ];
@@ -154,11 +158,14 @@ function Shell({ slug }: { slug: string }) {
               <Route path="site" element={<Pages />} />
               <Route path="site/pages/:id" element={<PageEditor />} />
               <Route path="news" element={<News />} />
+              <Route path="news/:id" element={<NewsEditor />} />
               <Route path="media" element={<Media />} />
               <Route path="site/settings" element={<SiteSettings />} />
               <Route path="cnap" element={<Cnaps />} />
               <Route path="catalog" element={<Catalog />} />
               <Route path="catalog/:id" element={<CardEditor />} />
+              <Route path="standard" element={<StandardCatalog />} />
+              <Route path="standard/:id" element={<StandardCardEditor />} />
               <Route path="people" element={<People />} />
               <Route path="audit" element={<Audit />} />
               <Route path="communities/new" element={<Onboard />} />

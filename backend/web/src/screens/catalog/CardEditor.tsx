@@ -77,8 +77,37 @@ const StandardQuery = graphql(`
   query StandardCard($id: ID!) {
     standardService(id: $id) {
       id
+      code
+      currentVersion
+      publishedVersion
+      card {
+        ...CardFields
+      }
       publishedCard {
         ...CardFields
+      }
+    }
+  }
+`);
+
+const SaveStandard = graphql(`
+  mutation SaveStandard($input: UpdateStandardServiceInput!) {
+    updateStandardService(input: $input) {
+      standardService {
+        id
+        currentVersion
+        publishedVersion
+      }
+    }
+  }
+`);
+
+const PublishStandard = graphql(`
+  mutation PublishStandard($input: IdInput!) {
+    publishStandardService(input: $input) {
+      standardService {
+        id
+        publishedVersion
       }
     }
   }
@@ -133,10 +162,36 @@ const TEXTS = ["nameUk", "nameEn", "category", "lifeSituation", "grounds", "subm
 const LONG = new Set(["grounds", "submission", "result", "resultDelivery", "refusalGrounds", "appeal"]);
 const CHANNELS = ["IN_PERSON", "MOBILE_CNAP", "POST", "ONLINE_HERE", "ONLINE_ELSEWHERE"] as const;
 
-export default function CardEditor() {
+/** The oblast's own standard card: the same form, saved as the standard's next version. */
+export function StandardCardEditor() {
+  return <CardEditor standard />;
+}
+
+export default function CardEditor({ standard: isStandard = false }: { standard?: boolean }) {
   const { t, lang } = useI18n();
   const { id = "", tenant } = useParams();
-  const [{ data, fetching, error }, reload] = useQuery({ query: CardQuery, variables: { id } });
+  const [serviceResult, reloadService] = useQuery({ query: CardQuery, variables: { id }, pause: isStandard });
+  const [ownStandard, reloadStandard] = useQuery({ query: StandardQuery, variables: { id }, pause: !isStandard });
+  const [, saveStandard] = useMutation(SaveStandard);
+  const [, publishStandard] = useMutation(PublishStandard);
+  const own = ownStandard.data?.standardService;
+  const data = isStandard
+    ? own
+      ? {
+          service: {
+            id: own.id,
+            standardServiceId: null,
+            status: own.publishedVersion === null ? "DRAFT" : own.publishedVersion === own.currentVersion ? "PUBLISHED" : "CHANGED",
+            currentVersion: own.currentVersion,
+            overriddenFields: [] as string[],
+            card: own.card,
+          },
+        }
+      : undefined
+    : serviceResult.data;
+  const fetching = isStandard ? ownStandard.fetching : serviceResult.fetching;
+  const error = isStandard ? ownStandard.error : serviceResult.error;
+  const reload = isStandard ? reloadStandard : reloadService;
   const [card, setCard] = useState<Card | null>(null);
   const [loaded, setLoaded] = useState<Card | null>(null);
   const [clear, setClear] = useState<string[]>([]);
@@ -201,7 +256,9 @@ export default function CardEditor() {
   const onSave = async () => {
     const input: ServiceCardInput = {};
     for (const k of changed) (input as Record<string, unknown>)[k] = card[k];
-    const r = await save({ input: { id, version: service.currentVersion, card: input, clear: clear.filter((f) => !changed.includes(f as keyof Card)) } });
+    const r = isStandard
+      ? await saveStandard({ input: { id, version: service.currentVersion, card: input } })
+      : await save({ input: { id, version: service.currentVersion, card: input, clear: clear.filter((f) => !changed.includes(f as keyof Card)) } });
     const found = problemsOf(r.error, lang);
     setProblems(found);
     if (r.data) {
@@ -215,7 +272,7 @@ export default function CardEditor() {
   return (
     <section aria-labelledby="card-title" className="narrow-wide">
       <p>
-        <Link href={`/admin/t/${tenant}/catalog`}>← {t("card.back")}</Link>
+        <Link href={`/admin/t/${tenant}/${isStandard ? "standard" : "catalog"}`}>← {t("card.back")}</Link>
       </p>
       <h1 id="card-title">{card.nameUk}</h1>
       <p className="muted">
@@ -380,7 +437,7 @@ export default function CardEditor() {
           variant="secondary"
           onPress={async () => {
             if (changed.length || clear.length) await onSave();
-            const r = await publish({ input: { id } });
+            const r = isStandard ? await publishStandard({ input: { id } }) : await publish({ input: { id } });
             setProblems(problemsOf(r.error, lang));
             if (r.data) {
               setNotice(t("card.published"));

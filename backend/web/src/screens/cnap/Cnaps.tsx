@@ -10,6 +10,7 @@ import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/uk";
 import { Button, Checkbox, Select, TextField } from "../../ui/fields";
 import MobileVisits from "./MobileVisits";
+import NewPlace from "./NewPlace";
 
 const CnapsQuery = graphql(`
   query Cnaps($from: NaiveDate!, $to: NaiveDate!) {
@@ -406,6 +407,7 @@ export default function Cnaps() {
           {open === p.id ? <HoursEditor place={p} onSaved={refresh} /> : null}
         </article>
       ))}
+      <NewPlace onCreated={refresh} />
       <MobileVisits />
       <Holidays days={data.holidays} onSaved={refresh} />
     </section>

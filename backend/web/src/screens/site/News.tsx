@@ -134,9 +134,7 @@ export default function News() {
           {(data?.newsPosts.nodes ?? []).map((n) => (
             <tr key={n.id}>
               <td>
-                <Link href={`/news/${n.slug}`} target="_blank">
-                  {n.titleUk}
-                </Link>
+                <Link href={`/admin/t/${tenant}/news/${n.id}`}>{n.titleUk}</Link>
               </td>
               <td>{n.date ? date(n.date) : "—"}</td>
               <td>{t(`status.${n.status}` as MessageKey)}</td>
