@@ -349,7 +349,9 @@ async function session() {
   await page.getByRole('row').nth(1).locator('.tree-title').click();
   const title = page.getByRole('textbox', { name: 'Назва', exact: true });
   await title.waitFor();
-  await title.fill('Текст, який не можна втратити');
+  const keep = `Текст, який не можна втратити (${Date.now() % 100000})`;
+  out.screens.keptAfterSignIn = keep;
+  await title.fill(keep);
   await context.clearCookies({ name: 'hromada_session' });
   await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
   await page.getByRole('heading', { name: 'Сеанс завершився' }).waitFor();
@@ -357,9 +359,17 @@ async function session() {
   await page.getByRole('dialog').getByLabel('Пароль').fill(password);
   await page.getByRole('dialog').getByRole('button', { name: 'Увійти' }).click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });
-  expect((await title.inputValue()) === 'Текст, який не можна втратити', 'the typed title survived');
+  expect((await title.inputValue()) === keep, 'the typed title survived');
   await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
   await page.getByRole('status').filter({ hasText: 'Чернетку збережено' }).waitFor();
+
+  step('readable on a phone');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, 'Головна', 'Чи готові ми до запуску?', 'phone-checklist');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 1, `the checklist fits a phone's width (${overflow} px too wide)`);
+  await open(page, 'Новини', 'Новини', 'phone-news');
+  await page.setViewportSize({ width: 1024, height: 800 });
 
   step('password reset and invitation screens');
   const anon = await newPage(await browser.newContext({ bypassCSP: true }));

@@ -650,8 +650,9 @@ async fn an_ended_session_keeps_what_was_typed_and_the_account_screens_work() {
         result["screens"]["editorNav"],
         "Головна\nСайт\nНовини\nМедіатека\nВигляд і меню"
     );
+    let kept = result["screens"]["keptAfterSignIn"].as_str().unwrap();
     let saved = app
-        .count("SELECT count(*) FROM site_page WHERE draft->>'titleUk' = 'Текст, який не можна втратити'")
+        .count(&format!("SELECT count(*) FROM site_page WHERE draft->>'titleUk' = '{kept}'"))
         .await;
     assert_eq!(
         saved, 1,
