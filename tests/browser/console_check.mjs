@@ -408,6 +408,17 @@ async function oblast() {
   const term = page.getByLabel('Строк (днів)');
   out.screens.standardTerm = await term.inputValue();
 
+  step('site templates');
+  await open(page, 'Шаблони сайтів', 'Шаблони сайтів громад', 'templates');
+  await page.getByRole('button', { name: /На основі шаблону/ }).click();
+  await page.getByRole('option').first().click();
+  await page.getByLabel('Ключ (латиницею)').fill('silskyi');
+  await page.getByLabel('Назва шаблону').fill('Сільська громада');
+  await page.getByLabel('Сторінка 2: назва').fill('Про нашу громаду');
+  await axe(page, 'templates-form');
+  await page.getByRole('button', { name: 'Створити шаблон' }).click();
+  await page.getByRole('status').filter({ hasText: 'Сільська громада' }).waitFor();
+
   step('onboard a community from the codifier');
   await open(page, 'Нова громада', 'Підключення громади', 'onboard');
   await page.getByLabel('Назва або код громади').fill('Магдалинівськ');

@@ -44,6 +44,8 @@ type Documents = {
     "\n  mutation SetCommunityStatus($input: SetCommunityStatusInput!) {\n    setCommunityStatus(input: $input) {\n      community {\n        slug\n        status\n      }\n    }\n  }\n": typeof types.SetCommunityStatusDocument,
     "\n  query Codifier($query: String!) {\n    codifierHromadas(query: $query) {\n      code\n      name\n      raion\n      onboardedSlug\n    }\n    siteTemplates {\n      key\n      nameUk\n    }\n  }\n": typeof types.CodifierDocument,
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      community {\n        slug\n        nameUk\n        hosts\n      }\n    }\n  }\n": typeof types.CreateCommunityDocument,
+    "\n  query SiteTemplates {\n    siteTemplates {\n      key\n      nameUk\n      nameEn\n      builtin\n      sections\n    }\n  }\n": typeof types.SiteTemplatesDocument,
+    "\n  mutation CreateSiteTemplate($input: CreateSiteTemplateInput!) {\n    createSiteTemplate(input: $input) {\n      template {\n        key\n      }\n    }\n  }\n": typeof types.CreateSiteTemplateDocument,
     "\n  query Audit($after: String) {\n    auditLog(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        tenantSlug\n        at\n        actorEmail\n        action\n        targetType\n        targetId\n      }\n    }\n  }\n": typeof types.AuditDocument,
     "\n  query People {\n    tenant {\n      kind\n    }\n    people {\n      holders {\n        userId\n        email\n        displayName\n        roles\n        since\n      }\n      invitations {\n        email\n        role\n        createdAt\n        expiresAt\n      }\n    }\n  }\n": typeof types.PeopleDocument,
     "\n  mutation Invite($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      email\n      role\n    }\n  }\n": typeof types.InviteDocument,
@@ -103,6 +105,8 @@ const documents: Documents = {
     "\n  mutation SetCommunityStatus($input: SetCommunityStatusInput!) {\n    setCommunityStatus(input: $input) {\n      community {\n        slug\n        status\n      }\n    }\n  }\n": types.SetCommunityStatusDocument,
     "\n  query Codifier($query: String!) {\n    codifierHromadas(query: $query) {\n      code\n      name\n      raion\n      onboardedSlug\n    }\n    siteTemplates {\n      key\n      nameUk\n    }\n  }\n": types.CodifierDocument,
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      community {\n        slug\n        nameUk\n        hosts\n      }\n    }\n  }\n": types.CreateCommunityDocument,
+    "\n  query SiteTemplates {\n    siteTemplates {\n      key\n      nameUk\n      nameEn\n      builtin\n      sections\n    }\n  }\n": types.SiteTemplatesDocument,
+    "\n  mutation CreateSiteTemplate($input: CreateSiteTemplateInput!) {\n    createSiteTemplate(input: $input) {\n      template {\n        key\n      }\n    }\n  }\n": types.CreateSiteTemplateDocument,
     "\n  query Audit($after: String) {\n    auditLog(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        tenantSlug\n        at\n        actorEmail\n        action\n        targetType\n        targetId\n      }\n    }\n  }\n": types.AuditDocument,
     "\n  query People {\n    tenant {\n      kind\n    }\n    people {\n      holders {\n        userId\n        email\n        displayName\n        roles\n        since\n      }\n      invitations {\n        email\n        role\n        createdAt\n        expiresAt\n      }\n    }\n  }\n": types.PeopleDocument,
     "\n  mutation Invite($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      email\n      role\n    }\n  }\n": types.InviteDocument,
@@ -266,6 +270,14 @@ export function graphql(source: "\n  query Codifier($query: String!) {\n    codi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      community {\n        slug\n        nameUk\n        hosts\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      community {\n        slug\n        nameUk\n        hosts\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteTemplates {\n    siteTemplates {\n      key\n      nameUk\n      nameEn\n      builtin\n      sections\n    }\n  }\n"): (typeof documents)["\n  query SiteTemplates {\n    siteTemplates {\n      key\n      nameUk\n      nameEn\n      builtin\n      sections\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSiteTemplate($input: CreateSiteTemplateInput!) {\n    createSiteTemplate(input: $input) {\n      template {\n        key\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSiteTemplate($input: CreateSiteTemplateInput!) {\n    createSiteTemplate(input: $input) {\n      template {\n        key\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -504,6 +504,18 @@ export const uk = {
   "place.create": "Додати",
   "place.created": "«{name}» додано: задайте його графік.",
   "place.hint": "Спершу працює з понеділка по п’ятницю, 08:00–17:00, з перервою 12:00–12:45; графік можна змінити.",
+  "nav.templates": "Шаблони сайтів",
+  "templates.title": "Шаблони сайтів громад",
+  "templates.builtin": "вбудований",
+  "templates.new": "Новий шаблон",
+  "templates.base": "На основі шаблону",
+  "templates.key": "Ключ (латиницею)",
+  "templates.name": "Назва шаблону",
+  "templates.pages": "Сторінки верхнього рівня",
+  "templates.pageTitle": "Сторінка {n}: назва",
+  "templates.pageSlug": "Сторінка {n}: адреса",
+  "templates.create": "Створити шаблон",
+  "templates.created": "Шаблон «{name}» створено: ним можна почати сайт нової громади.",
 } as const;
 
 export type MessageKey = keyof typeof uk;

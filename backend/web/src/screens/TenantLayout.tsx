@@ -31,6 +31,7 @@ const StandardCatalog = lazy(() => import("./catalog/StandardCatalog"));
 const People = lazy(() => import("./people/People"));
 const Audit = lazy(() => import("./people/Audit"));
 const Onboard = lazy(() => import("./oblast/Onboard"));
+const Templates = lazy(() => import("./oblast/Templates"));
 
 const Frame = graphql(`
   query Frame {
@@ -74,6 +75,7 @@ const ENTRIES: Entry[] = [
   { to: "catalog", label: "nav.catalog", needs: ["catalog", "manage"] },
   { to: "communities/new", label: "nav.onboard", needs: ["community", "create"] },
   { to: "standard", label: "nav.standard", needs: ["standard", "manage"] },
+  { to: "templates", label: "nav.templates", needs: ["template", "manage"] },
   { to: "people", label: "nav.people", needs: ["role", "grant"] },
   { to: "audit", label: "nav.audit", needs: ["audit", "read"] },
 ];
@@ -169,6 +171,7 @@ function Shell({ slug }: { slug: string }) {
               <Route path="people" element={<People />} />
               <Route path="audit" element={<Audit />} />
               <Route path="communities/new" element={<Onboard />} />
+              <Route path="templates" element={<Templates />} />
               <Route path="*" element={<p>{t("common.notFound")}</p>} />
             </Routes>
           </Suspense>
