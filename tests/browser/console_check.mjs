@@ -225,12 +225,20 @@ async function community() {
   await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
   await page.getByRole('heading', { name: 'Сторінку щойно змінив хтось інший' }).waitFor();
   out.screens.conflict = await page.locator('.diff').innerText();
+  await page.locator('.diff .text-diff ins').first().waitFor();
   await axe(page, 'conflict');
   await page.getByRole('button', { name: 'Залишити мій текст' }).click();
   expect((await title.inputValue()) === mine, 'my title is still there');
   out.screens.keptTitle = mine;
   await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
   await page.getByRole('status').filter({ hasText: 'Чернетку збережено' }).waitFor();
+
+  step('revisions: compare and see the words that changed');
+  await page.getByRole('button', { name: 'Історія змін' }).click();
+  await page.getByRole('button', { name: 'Порівняти' }).first().click();
+  await page.locator('.revisions .diff').first().waitFor();
+  await axe(page, 'revisions');
+  await page.getByRole('button', { name: 'Сховати історію' }).click();
 
   step('news with an uploaded image');
   await open(page, 'Новини', 'Новини', 'news');

@@ -495,4 +495,9 @@ export const en: Record<MessageKey, string> = {
   "templates.pageSlug": "Page {n}: address",
   "templates.create": "Create the template",
   "templates.created": "“{name}” is created: a new community's site can start from it.",
+  "diff.added": "added:",
+  "diff.removed": "removed:",
+  "conflict.difference": "Difference",
+  "revision.now": "Now",
+  "revision.then": "In this version",
 };

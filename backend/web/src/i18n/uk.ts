@@ -516,6 +516,11 @@ export const uk = {
   "templates.pageSlug": "Сторінка {n}: адреса",
   "templates.create": "Створити шаблон",
   "templates.created": "Шаблон «{name}» створено: ним можна почати сайт нової громади.",
+  "diff.added": "додано:",
+  "diff.removed": "вилучено:",
+  "conflict.difference": "Різниця",
+  "revision.now": "Зараз",
+  "revision.then": "У цій версії",
 } as const;
 
 export type MessageKey = keyof typeof uk;

@@ -14,6 +14,7 @@ import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/uk";
 import { Button, Select, TextField } from "../../ui/fields";
+import { TextDiff } from "../../ui/TextDiff";
 import {
   blockTypes,
   newBlock,
@@ -566,7 +567,7 @@ export default function PageEditor() {
 }
 
 /** What differs between two drafts, field by field and block by block. */
-function ChangeList({ mine, theirs }: { mine: Draft; theirs: Draft }) {
+function ChangeList({ mine, theirs, labels }: { mine: Draft; theirs: Draft; labels?: [string, string] }) {
   const { t } = useI18n();
   const rows: { what: string; mine: string; theirs: string }[] = [];
   for (const key of ["titleUk", "titleEn", "descriptionUk", "descriptionEn"] as const) {
@@ -589,8 +590,9 @@ function ChangeList({ mine, theirs }: { mine: Draft; theirs: Draft }) {
       <thead>
         <tr>
           <th scope="col">{t("conflict.what")}</th>
-          <th scope="col">{t("conflict.mine")}</th>
-          <th scope="col">{t("conflict.theirs")}</th>
+          <th scope="col">{labels?.[0] ?? t("conflict.mine")}</th>
+          <th scope="col">{labels?.[1] ?? t("conflict.theirs")}</th>
+          <th scope="col">{t("conflict.difference")}</th>
         </tr>
       </thead>
       <tbody>
@@ -599,6 +601,9 @@ function ChangeList({ mine, theirs }: { mine: Draft; theirs: Draft }) {
             <th scope="row">{r.what}</th>
             <td className="diff-mine">{r.mine}</td>
             <td className="diff-theirs">{r.theirs}</td>
+            <td>
+              <TextDiff before={r.theirs} after={r.mine} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -656,7 +661,7 @@ function RevisionList({
             <Button variant="secondary" onPress={() => onRestore(r.id)}>
               {t("editor.restore")}
             </Button>
-            {open === r.id ? <ChangeList mine={current} theirs={theirs} /> : null}
+            {open === r.id ? <ChangeList mine={current} theirs={theirs} labels={[t("revision.now"), t("revision.then")]} /> : null}
           </li>
         );
       })}
