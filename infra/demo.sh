@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The demo: installs what is missing, migrates, loads demo data and serves on
-# http://127.0.0.1:8080 (GraphiQL at /graphiql). Idempotent: run it again any time.
+# The demo: installs what is missing, builds the console, migrates, loads demo data and serves
+# on http://127.0.0.1:8080 (the console at /admin/, GraphiQL at /graphiql). Idempotent: run it
+# again any time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,9 @@ port=${listen##*:}
 cat <<MSG
 
 Hromada demo
+  Console (community):    http://petrykivska.localhost:$port/admin/   admin@petrykivska.hromada.localhost
+  Console (oblast):       http://dnipropetrovska.localhost:$port/admin/   oblast.admin@hromada.localhost
+  The community's site:   http://petrykivska.localhost:$port/
   GraphiQL (oblast):      http://dnipropetrovska.localhost:$port/graphiql
   GraphiQL (community):   http://petrykivska.localhost:$port/graphiql
   Any host, naming the tenant: add the header  X-Tenant: petrykivska
