@@ -652,7 +652,9 @@ async fn an_ended_session_keeps_what_was_typed_and_the_account_screens_work() {
     );
     let kept = result["screens"]["keptAfterSignIn"].as_str().unwrap();
     let saved = app
-        .count(&format!("SELECT count(*) FROM site_page WHERE draft->>'titleUk' = '{kept}'"))
+        .count(&format!(
+            "SELECT count(*) FROM site_page WHERE draft->>'titleUk' = '{kept}'"
+        ))
         .await;
     assert_eq!(
         saved, 1,
