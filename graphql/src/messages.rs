@@ -67,6 +67,17 @@ static RULES: LazyLock<Vec<(Regex, Render)>> = LazyLock::new(|| {
             "адреса сторінки не містить пробілів".into()
         }),
         (r"must be 8 digits", |_| "має складатися з 8 цифр".into()),
+        (r"must be 10 digits", |_| "має складатися з 10 цифр".into()),
+        (r"is not a tracking number", |_| {
+            "не є номером справи".into()
+        }),
+        (r"'(.+)' is not a case status", |c| {
+            format!("«{}» не є станом справи", g(c, 1))
+        }),
+        (
+            r"the case is (\S+); (\S+) is not possible from there",
+            |c| format!("справа в стані «{}»; ця дія з нього неможлива", g(c, 1)),
+        ),
         (r"has a wrong check digit", |_| {
             "має неправильну контрольну цифру".into()
         }),

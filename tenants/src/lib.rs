@@ -20,6 +20,7 @@
 
 pub mod accounts;
 pub mod app_passwords;
+pub mod applications;
 pub mod audit;
 pub mod authz;
 pub mod blob;

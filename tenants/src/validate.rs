@@ -168,6 +168,31 @@ pub fn edrpou(field: &str, value: &str) -> DomainResult<String> {
     }
 }
 
+/// A taxpayer's registration number (РНОКПП, the individual's tax number): ten digits, the
+/// last a check digit — the weighted sum of the first nine (weights −1, 5, 7, 9, 4, 6, 10, 5,
+/// 7) modulo 11, then modulo 10.
+pub fn rnokpp(field: &str, value: &str) -> DomainResult<String> {
+    let value = value.trim();
+    let digits: Vec<i64> = value
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+        .map(i64::from)
+        .collect();
+    if value.len() != 10 || digits.len() != 10 {
+        return Err(DomainError::invalid(field, "must be 10 digits"));
+    }
+    let sum: i64 = digits[..9]
+        .iter()
+        .zip([-1, 5, 7, 9, 4, 6, 10, 5, 7])
+        .map(|(d, w)| d * w)
+        .sum();
+    if sum.rem_euclid(11) % 10 == digits[9] {
+        Ok(value.to_owned())
+    } else {
+        Err(DomainError::invalid(field, "has a wrong check digit"))
+    }
+}
+
 /// An optional http(s) URL.
 pub fn url(field: &str, value: &str) -> DomainResult<String> {
     match url::Url::parse(value.trim()) {
@@ -268,6 +293,26 @@ mod tests {
         for bad in ["localhost", "1.2.3.4", "a b.ua", "-x.ua", "x.ua:80", ""] {
             assert!(host("hosts", bad).is_err(), "{bad} accepted");
         }
+    }
+
+    #[test]
+    fn rnokpp_check_digit() {
+        // Numbers made by the rule: each has the check digit of its first nine.
+        for ok in ["3006204567", "2955101239", "1234567899"] {
+            let digits: Vec<i64> = ok.bytes().map(|b| i64::from(b - b'0')).collect();
+            let sum: i64 = digits[..9]
+                .iter()
+                .zip([-1, 5, 7, 9, 4, 6, 10, 5, 7])
+                .map(|(d, w)| d * w)
+                .sum();
+            let fixed = format!("{}{}", &ok[..9], sum.rem_euclid(11) % 10);
+            assert!(rnokpp("rnokpp", &fixed).is_ok(), "{fixed}");
+            let last = fixed.as_bytes()[9] - b'0';
+            let wrong = format!("{}{}", &fixed[..9], (last + 1) % 10);
+            assert!(rnokpp("rnokpp", &wrong).is_err(), "{wrong}");
+        }
+        assert!(rnokpp("rnokpp", "123456789").is_err());
+        assert!(rnokpp("rnokpp", "12345678a9").is_err());
     }
 
     #[test]
