@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod page_cache;
 pub mod query_cache;
 pub mod server;
+pub mod sms;
 pub mod storage;
 
 pub use config::Config;

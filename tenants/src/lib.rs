@@ -30,6 +30,7 @@ pub mod context;
 pub mod error;
 pub mod grants;
 pub mod katottg;
+pub mod notify;
 pub mod outbox;
 pub mod roles;
 pub mod tenant;

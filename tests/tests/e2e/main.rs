@@ -14,5 +14,6 @@ mod map_clients;
 mod ogc;
 mod ops;
 mod site;
+mod sms;
 mod tenants;
 mod tiles;
