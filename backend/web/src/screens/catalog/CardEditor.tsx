@@ -16,6 +16,7 @@ import type { ServiceCardInput } from "../../gql/graphql";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/uk";
 import { Button, Checkbox, Select, TextField } from "../../ui/fields";
+import { Notice } from "../../ui/Alerts";
 
 const CardQuery = graphql(`
   query ServiceCard($id: ID!) {
@@ -279,11 +280,7 @@ export default function CardEditor({ standard: isStandard = false }: { standard?
         {card.code} · {t(`serviceStatus.${service.status}` as MessageKey)}
         {service.standardServiceId ? ` · ${t("card.adoptedFromStandard")}` : ""}
       </p>
-      {notice ? (
-        <p role="status" className="alert alert-ok">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       {problems.length ? (
         <div role="alert" className="alert alert-error">
           <p>{t("card.problems", { count: problems.length })}</p>

@@ -13,6 +13,7 @@ import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/uk";
 import { Button } from "../../ui/fields";
 import Providers from "./Providers";
+import { Notice } from "../../ui/Alerts";
 
 const CatalogQuery = graphql(`
   query Catalog {
@@ -84,11 +85,7 @@ export default function Catalog() {
   return (
     <section aria-labelledby="catalog-title">
       <h1 id="catalog-title">{t("catalog.title")}</h1>
-      {notice ? (
-        <p role="status" className="alert alert-ok">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       <h2>{t("catalog.standard")}</h2>
       <p className="muted">
         {t("catalog.coverage", { adopted: standard.filter((s) => adopted.has(s.id)).length, count: standard.length })}

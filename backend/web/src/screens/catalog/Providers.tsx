@@ -9,6 +9,7 @@ import { fieldError, problemsOf, type Problem } from "../../api/errors";
 import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
+import { Notice } from "../../ui/Alerts";
 
 const ProvidersQuery = graphql(`
   query Providers {
@@ -75,11 +76,7 @@ export default function Providers() {
           </li>
         ))}
       </ul>
-      {notice ? (
-        <p role="status" className="alert alert-ok">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       <Form onSubmit={submit} className="row">
         <TextField label={t("providers.name")} value={name} onChange={setName} isRequired serverError={fieldError(problems, "nameUk")} />
         <TextField

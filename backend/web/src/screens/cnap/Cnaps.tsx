@@ -11,6 +11,7 @@ import type { MessageKey } from "../../i18n/uk";
 import { Button, Checkbox, Select, TextField } from "../../ui/fields";
 import MobileVisits from "./MobileVisits";
 import NewPlace from "./NewPlace";
+import { Notice } from "../../ui/Alerts";
 
 const CnapsQuery = graphql(`
   query Cnaps($from: NaiveDate!, $to: NaiveDate!) {
@@ -185,11 +186,7 @@ function HoursEditor({ place, onSaved }: { place: Place; onSaved: () => void }) 
 
   return (
     <div className="stack">
-      {notice ? (
-        <p role="status" className="alert alert-ok">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       {problems
         .filter((p) => p.code !== "BAD_USER_INPUT" || !p.field?.startsWith("cnap.schedule"))
         .map((p) => (

@@ -8,6 +8,7 @@ import { fieldError, problemsOf, type Problem } from "../../api/errors";
 import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
+import { Notice } from "../../ui/Alerts";
 
 const VisitsQuery = graphql(`
   query MobileVisits {
@@ -77,11 +78,7 @@ export default function MobileVisits() {
         ))}
         {data && data.mobileVisits.length === 0 ? <li className="muted">{t("visits.none")}</li> : null}
       </ul>
-      {notice ? (
-        <p role="status" className="alert alert-ok">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       {other.map((p) => (
         <p key={p.message} role="alert" className="alert alert-error">
           {p.field ? `${p.field}: ` : ""}

@@ -9,6 +9,7 @@ import { fieldError, problemsOf, type Problem } from "../../api/errors";
 import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import { Button, Select, TextField } from "../../ui/fields";
+import { Notice } from "../../ui/Alerts";
 
 const CreateCnap = graphql(`
   mutation CreateCnap($input: CreateCnapInput!) {
@@ -61,11 +62,7 @@ export default function NewPlace({ onCreated }: { onCreated: () => void }) {
   return (
     <section aria-labelledby="new-place-title" className="card">
       <h2 id="new-place-title">{t("place.title")}</h2>
-      {notice ? (
-        <p role="status" className="alert alert-ok">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       {problems.filter((p) => !p.field?.startsWith("cnap.")).map((p) => (
         <p key={p.message} role="alert" className="alert alert-error">
           {p.message}

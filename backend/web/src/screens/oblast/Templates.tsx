@@ -11,6 +11,7 @@ import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/uk";
 import { Button, Select, TextField } from "../../ui/fields";
+import { Notice } from "../../ui/Alerts";
 
 const TemplatesQuery = graphql(`
   query SiteTemplates {
@@ -92,11 +93,7 @@ export default function Templates() {
         ))}
       </ul>
       <h2>{t("templates.new")}</h2>
-      {notice ? (
-        <p role="status" className="alert alert-ok">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       {problems.filter((p) => p.field !== "key" && p.field !== "nameUk").map((p) => (
         <p key={p.message} role="alert" className="alert alert-error">
           {p.field ? `${p.field}: ` : ""}

@@ -10,6 +10,7 @@ import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/uk";
 import { Button, Select, TextField } from "../../ui/fields";
+import { Notice } from "../../ui/Alerts";
 
 const PeopleQuery = graphql(`
   query People {
@@ -94,11 +95,7 @@ export default function People() {
   return (
     <section aria-labelledby="people-title">
       <h1 id="people-title">{t("people.title")}</h1>
-      {notice ? (
-        <p role="status" className="alert alert-ok">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       {problems
         .filter((p) => p.field !== "email" && p.field !== "role")
         .map((p) => (

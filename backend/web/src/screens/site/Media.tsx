@@ -12,6 +12,7 @@ import { refusal, uploadMedia } from "../../api/upload";
 import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import { Button, TextField } from "../../ui/fields";
+import { Notice } from "../../ui/Alerts";
 
 const MediaQuery = graphql(`
   query MediaLibrary {
@@ -121,11 +122,7 @@ export default function Media() {
       <p className="muted">{t("media.count", { count: items.length })}</p>
       <div className="card stack narrow">
         <h2>{t("media.upload")}</h2>
-        {notice ? (
-          <p role="status" className="alert alert-ok">
-            {notice}
-          </p>
-        ) : null}
+        <Notice message={notice} />
         <FileTrigger
           acceptedFileTypes={["image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf"]}
           onSelect={(files) => {

@@ -12,6 +12,7 @@ import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/uk";
 import { Button, TextField } from "../../ui/fields";
+import { Notice } from "../../ui/Alerts";
 
 const NewsQuery = graphql(`
   query NewsList {
@@ -143,11 +144,7 @@ export default function News() {
         </tbody>
       </table>
       <h2>{t("news.new")}</h2>
-      {notice ? (
-        <p role="status" className="alert alert-ok">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       {problems
         .filter((p) => !p.field || !["titleUk", "slug", "leadUk", "bodyUk", "coverAltUk", "cover"].includes(p.field))
         .map((p) => (

@@ -12,6 +12,7 @@ import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/uk";
 import { Button, TextField } from "../../ui/fields";
+import { Notice } from "../../ui/Alerts";
 
 const NewsQuery = graphql(`
   query EditNews($id: ID!) {
@@ -126,11 +127,7 @@ export default function NewsEditor() {
         {t(`status.${post.status}` as MessageKey)}
         {post.publishedAt ? ` · ${dateTime(post.publishedAt)}` : ""}
       </p>
-      {notice ? (
-        <p role="status" className="alert alert-ok">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       {theirs ? (
         <div role="alert" className="alert">
           <p>{t("conflict.lead", { at: dateTime(theirs.at) })}</p>

@@ -23,6 +23,7 @@ import {
   type JsonSchema,
   type Refs,
 } from "./BlockForm";
+import { Notice } from "../../ui/Alerts";
 
 const PageQuery = graphql(`
   query EditPage($id: ID!) {
@@ -327,11 +328,7 @@ export default function PageEditor() {
           {page.publishedAt ? ` · ${t("editor.publishedAt", { at: dateTime(page.publishedAt) })}` : ""}
           {dirty ? ` · ${t("editor.unsaved")}` : ""}
         </p>
-        {notice ? (
-          <p role="status" className="alert alert-ok">
-            {notice}
-          </p>
-        ) : null}
+        <Notice message={notice} />
         {general.map((p) => (
           <p key={p.message} role="alert" className="alert alert-error">
             {p.field ? `${p.field}: ` : ""}

@@ -10,6 +10,7 @@ import { problemsOf, type Problem } from "../../api/errors";
 import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import { Button, Select, TextField, type Option } from "../../ui/fields";
+import { Notice } from "../../ui/Alerts";
 
 const SettingsQuery = graphql(`
   query SiteSettings {
@@ -191,11 +192,7 @@ function MenuEditor({ menu, pages, onSaved }: { menu: { key: string; version: nu
   return (
     <section className="card" aria-labelledby={`menu-${menu.key}`}>
       <h2 id={`menu-${menu.key}`}>{t(key === "MAIN" ? "menu.main" : "menu.footer")}</h2>
-      {notice ? (
-        <p role="status" className="alert alert-ok">
-          {notice}
-        </p>
-      ) : null}
+      <Notice message={notice} />
       {problems.filter((p) => !p.field?.startsWith("items[")).map((p) => (
         <p key={p.message} role="alert" className="alert alert-error">
           {p.message}
@@ -248,11 +245,7 @@ export default function Settings() {
       {mayTheme ? (
         <section className="card" aria-labelledby="theme-title">
           <h2 id="theme-title">{t("settings.theme")}</h2>
-          {notice ? (
-            <p role="status" className="alert alert-ok">
-              {notice}
-            </p>
-          ) : null}
+          <Notice message={notice} />
           {problems.map((p) => (
             <p key={p.message} role="alert" className="alert alert-error">
               {p.message}
