@@ -92,6 +92,8 @@ impl TenantQuery {
                     .iter()
                     .find(|t| t.katottg == u.code)
                     .map(|t| t.slug.clone()),
+                suggested_slug: katottg::slug_of(&u.name),
+                suggested_name_en: format!("{} hromada", katottg::latin(&u.name)),
             })
             .collect())
     }
@@ -108,6 +110,10 @@ pub struct CodifierHromada {
     pub raion: Option<String>,
     /// The slug of the community already onboarded with this code, if any.
     pub onboarded_slug: Option<String>,
+    /// A slug for it: the name by the official transliteration (KMU 55).
+    pub suggested_slug: String,
+    /// An English name for it: "Mahdalynivska hromada".
+    pub suggested_name_en: String,
 }
 
 /// The most hromadas `codifierHromadas` answers.

@@ -68,9 +68,32 @@ pub fn hromadas_of(oblast: &str) -> Vec<&'static Unit> {
     units
 }
 
+/// A unit's name in Latin letters by the official KMU 55 table (`uklatn`, as the catalog's
+/// search uses it): "Магдалинівська" → "Mahdalynivska".
+pub fn latin(name: &str) -> String {
+    uklatn::encode(name, uklatn::Table::Kmu55)
+}
+
+/// A slug made from a unit's name: its Latin form in lower case, words joined by dashes.
+pub fn slug_of(name: &str) -> String {
+    latin(name)
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_become_latin_and_slugs_by_the_official_table() {
+        assert_eq!(latin("Магдалинівська"), "Mahdalynivska");
+        assert_eq!(slug_of("Магдалинівська"), "mahdalynivska");
+        assert_eq!(slug_of("Кривий Ріг"), "kryvyi-rih");
+    }
 
     #[test]
     fn codifier_has_every_hromada() {

@@ -416,7 +416,7 @@ async fn render_preview(
     if let Some(blocks) = &input.blocks {
         content.blocks = block::parse_blocks("blocks", blocks)?;
     }
-    let (content, _) = current.draft.clone().normalized().await?;
+    let (content, _) = std::mem::take(&mut current.draft).normalized().await?;
     current.draft = content;
     let stylesheet = state.assets.url("site.css").unwrap_or_default();
     let base_url = super::base_url(state, req);

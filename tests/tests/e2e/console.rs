@@ -481,13 +481,16 @@ async fn the_console_asks_the_server_what_each_person_may_do_and_what_is_left_to
         .gql(
             Some("dnipropetrovska"),
             Some(&oblast),
-            "{ codifierHromadas(query: \"петриків\") { code name onboardedSlug } }",
+            "{ codifierHromadas(query: \"петриків\") { code name onboardedSlug suggestedSlug suggestedNameEn } }",
             json!({}),
         )
         .await;
     let hits = data(&found)["codifierHromadas"].as_array().unwrap();
+    // The suggestion is the official transliteration, as the demo's own slug is.
     assert!(
-        hits.iter().any(|h| h["onboardedSlug"] == "petrykivska"),
+        hits.iter().any(|h| h["onboardedSlug"] == "petrykivska"
+            && h["suggestedSlug"] == "petrykivska"
+            && h["suggestedNameEn"] == "Petrykivska hromada"),
         "{found}"
     );
     let community_admin = app

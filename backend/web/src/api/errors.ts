@@ -10,6 +10,8 @@ export interface Problem {
   code: string;
   field: string | null;
   message: string;
+  /** `THROTTLED` for a sign-in refused for too many failures. */
+  reason?: string | null;
 }
 
 export function problemsOf(error: CombinedError | ApiError[] | undefined | null, lang: string): Problem[] {
@@ -27,7 +29,7 @@ export function problemsOf(error: CombinedError | ApiError[] | undefined | null,
     const message = lang === "uk" && e.extensions?.messageUk ? e.extensions.messageUk : e.message;
     // Shown at its field, a message need not repeat the field's name.
     const bare = field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
-    return { code: e.extensions?.code ?? "INTERNAL", field, message: bare };
+    return { code: e.extensions?.code ?? "INTERNAL", field, message: bare, reason: e.extensions?.reason ?? null };
   });
 }
 

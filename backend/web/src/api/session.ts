@@ -11,7 +11,13 @@ export function csrfToken(): string | null {
 /** A GraphQL-style error as the server sends it. */
 export interface ApiError {
   message: string;
-  extensions?: { code?: string; field?: string; messageUk?: string; retryAfterSeconds?: number };
+  extensions?: {
+    code?: string;
+    field?: string;
+    messageUk?: string;
+    reason?: string;
+    retryAfterSeconds?: number;
+  };
 }
 
 /** Signs in; resolves to the errors the server gave (empty on success). */

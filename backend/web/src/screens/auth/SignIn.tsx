@@ -33,9 +33,7 @@ export function SignInForm({ onDone, email: initialEmail = "" }: { onDone: () =>
     <Form onSubmit={submit} className="stack" validationBehavior="aria">
       {refused ? (
         <p role="alert" className="alert alert-error">
-          {problems.some((p) => p.message.includes("attempts") || p.message.includes("спроб"))
-            ? t("signIn.throttled")
-            : t("signIn.refused")}
+          {refused.reason === "THROTTLED" ? t("signIn.throttled") : t("signIn.refused")}
         </p>
       ) : problems.length ? (
         <p role="alert" className="alert alert-error">

@@ -11,7 +11,6 @@ import { fieldError, problemsOf, type Problem } from "../../api/errors";
 import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import { Button, Select, TextField } from "../../ui/fields";
-import { slugOf, transliterate } from "./translit";
 
 const Codifier = graphql(`
   query Codifier($query: String!) {
@@ -20,6 +19,8 @@ const Codifier = graphql(`
       name
       raion
       onboardedSlug
+      suggestedSlug
+      suggestedNameEn
     }
     siteTemplates {
       key
@@ -43,6 +44,8 @@ const CreateCommunity = graphql(`
 interface Chosen {
   code: string;
   name: string;
+  suggestedSlug: string;
+  suggestedNameEn: string;
 }
 
 export default function Onboard() {
@@ -63,10 +66,9 @@ export default function Onboard() {
 
   const choose = (h: Chosen) => {
     setChosen(h);
-    const base = h.name.replace(/\s+(селищна|сільська|міська)\s+(територіальна\s+)?громада$/iu, "");
     setNameUk(h.name);
-    setNameEn(`${transliterate(base)} hromada`);
-    setSlug(slugOf(base));
+    setNameEn(h.suggestedNameEn);
+    setSlug(h.suggestedSlug);
     setStep(2);
   };
 
@@ -132,7 +134,7 @@ export default function Onboard() {
                 {h.onboardedSlug ? (
                   <span className="badge">{t("onboard.already", { slug: h.onboardedSlug })}</span>
                 ) : (
-                  <Button variant="secondary" aria-label={t("onboard.chooseNamed", { name: h.name })} onPress={() => choose({ code: h.code, name: h.name })}>
+                  <Button variant="secondary" aria-label={t("onboard.chooseNamed", { name: h.name })} onPress={() => choose(h)}>
                     {t("onboard.choose")}
                   </Button>
                 )}
