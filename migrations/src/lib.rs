@@ -92,6 +92,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0015_app_password_up.sql"),
         down: include_str!("sql/m0015_app_password_down.sql"),
     },
+    SqlMigration {
+        name: "m0016_applications",
+        up: include_str!("sql/m0016_applications_up.sql"),
+        down: include_str!("sql/m0016_applications_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -29,6 +29,8 @@ pub struct Grant {
     pub tenant_slug: String,
     pub tenant_kind: TenantKind,
     pub role: Role,
+    /// The provider a provider role acts for (its representative sees that provider's cases).
+    pub provider_id: Option<Uuid>,
 }
 
 /// The acting user with every role they hold, in every tenant.
@@ -88,6 +90,8 @@ pub struct TenantTx {
     db: DatabaseConnection,
     tenant: Option<Tenant>,
     actor: Option<Actor>,
+    /// The applicant signed in (a person applying, not a staff user).
+    applicant: Option<Uuid>,
     request_id: Option<String>,
 }
 
@@ -97,6 +101,7 @@ struct GrantRow {
     slug: String,
     kind: String,
     role: String,
+    provider_id: Option<Uuid>,
 }
 
 impl TenantTx {
@@ -168,6 +173,7 @@ impl TenantTx {
             db: db.clone(),
             tenant: None,
             actor,
+            applicant: None,
             request_id,
         };
         if let Some((tenant, source)) = tenant {
@@ -215,6 +221,7 @@ impl TenantTx {
             db: self.db.clone(),
             tenant: self.tenant.clone(),
             actor: self.actor.clone(),
+            applicant: None,
             request_id: self.request_id.clone(),
         })
     }
@@ -249,8 +256,53 @@ impl TenantTx {
         self.tx
             .execute_raw(Statement::from_sql_and_values(
                 DbBackend::Postgres,
-                "SELECT set_config('app.roles', $1, true)",
-                [roles.join(",").into()],
+                "SELECT set_config('app.roles', $1, true), set_config('app.provider_ids', $2, true)",
+                [roles.join(",").into(), self.provider_ids_here().join(",").into()],
+            ))
+            .await?;
+        Ok(())
+    }
+
+    /// The providers the actor represents in the request's tenant.
+    fn provider_ids_here(&self) -> Vec<String> {
+        match (&self.actor, &self.tenant) {
+            (Some(actor), Some(tenant)) => actor
+                .grants
+                .iter()
+                .filter(|g| g.tenant_id == tenant.id)
+                .filter_map(|g| g.provider_id.map(|p| p.to_string()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Binds the signed-in applicant: PostgreSQL then shows them their own cases, and only
+    /// those (`app.may_see_case`).
+    pub async fn set_applicant(&mut self, applicant_id: Uuid) -> DomainResult<()> {
+        self.tx
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT set_config('app.applicant_id', $1, true)",
+                [applicant_id.to_string().into()],
+            ))
+            .await?;
+        self.applicant = Some(applicant_id);
+        Ok(())
+    }
+
+    /// The signed-in applicant, if any.
+    pub fn applicant_opt(&self) -> Option<Uuid> {
+        self.applicant
+    }
+
+    /// Shows the rest of this transaction the case whose secret hashes to `secret_hash` (the
+    /// code of a confirmation, for the status page without an account).
+    pub async fn reveal_case(&self, secret_hash: &[u8]) -> DomainResult<()> {
+        self.tx
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT set_config('app.case_key', $1, true)",
+                [hex::encode(secret_hash).into()],
             ))
             .await?;
         Ok(())
@@ -389,7 +441,7 @@ async fn bind(
 async fn load_grants(tx: &DatabaseTransaction, user_id: Uuid) -> DomainResult<Vec<Grant>> {
     let rows = GrantRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        "SELECT g.tenant_id, t.slug, t.kind, g.role FROM role_grant g \
+        "SELECT g.tenant_id, t.slug, t.kind, g.role, g.provider_id FROM role_grant g \
          JOIN tenant t ON t.id = g.tenant_id WHERE g.user_id = $1 ORDER BY t.slug, g.role",
         [user_id.into()],
     ))
@@ -405,6 +457,7 @@ async fn load_grants(tx: &DatabaseTransaction, user_id: Uuid) -> DomainResult<Ve
                     .role
                     .parse()
                     .map_err(|_| DomainError::Internal(format!("unknown role {}", r.role)))?,
+                provider_id: r.provider_id,
             })
         })
         .collect()

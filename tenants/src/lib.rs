@@ -8,13 +8,17 @@
 //! - [`tenant`], [`accounts`], [`grants`], [`roles`]: tenants, users, sessions, roles;
 //! - [`cnap`]: the CNAP directory, opening hours, the working-day calendar, providers;
 //! - [`catalog`]: service cards, the standard catalog, publishing, search, coverage;
+//! - [`applications`]: online applications, the CNAP desk, terms, notices, statistics;
+//! - [`identity`]: applicants, their one-time codes and sessions, the e-ID seam;
+//! - [`notify`]: the SMS seam;
 //! - [`katottg`]: the official codifier of communities;
 //! - [`validate`]: the identifiers the platform accepts.
 //!
 //! Crates chosen: `argon2` (RustCrypto's argon2id), `casbin` (policy engine), `email_address`
 //! (RFC 5322 address syntax), `url` (IDNA host parsing), `csv` (the codifier), `chrono-tz`
 //! (Europe/Kyiv with its daylight-saving rules), `rust_decimal` (fees without float error),
-//! `uklatn` (the official KMU 55 transliteration, for search).
+//! `uklatn` (the official KMU 55 transliteration, for search), `infer` (documents' types by
+//! their magic numbers).
 //! Nothing here knows HTTP or GraphQL: functions take a [`TenantTx`] and plain Rust values and
 //! return plain values or a [`DomainError`].
 
@@ -29,6 +33,7 @@ pub mod cnap;
 pub mod context;
 pub mod error;
 pub mod grants;
+pub mod identity;
 pub mod katottg;
 pub mod notify;
 pub mod outbox;

@@ -1,9 +1,11 @@
-//! The transactional outbox for e-mail.
+//! The transactional outbox for e-mail and SMS.
 //!
-//! A mail is a row written in the same transaction as the change that caused it, so it exists
-//! exactly when the change does. A worker claims due rows (`FOR UPDATE SKIP LOCKED`, so several
-//! servers can run it), hands each to a [`MailTransport`] and marks it sent, or schedules a
-//! retry with exponential backoff. Nothing is lost while the mail server is down.
+//! A message is a row written in the same transaction as the change that caused it, so it
+//! exists exactly when the change does. A worker claims due rows (`FOR UPDATE SKIP LOCKED`, so
+//! several servers can run it), hands each to a [`MailTransport`] or an [`SmsGateway`] and
+//! marks it sent, or schedules a retry with exponential backoff. Nothing is lost while a mail
+//! server or a gateway is down. Every attempt and its outcome is kept (`outbox_attempt`); a
+//! message with a deadline (an applicant's notice: 72 hours) is given up after it, and says so.
 
 use std::time::Duration;
 
@@ -14,6 +16,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::error::{DomainError, DomainResult};
+use crate::notify::{Sms, SmsGateway};
+
+/// How long an applicant's notice is retried before it is given up.
+pub const NOTICE_HOURS: i32 = 72;
 
 /// A plain-text e-mail.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -47,6 +53,54 @@ pub async fn enqueue_mail(
     Ok(())
 }
 
+/// Queues `sms` in the caller's transaction; `application_id` ties a notice to its case, and
+/// gives it the notices' deadline.
+pub async fn enqueue_sms(
+    conn: &impl ConnectionTrait,
+    tenant_id: Option<Uuid>,
+    application_id: Option<Uuid>,
+    sms: &Sms,
+) -> DomainResult<()> {
+    let payload =
+        serde_json::to_value(sms).map_err(|e| DomainError::Internal(format!("sms: {e}")))?;
+    enqueue(conn, tenant_id, application_id, "sms", payload).await
+}
+
+/// Queues `mail` about a case, with the notices' deadline.
+pub async fn enqueue_notice_mail(
+    conn: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    application_id: Uuid,
+    mail: &Mail,
+) -> DomainResult<()> {
+    let payload =
+        serde_json::to_value(mail).map_err(|e| DomainError::Internal(format!("mail: {e}")))?;
+    enqueue(conn, Some(tenant_id), Some(application_id), "mail", payload).await
+}
+
+async fn enqueue(
+    conn: &impl ConnectionTrait,
+    tenant_id: Option<Uuid>,
+    application_id: Option<Uuid>,
+    kind: &str,
+    payload: serde_json::Value,
+) -> DomainResult<()> {
+    conn.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO outbox (tenant_id, kind, payload, application_id, give_up_at) \
+         VALUES ($1, $2, $3, $4, now() + make_interval(hours => $5))",
+        [
+            tenant_id.into(),
+            kind.into(),
+            payload.into(),
+            application_id.into(),
+            NOTICE_HOURS.into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
 /// How delivery retries.
 #[derive(Debug, Clone, Copy)]
 pub struct RetryPolicy {
@@ -64,8 +118,10 @@ pub struct DeliveryReport {
 #[derive(FromQueryResult)]
 struct DueRow {
     id: i64,
+    kind: String,
     payload: serde_json::Value,
     attempts: i32,
+    expired: bool,
 }
 
 /// Seconds to wait after the `attempts`-th failure: 1, 2, 4, … capped at `max`.
@@ -74,10 +130,37 @@ pub fn backoff(attempts: i32, max: Duration) -> Duration {
     Duration::from_secs(1u64 << exp).min(max)
 }
 
-/// Delivers up to `limit` due mails, one transaction each.
+/// Where messages go.
+pub struct Couriers<'a> {
+    pub mail: &'a dyn MailTransport,
+    pub sms: &'a dyn SmsGateway,
+}
+
+/// Hands one message to its courier: `Ok` with the gateway's id, if any.
+async fn dispatch(
+    couriers: &Couriers<'_>,
+    kind: &str,
+    payload: serde_json::Value,
+) -> Result<Option<String>, String> {
+    match kind {
+        "mail" => {
+            let mail: Mail =
+                serde_json::from_value(payload).map_err(|e| format!("undecodable payload: {e}"))?;
+            couriers.mail.send(&mail).await.map(|()| None)
+        }
+        "sms" => {
+            let sms: Sms =
+                serde_json::from_value(payload).map_err(|e| format!("undecodable payload: {e}"))?;
+            couriers.sms.send(&sms).await.map(|a| a.gateway_id)
+        }
+        other => Err(format!("no courier for '{other}'")),
+    }
+}
+
+/// Delivers up to `limit` due messages, one transaction each.
 pub async fn deliver_due(
     db: &DatabaseConnection,
-    transport: &dyn MailTransport,
+    couriers: &Couriers<'_>,
     policy: RetryPolicy,
     limit: u32,
 ) -> DomainResult<DeliveryReport> {
@@ -86,9 +169,9 @@ pub async fn deliver_due(
         let tx = db.begin().await?;
         let Some(row) = DueRow::find_by_statement(Statement::from_string(
             DbBackend::Postgres,
-            "SELECT id, payload, attempts FROM outbox \
-             WHERE sent_at IS NULL AND next_attempt_at <= now() AND kind = 'mail' \
-             ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+            "SELECT id, kind, payload, attempts, coalesce(give_up_at <= now(), false) AS expired \
+             FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now() \
+             AND kind IN ('mail', 'sms') ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
         ))
         .one(&tx)
         .await?
@@ -96,40 +179,99 @@ pub async fn deliver_due(
             tx.commit().await?;
             break;
         };
-        let outcome = match serde_json::from_value::<Mail>(row.payload) {
-            Ok(mail) => transport.send(&mail).await,
-            Err(e) => Err(format!("undecodable payload: {e}")),
-        };
-        match outcome {
-            Ok(()) => {
-                tx.execute_raw(Statement::from_sql_and_values(
+        let outcome = dispatch(couriers, &row.kind, row.payload).await;
+        let wait = backoff(row.attempts + 1, policy.max_backoff);
+        let (statement, outcome_name, detail) = match &outcome {
+            Ok(gateway_id) => (
+                Statement::from_sql_and_values(
                     DbBackend::Postgres,
-                    "UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL \
+                    "UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL, \
+                     gateway_id = $2 WHERE id = $1",
+                    [row.id.into(), gateway_id.clone().into()],
+                ),
+                "sent",
+                gateway_id.clone().unwrap_or_default(),
+            ),
+            Err(error) if row.expired => (
+                Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "UPDATE outbox SET failed_at = now(), attempts = attempts + 1, last_error = $2 \
                      WHERE id = $1",
-                    [row.id.into()],
-                ))
-                .await?;
-                report.sent += 1;
-            }
-            Err(error) => {
-                let wait = backoff(row.attempts + 1, policy.max_backoff);
-                tracing::warn!(outbox_id = row.id, attempts = row.attempts + 1, %error, retry_in_ms = wait.as_millis() as u64, "mail delivery failed");
-                tx.execute_raw(Statement::from_sql_and_values(
+                    [row.id.into(), error.clone().into()],
+                ),
+                "given_up",
+                error.clone(),
+            ),
+            Err(error) => (
+                Statement::from_sql_and_values(
                     DbBackend::Postgres,
                     "UPDATE outbox SET attempts = attempts + 1, last_error = $2, \
                      next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1",
-                    [row.id.into(), error.into(), wait.as_secs_f64().into()],
-                ))
-                .await?;
-                report.failed += 1;
-            }
-        }
+                    [
+                        row.id.into(),
+                        error.clone().into(),
+                        wait.as_secs_f64().into(),
+                    ],
+                ),
+                "failed",
+                error.clone(),
+            ),
+        };
+        tx.execute_raw(statement).await?;
+        tx.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "INSERT INTO outbox_attempt (outbox_id, outcome, detail) VALUES ($1, $2, $3)",
+            [row.id.into(), outcome_name.into(), detail.into()],
+        ))
+        .await?;
         tx.commit().await?;
-        if report.failed > 0 {
-            break;
+        match outcome {
+            Ok(_) => report.sent += 1,
+            Err(error) => {
+                tracing::warn!(outbox_id = row.id, kind = %row.kind, attempts = row.attempts + 1, %error, retry_in_ms = wait.as_millis() as u64, "delivery failed");
+                report.failed += 1;
+                break;
+            }
         }
     }
     Ok(report)
+}
+
+/// Records a gateway's delivery report for the message it took as `gateway_id`; `false` when
+/// no message has that id.
+pub async fn record_delivery(
+    db: &DatabaseConnection,
+    gateway_id: &str,
+    delivered: bool,
+    detail: &str,
+) -> DomainResult<bool> {
+    let tx = db.begin().await?;
+    let row = tx
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "UPDATE outbox SET delivered_at = CASE WHEN $2 THEN now() END, \
+             failed_at = CASE WHEN $2 THEN failed_at ELSE now() END \
+             WHERE gateway_id = $1 AND kind = 'sms' RETURNING id",
+            [gateway_id.into(), delivered.into()],
+        ))
+        .await?;
+    let Some(row) = row else {
+        tx.commit().await?;
+        return Ok(false);
+    };
+    let id: i64 = row.try_get_by_index(0)?;
+    tx.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO outbox_attempt (outbox_id, outcome, detail) VALUES ($1, $2, $3)",
+        [
+            id.into(),
+            (if delivered { "delivered" } else { "failed" }).into(),
+            detail.chars().take(500).collect::<String>().into(),
+        ],
+    ))
+    .await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// Mails not yet delivered.
@@ -140,7 +282,7 @@ pub async fn backlog(db: &impl ConnectionTrait) -> DomainResult<i64> {
     }
     let count = Count::find_by_statement(Statement::from_string(
         DbBackend::Postgres,
-        "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL",
+        "SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL",
     ))
     .one(db)
     .await?;

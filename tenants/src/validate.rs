@@ -193,6 +193,59 @@ pub fn rnokpp(field: &str, value: &str) -> DomainResult<String> {
     }
 }
 
+/// A Ukrainian IBAN (`UA` and 27 characters: two check digits, the bank's six-digit code and
+/// the account), checked by ISO 13616's mod-97; spaces allowed. Returns it without spaces.
+pub fn iban(field: &str, value: &str) -> DomainResult<String> {
+    let compact: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact = compact.to_ascii_uppercase();
+    if compact.len() != 29
+        || !compact.starts_with("UA")
+        || !compact[2..].bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(DomainError::invalid(
+            field,
+            "must be a Ukrainian IBAN: UA and 27 digits",
+        ));
+    }
+    let rearranged = format!("{}{}", &compact[4..], &compact[..4]);
+    let remainder = rearranged.chars().fold(0u32, |acc, c| {
+        let n = c.to_digit(36).unwrap_or(0);
+        if n >= 10 {
+            (acc * 100 + n) % 97
+        } else {
+            (acc * 10 + n) % 97
+        }
+    });
+    if remainder == 1 {
+        Ok(compact)
+    } else {
+        Err(DomainError::invalid(field, "has wrong check digits"))
+    }
+}
+
+/// A Ukrainian mobile number for SMS, in any usual writing (`+380 67 123 45 67`, `067 123 4567`,
+/// `380671234567`), returned as `+380671234567`.
+pub fn mobile(field: &str, value: &str) -> DomainResult<String> {
+    let value = value.trim();
+    if !value
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+    {
+        return Err(DomainError::invalid(field, "is not a mobile phone number"));
+    }
+    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
+    let national = match digits.len() {
+        12 if digits.starts_with("380") => &digits[3..],
+        10 if digits.starts_with('0') => &digits[1..],
+        9 => digits.as_str(),
+        _ => return Err(DomainError::invalid(field, "is not a mobile phone number")),
+    };
+    if national.starts_with('0') {
+        return Err(DomainError::invalid(field, "is not a mobile phone number"));
+    }
+    Ok(format!("+380{national}"))
+}
+
 /// An optional http(s) URL.
 pub fn url(field: &str, value: &str) -> DomainResult<String> {
     match url::Url::parse(value.trim()) {
@@ -324,5 +377,29 @@ mod tests {
     fn errors_name_the_field() {
         let err = email("adminEmail", "not-an-email").unwrap_err();
         assert!(err.to_string().starts_with("adminEmail:"));
+    }
+
+    #[test]
+    fn ibans_pass_mod_97_and_mobiles_normalize() {
+        assert_eq!(
+            iban("iban", "UA21 3223 1300 0002 6007 2335 6600 1").unwrap(),
+            "UA213223130000026007233566001"
+        );
+        assert!(iban("iban", "UA213223130000026007233566002").is_err());
+        assert!(iban("iban", "DE89370400440532013000").is_err());
+        for written in [
+            "+380 67 123 45 67",
+            "067 123 4567",
+            "380671234567",
+            "(067) 123-45-67",
+        ] {
+            assert_eq!(
+                mobile("phone", written).unwrap(),
+                "+380671234567",
+                "{written}"
+            );
+        }
+        assert!(mobile("phone", "12345").is_err());
+        assert!(mobile("phone", "+380 067 123 45 6").is_err());
     }
 }

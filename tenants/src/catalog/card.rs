@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::applications::form::{FormField, check_fields};
 use crate::cnap::calendar::Term;
 use crate::error::{DomainError, DomainResult};
 use crate::validate;
@@ -103,6 +104,12 @@ pub struct Cost {
     pub fee_individuals: Option<Decimal>,
     pub fee_businesses: Option<Decimal>,
     pub payment_details: String,
+    /// The payment's recipient, IBAN and EDRPOU, for the details an applicant pays by.
+    pub recipient: String,
+    pub iban: String,
+    pub edrpou: String,
+    /// Whether the term counts from the payment rather than from the submission.
+    pub term_from_payment: bool,
 }
 
 impl Default for Cost {
@@ -112,6 +119,10 @@ impl Default for Cost {
             fee_individuals: None,
             fee_businesses: None,
             payment_details: String::new(),
+            recipient: String::new(),
+            iban: String::new(),
+            edrpou: String::new(),
+            term_from_payment: false,
         }
     }
 }
@@ -181,10 +192,14 @@ pub struct ServiceCard {
     pub appeal: String,
     /// Other words people search by (e.g. "прописка").
     pub keywords: Vec<String>,
+    /// The extra fields of the online application form.
+    pub form_fields: Vec<FormField>,
+    /// Whether an applicant may leave out the RNOKPP (the tax number).
+    pub rnokpp_optional: bool,
 }
 
 /// Every key a card has (and so every field a community may override).
-pub const FIELDS: [&str; 18] = [
+pub const FIELDS: [&str; 20] = [
     "code",
     "nameUk",
     "nameEn",
@@ -203,6 +218,8 @@ pub const FIELDS: [&str; 18] = [
     "refusalGrounds",
     "appeal",
     "keywords",
+    "formFields",
+    "rnokppOptional",
 ];
 
 fn long_text(field: &str, value: &str, max: usize) -> DomainResult<()> {
@@ -316,6 +333,14 @@ impl ServiceCard {
                 "a paid service needs a fee for individuals or for legal entities",
             ));
         }
+        if !self.cost.iban.is_empty() {
+            validate::iban("cost.iban", &self.cost.iban)?;
+        }
+        if !self.cost.edrpou.is_empty() {
+            validate::edrpou("cost.edrpou", &self.cost.edrpou)?;
+        }
+        long_text("cost.recipient", &self.cost.recipient, 300)?;
+        check_fields(&self.form_fields)?;
         if let Some(term) = self.term
             && !(1..=3650).contains(&term.days)
         {

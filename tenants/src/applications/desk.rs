@@ -1,0 +1,197 @@
+//! The CNAP desk's inbox: a community's cases with filters, a page at a time, and the count of
+//! cases in each status under the same filters (what the inbox's tabs show). One statement
+//! each, over the `(tenant_id, status, submitted_at)` index; a provider's representative sees
+//! only what was forwarded to their provider, by the database's policy, not by this code.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Europe::Kyiv;
+use sea_orm::{DbBackend, FromQueryResult, Statement, Value};
+use uuid::Uuid;
+
+use super::case::{CASE_COLUMNS, Case, Channel};
+use super::status::Status;
+use crate::authz::Authorizer;
+use crate::context::TenantTx;
+use crate::error::{DomainError, DomainResult};
+
+/// What the inbox shows.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub status: Option<Status>,
+    pub service_id: Option<Uuid>,
+    pub provider_id: Option<Uuid>,
+    pub overdue: bool,
+    pub assigned_to_me: bool,
+    pub channel: Option<Channel>,
+    pub submitted_from: Option<NaiveDate>,
+    pub submitted_to: Option<NaiveDate>,
+}
+
+/// Where the next page starts: the last case shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct After {
+    pub submitted_at: DateTime<Utc>,
+    pub id: Uuid,
+}
+
+/// One page of the inbox with the counts.
+#[derive(Debug, Clone)]
+pub struct Inbox {
+    pub cases: Vec<Case>,
+    pub has_next: bool,
+    /// Cases per status under the filter (the status filter aside).
+    pub counts: Vec<(Status, i64)>,
+    pub overdue: i64,
+}
+
+/// The WHERE clause of `filter` with its values, numbered from `$1` (the tenant).
+fn conditions(
+    filter: &Filter,
+    tenant_id: Uuid,
+    user_id: Option<Uuid>,
+    today: NaiveDate,
+    with_status: bool,
+) -> (String, Vec<Value>) {
+    let mut values: Vec<Value> = vec![tenant_id.into()];
+    let mut sql = String::from("tenant_id = $1");
+    let mut push = |cond: &str, value: Value| {
+        values.push(value);
+        sql.push_str(&cond.replace('?', &format!("${}", values.len())));
+    };
+    if with_status && let Some(status) = filter.status {
+        push(" AND status = ?", status.as_str().into());
+    }
+    if let Some(service) = filter.service_id {
+        push(" AND service_id = ?", service.into());
+    }
+    if let Some(provider) = filter.provider_id {
+        push(" AND provider_id = ?", provider.into());
+    }
+    if filter.overdue {
+        push(
+            " AND closed_at IS NULL AND decided_at IS NULL AND due_date < ?",
+            today.into(),
+        );
+    }
+    if filter.assigned_to_me {
+        push(" AND assigned_to = ?", user_id.into());
+    }
+    if let Some(channel) = filter.channel {
+        push(" AND channel = ?", channel.as_str().into());
+    }
+    if let Some(from) = filter.submitted_from {
+        push(
+            " AND submitted_at >= ?",
+            from.and_hms_opt(0, 0, 0)
+                .and_then(|t| t.and_local_timezone(Kyiv).earliest())
+                .map(|t| t.with_timezone(&Utc))
+                .into(),
+        );
+    }
+    if let Some(to) = filter.submitted_to {
+        push(
+            " AND submitted_at < ?",
+            (to + chrono::Duration::days(1))
+                .and_hms_opt(0, 0, 0)
+                .and_then(|t| t.and_local_timezone(Kyiv).earliest())
+                .map(|t| t.with_timezone(&Utc))
+                .into(),
+        );
+    }
+    (sql, values)
+}
+
+/// The most cases on a page.
+pub const MAX_PAGE: u64 = 100;
+
+/// The inbox of the request's community for staff who process cases.
+pub async fn inbox(
+    tx: &TenantTx,
+    authz: &Authorizer,
+    filter: &Filter,
+    first: u64,
+    after: Option<After>,
+) -> DomainResult<Inbox> {
+    authz.check(tx, "cases", "decide").await?;
+    if first == 0 || first > MAX_PAGE {
+        return Err(DomainError::invalid(
+            "first",
+            format!("must be 1 to {MAX_PAGE}"),
+        ));
+    }
+    if let (Some(from), Some(to)) = (filter.submitted_from, filter.submitted_to)
+        && from > to
+    {
+        return Err(DomainError::invalid(
+            "submittedTo",
+            "is before submittedFrom",
+        ));
+    }
+    let tenant_id = tx.tenant()?.id;
+    let user_id = tx.actor_opt().map(|a| a.user.id);
+    let today = Utc::now().with_timezone(&Kyiv).date_naive();
+
+    let (mut where_sql, mut values) = conditions(filter, tenant_id, user_id, today, true);
+    if let Some(after) = after {
+        values.push(after.submitted_at.into());
+        values.push(after.id.into());
+        where_sql.push_str(&format!(
+            " AND (submitted_at, id) < (${}, ${})",
+            values.len() - 1,
+            values.len()
+        ));
+    }
+    values.push(((first + 1) as i64).into());
+    let page_sql = format!(
+        "SELECT {CASE_COLUMNS} FROM application WHERE {where_sql} \
+         ORDER BY submitted_at DESC, id DESC LIMIT ${}",
+        values.len()
+    );
+    let mut cases = super::case::rows(
+        tx.conn(),
+        Statement::from_sql_and_values(DbBackend::Postgres, &page_sql, values),
+    )
+    .await?;
+    let has_next = cases.len() as u64 > first;
+    cases.truncate(first as usize);
+
+    #[derive(FromQueryResult)]
+    struct Count {
+        status: String,
+        n: i64,
+        overdue: i64,
+    }
+    let (count_where, mut count_values) = conditions(filter, tenant_id, user_id, today, false);
+    count_values.push(today.into());
+    let counted = Count::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        &format!(
+            "SELECT status, count(*) AS n, count(*) FILTER (WHERE closed_at IS NULL \
+             AND decided_at IS NULL AND due_date < ${}) AS overdue \
+             FROM application WHERE {count_where} GROUP BY status",
+            count_values.len()
+        ),
+        count_values,
+    ))
+    .all(tx.conn())
+    .await?;
+    let overdue = counted.iter().map(|c| c.overdue).sum();
+    let counts = Status::ALL
+        .iter()
+        .map(|s| {
+            (
+                *s,
+                counted
+                    .iter()
+                    .find(|c| c.status == s.as_str())
+                    .map_or(0, |c| c.n),
+            )
+        })
+        .collect();
+    Ok(Inbox {
+        cases,
+        has_next,
+        counts,
+        overdue,
+    })
+}
