@@ -86,6 +86,17 @@ pub struct Config {
     pub graphiql: bool,
     /// A bearer token `/metrics` asks for; without one, it answers only to loopback clients.
     pub metrics_token: Option<String>,
+    /// The SMS gateway's URL; without one, SMS are written as JSON files to `mail_dir/sms`.
+    pub sms_url: Option<String>,
+    /// The JSON body posted to the gateway, with `{{to}}` and `{{text}}` placeholders.
+    pub sms_body_template: String,
+    /// A bearer token for the gateway.
+    pub sms_token: Option<String>,
+    /// A token the gateway's delivery reports must carry (`/hooks/sms-delivery`); without one,
+    /// reports are refused.
+    pub sms_report_token: Option<String>,
+    /// How often the escalation of due cases and the retention purge run, in seconds.
+    pub upkeep_interval_secs: u64,
 }
 
 impl Default for Config {
@@ -124,6 +135,13 @@ impl Default for Config {
             page_cache_entries: 20_000,
             graphiql: true,
             metrics_token: None,
+            sms_url: None,
+            sms_body_template:
+                r#"{"recipients": ["{{to}}"], "sms": {"sender": "Hromada", "text": "{{text}}"}}"#
+                    .into(),
+            sms_token: None,
+            sms_report_token: None,
+            upkeep_interval_secs: 3600,
         }
     }
 }

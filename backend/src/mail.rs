@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use hromada_tenants::outbox::{self, Mail, MailTransport, RetryPolicy};
+use hromada_tenants::notify::SmsGateway;
+use hromada_tenants::outbox::{self, Couriers, Mail, MailTransport, RetryPolicy};
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::DatabaseConnection;
@@ -117,10 +118,13 @@ pub fn transport(config: &Config) -> Result<Arc<dyn MailTransport>, String> {
     }
 }
 
-/// Delivers the outbox until `shutdown` turns true: on every `wake` and every `poll`.
+/// Delivers the outbox (mail and SMS) until `shutdown` turns true: on every `wake` and every
+/// `poll`.
+#[allow(clippy::too_many_arguments)]
 pub async fn run_outbox_worker(
     db: DatabaseConnection,
     transport: Arc<dyn MailTransport>,
+    sms: Arc<dyn SmsGateway>,
     policy: RetryPolicy,
     poll: Duration,
     wake: Arc<Notify>,
@@ -128,7 +132,11 @@ pub async fn run_outbox_worker(
     mut shutdown: watch::Receiver<bool>,
 ) {
     loop {
-        match outbox::deliver_due(&db, transport.as_ref(), policy, 50).await {
+        let couriers = Couriers {
+            mail: transport.as_ref(),
+            sms: sms.as_ref(),
+        };
+        match outbox::deliver_due(&db, &couriers, policy, 50).await {
             Ok(report) => {
                 metrics.outbox_sent.inc_by(u64::from(report.sent));
                 metrics.outbox_failed.inc_by(u64::from(report.failed));
@@ -145,6 +153,46 @@ pub async fn run_outbox_worker(
         }
         if *shutdown.borrow() {
             break;
+        }
+    }
+}
+
+/// Runs the cases' upkeep (escalation of due cases, the retention purge) every `interval`
+/// until `shutdown` turns true; a zero interval runs nothing.
+pub async fn run_upkeep(
+    db: DatabaseConnection,
+    blobs: Arc<dyn hromada_tenants::blob::BlobStore>,
+    interval: Duration,
+    wake: Arc<Notify>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    if interval.is_zero() {
+        return;
+    }
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = shutdown.changed() => {}
+        }
+        if *shutdown.borrow() {
+            break;
+        }
+        let today = chrono::Utc::now()
+            .with_timezone(&chrono_tz::Europe::Kyiv)
+            .date_naive();
+        match hromada_tenants::applications::upkeep::escalate(&db, today).await {
+            Ok(0) => {}
+            Ok(n) => {
+                tracing::info!(cases = n, "due cases escalated");
+                wake.notify_one();
+            }
+            Err(err) => tracing::error!(error = %err, "escalation failed"),
+        }
+        match hromada_tenants::applications::upkeep::purge_expired(&db, blobs.as_ref(), today).await
+        {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(documents = n, "expired documents purged"),
+            Err(err) => tracing::error!(error = %err, "retention purge failed"),
         }
     }
 }

@@ -41,6 +41,7 @@ pub struct Running {
     handle: ServerHandle,
     server: tokio::task::JoinHandle<std::io::Result<()>>,
     worker: tokio::task::JoinHandle<()>,
+    upkeep: tokio::task::JoinHandle<()>,
     listener: tokio::task::JoinHandle<()>,
     shutdown: watch::Sender<bool>,
 }
@@ -55,6 +56,7 @@ impl Running {
         };
         let _ = self.shutdown.send(true);
         let _ = self.worker.await;
+        let _ = self.upkeep.await;
         let _ = self.listener.await;
         result
     }
@@ -129,9 +131,11 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     });
     let wake = Arc::new(Notify::new());
     let (shutdown, shutdown_rx) = watch::channel(false);
+    let sms = crate::sms::gateway(&config).map_err(StartError::Config)?;
     let worker = tokio::spawn(mail::run_outbox_worker(
         pool.clone(),
         transport,
+        sms,
         RetryPolicy {
             max_backoff: Duration::from_secs(config.outbox_max_backoff_secs),
         },
@@ -139,6 +143,14 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         wake.clone(),
         metrics.clone(),
         shutdown_rx,
+    ));
+
+    let upkeep = tokio::spawn(mail::run_upkeep(
+        pool.clone(),
+        blobs.clone(),
+        Duration::from_secs(config.upkeep_interval_secs),
+        wake.clone(),
+        shutdown.subscribe(),
     ));
 
     let page_cache = Arc::new(crate::page_cache::PageCache::new(config.page_cache_entries));
@@ -343,6 +355,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         handle,
         server: tokio::spawn(server),
         worker,
+        upkeep,
         listener,
         shutdown,
     })

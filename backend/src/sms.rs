@@ -10,6 +10,49 @@ use std::time::Duration;
 use hromada_tenants::notify::{Accepted, Sms, SmsGateway};
 use serde_json::Value;
 
+/// Where SMS go when no gateway is configured: one JSON file per message in a directory (the
+/// demo's and a developer's "phone", as `.eml` files are their mailbox).
+pub struct FileSmsGateway {
+    dir: std::path::PathBuf,
+}
+
+impl FileSmsGateway {
+    pub fn new(dir: std::path::PathBuf) -> FileSmsGateway {
+        FileSmsGateway { dir }
+    }
+}
+
+#[async_trait::async_trait]
+impl SmsGateway for FileSmsGateway {
+    async fn send(&self, sms: &Sms) -> Result<Accepted, String> {
+        tokio::fs::create_dir_all(&self.dir)
+            .await
+            .map_err(|e| format!("sms dir: {e}"))?;
+        let id = uuid::Uuid::new_v4().to_string();
+        let body = serde_json::json!({"to": sms.to, "text": sms.text});
+        tokio::fs::write(self.dir.join(format!("{id}.json")), body.to_string())
+            .await
+            .map_err(|e| format!("sms file: {e}"))?;
+        Ok(Accepted {
+            gateway_id: Some(id),
+        })
+    }
+}
+
+/// The gateway the configuration names: HTTP when `sms_url` is set, files otherwise.
+pub fn gateway(config: &crate::config::Config) -> Result<std::sync::Arc<dyn SmsGateway>, String> {
+    match config.sms_url.as_deref().filter(|u| !u.is_empty()) {
+        Some(url) => Ok(std::sync::Arc::new(HttpSmsGateway::new(
+            url,
+            &config.sms_body_template,
+            config.sms_token.clone(),
+        )?)),
+        None => Ok(std::sync::Arc::new(FileSmsGateway::new(
+            config.mail_dir.join("sms"),
+        ))),
+    }
+}
+
 /// A gateway reached over HTTP.
 pub struct HttpSmsGateway {
     client: reqwest::Client,

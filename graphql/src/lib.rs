@@ -6,6 +6,7 @@
 //! [`RequestMeta`], and [`execute`] runs it in that transaction.
 
 pub mod accounts;
+pub mod applications;
 pub mod audit;
 pub mod card;
 pub mod catalog;
@@ -54,6 +55,7 @@ pub struct QueryRoot(
     gis::GisQuery,
     site::SiteQuery,
     launch::LaunchQuery,
+    applications::ApplicationQuery,
 );
 
 /// Every mutation.
@@ -65,6 +67,7 @@ pub struct MutationRoot(
     catalog::CatalogMutation,
     gis::GisMutation,
     site::SiteMutation,
+    applications::ApplicationMutation,
 );
 
 /// The schema type.

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use async_graphql::parser::types::{ExecutableDocument, Selection};
 use async_graphql::{Context, ErrorExtensions, Response, ServerError};
 use hromada_tenants::accounts::FailedLogin;
+use hromada_tenants::applications::case::FailedLookup;
 use hromada_tenants::{Planning, TenantTx};
 use sea_orm::DatabaseConnection;
 use tokio::sync::{Mutex, MutexGuard};
@@ -14,14 +15,27 @@ use crate::HromadaSchema;
 
 /// The request's transaction, shared by its resolvers (one at a time), and what must be
 /// written after it ends whatever its outcome.
-pub struct RequestTx(Mutex<Option<TenantTx>>, std::sync::Mutex<Vec<FailedLogin>>);
+pub struct RequestTx(Mutex<Option<TenantTx>>, std::sync::Mutex<Vec<Failure>>);
+
+/// A failure that must count although the request's transaction is rolled back.
+pub enum Failure {
+    Login(FailedLogin),
+    Lookup(FailedLookup),
+}
 
 impl RequestTx {
     /// Keeps a failed login to be recorded once the transaction has ended: the request fails,
     /// so its transaction is rolled back, and the failure must count all the same.
     pub fn record_after(&self, failure: FailedLogin) {
         if let Ok(mut after) = self.1.lock() {
-            after.push(failure);
+            after.push(Failure::Login(failure));
+        }
+    }
+
+    /// Keeps a failed case lookup (a wrong number or code) to be recorded the same way.
+    pub fn record_lookup_after(&self, failure: FailedLookup) {
+        if let Ok(mut after) = self.1.lock() {
+            after.push(Failure::Lookup(failure));
         }
     }
 }
@@ -101,8 +115,12 @@ pub async fn execute(
         .map(|mut after| std::mem::take(&mut *after))
         .unwrap_or_default();
     for failure in after {
-        if let Err(err) = failure.record(db).await {
-            tracing::error!(error = %err, "a failed login was not recorded");
+        let recorded = match failure {
+            Failure::Login(f) => f.record(db).await,
+            Failure::Lookup(f) => f.record(db).await,
+        };
+        if let Err(err) = recorded {
+            tracing::error!(error = %err, "a failure was not recorded");
         }
     }
     response

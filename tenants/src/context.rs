@@ -214,7 +214,7 @@ impl TenantTx {
             Planning::Auto,
         )
         .await?;
-        Ok(TenantTx {
+        let forked = TenantTx {
             tx,
             access: Access::ReadWrite,
             planning: Planning::Auto,
@@ -223,7 +223,11 @@ impl TenantTx {
             actor: self.actor.clone(),
             applicant: None,
             request_id: self.request_id.clone(),
-        })
+        };
+        if !forked.provider_ids_here().is_empty() {
+            forked.set_roles().await?;
+        }
+        Ok(forked)
     }
 
     /// Makes the rest of this transaction plan its statements generically (see

@@ -448,3 +448,25 @@ pub async fn sign_in_with(
     tx.commit().await?;
     Ok(session)
 }
+
+/// The applicant with this e-mail, made if missing (the demo's and the benchmark's
+/// applicants; a person makes themselves by proving the address).
+pub async fn ensure_by_email(
+    conn: &impl ConnectionTrait,
+    email: &str,
+    display_name: &str,
+) -> DomainResult<Applicant> {
+    let email = validate::email("email", email)?;
+    conn.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO applicant (id, email, display_name) VALUES ($1, $2, $3) \
+         ON CONFLICT ((lower(email))) DO NOTHING",
+        [
+            Uuid::new_v4().into(),
+            email.clone().into(),
+            display_name.into(),
+        ],
+    ))
+    .await?;
+    by_column(conn, "lower(email)", &email).await
+}

@@ -364,6 +364,18 @@ pub async fn list_communities(
     rows.into_iter().map(Tenant::try_from).collect()
 }
 
+/// The active communities of an oblast, by slug (public: the portal names them).
+pub async fn children(conn: &impl ConnectionTrait, oblast_id: Uuid) -> DomainResult<Vec<Tenant>> {
+    let rows = TenantRow::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!("{SELECT_TENANT} WHERE t.parent_id = $1 AND t.status = 'active' ORDER BY t.slug"),
+        [oblast_id.into()],
+    ))
+    .all(conn)
+    .await?;
+    rows.into_iter().map(Tenant::try_from).collect()
+}
+
 /// Suspends or reactivates a community of the request's oblast.
 pub async fn set_community_status(
     tx: &TenantTx,

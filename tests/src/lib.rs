@@ -130,6 +130,8 @@ pub fn test_config(database: &str) -> Config {
         mail_dir,
         outbox_poll_ms: 200,
         outbox_max_backoff_secs: 1,
+        // Tests run escalation and the purge themselves, with the clock they choose.
+        upkeep_interval_secs: 0,
         ..Config::default()
     }
 }

@@ -8,6 +8,7 @@ use sea_orm::DatabaseConnection;
 
 use crate::config::Config;
 
+pub mod applications;
 pub mod catalog;
 pub mod gis;
 pub mod site;
@@ -159,18 +160,33 @@ pub async fn load(config: &Config, db: &DatabaseConnection) -> DomainResult<Vec<
             }
             logins.push((user.email, c_slug, role));
         }
-        if let Some(admin) = community_admin {
-            catalog::load_community(db, &authz, &community, &admin).await?;
-            site::load_community(db, &authz, blobs.as_ref(), &community, &admin).await?;
+        if let Some(admin) = &community_admin {
+            catalog::load_community(db, &authz, &community, admin).await?;
+            site::load_community(db, &authz, blobs.as_ref(), &community, admin).await?;
         }
-        if let Some(officer) = land_officer {
-            land_officers.push((community, officer));
+        if let (Some(officer), Some(admin)) = (land_officer, community_admin) {
+            land_officers.push((community, officer, admin, c_slug));
         }
     }
     // Boundaries first: every feature must lie inside its community.
     gis::load_boundaries(db, &authz, &oblast, &admin).await?;
-    for (community, officer) in land_officers {
+    let case_links = hromada_tenants::applications::case::CaseLinks {
+        public_url: config.public_url(),
+    };
+    for (community, officer, community_admin, c_slug) in land_officers {
         gis::load_community(db, &authz, &community, &officer).await?;
+        // Cases after the map: the fair's form names a parcel of it.
+        applications::load_community(
+            db,
+            &authz,
+            blobs.as_ref(),
+            &case_links,
+            &community,
+            &community_admin,
+            &mut logins,
+            c_slug,
+        )
+        .await?;
     }
     Ok(logins)
 }

@@ -57,7 +57,7 @@ pub async fn graphql_multipart(
         operations: state.config.max_body_bytes,
         map: 16 * 1024,
         file: state.config.max_upload_bytes,
-        files: 4,
+        files: 12,
     };
     match super::multipart::read(&req, payload, limits).await {
         Ok(request) => run(state, req, request_id, request).await,
@@ -97,7 +97,19 @@ pub(crate) async fn execute(
         .map_err(|limit| limit_response(&limit))?;
     let mutation = kind.mutation;
     let tenant = resolve_tenant(state, req).await.map_err(error_response)?;
-    let user = match &token {
+    // An applicant's token (`ha_…`) binds an applicant; any other is a staff session.
+    let applicant_token = token
+        .as_deref()
+        .filter(|t| t.starts_with(hromada_tenants::identity::TOKEN_PREFIX));
+    let applicant = match applicant_token {
+        Some(token) => Some(
+            hromada_tenants::identity::authenticate(&state.db, token)
+                .await
+                .map_err(error_response)?,
+        ),
+        None => None,
+    };
+    let user = match token.as_deref().filter(|_| applicant.is_none()) {
         Some(token) => Some(
             accounts::authenticate(&state.db, token)
                 .await
@@ -112,7 +124,12 @@ pub(crate) async fn execute(
     } else {
         TenantTx::begin_read_only(&state.db, tenant, user, request_id, kind.planning).await
     };
-    let tx = begun.map_err(error_response)?;
+    let mut tx = begun.map_err(error_response)?;
+    if let Some(applicant) = &applicant {
+        tx.set_applicant(applicant.id)
+            .await
+            .map_err(error_response)?;
+    }
     let tenant_id = tx.tenant_opt().map(|t| t.id);
     let signed_in = token.is_some();
     let meta = RequestMeta {

@@ -25,7 +25,7 @@ CREATE FUNCTION app.may_see_case(row_tenant uuid, applicant uuid, provider uuid,
 RETURNS boolean LANGUAGE sql STABLE AS $$
   SELECT row_tenant = app.tenant_id() AND (
        (SELECT app.has_role('cnap_admin') OR app.has_role('cnap_head'))
-    OR (provider IS NOT NULL AND provider = ANY ((SELECT app.provider_ids())))
+    OR (provider IS NOT NULL AND provider = ANY (coalesce((SELECT app.provider_ids()), '{}')))
     OR (applicant IS NOT NULL AND applicant = (SELECT app.applicant_id()))
     OR secret = (SELECT app.case_key()))
 $$;
@@ -207,6 +207,8 @@ CREATE TABLE application_document (
   sha256         text NOT NULL,
   uploaded_at    timestamptz NOT NULL DEFAULT now(),
   purged_at      timestamptz,
+  -- A document replaced by a correction stays on record.
+  replaced_at    timestamptz,
   PRIMARY KEY (tenant_id, id),
   FOREIGN KEY (tenant_id, application_id) REFERENCES application (tenant_id, id)
 );
@@ -279,6 +281,7 @@ CREATE TABLE outbox_attempt (
 CREATE INDEX outbox_attempt_idx ON outbox_attempt (outbox_id, at);
 COMMENT ON TABLE outbox_attempt IS 'Platform queue: each delivery attempt of an outbox message.';
 
+GRANT UPDATE (provider_id) ON role_grant TO hromada_server;
 GRANT SELECT, INSERT, UPDATE ON applicant TO hromada_server;
 GRANT SELECT, INSERT, UPDATE, DELETE ON applicant_code TO hromada_server;
 GRANT SELECT, INSERT, DELETE ON applicant_session TO hromada_server;

@@ -265,6 +265,15 @@ pub struct Document {
     pub purged_at: Option<DateTime<Utc>>,
 }
 
+/// The card of a published service (its public row adds the provider's record, which is not
+/// a field of the card).
+fn card_of(mut published: Value) -> DomainResult<ServiceCard> {
+    if let Some(card) = published.as_object_mut() {
+        card.remove("provider");
+    }
+    ServiceCard::from_json(published)
+}
+
 /// What the online form of a service asks for.
 #[derive(Debug, Clone)]
 pub struct Form {
@@ -284,7 +293,7 @@ pub async fn form(tx: &TenantTx, service_id: Uuid) -> DomainResult<Form> {
             "published service {service_id}"
         )));
     }
-    let card = ServiceCard::from_json(published.card)?;
+    let card = card_of(published.card)?;
     if !card
         .channels
         .iter()
@@ -319,6 +328,18 @@ fn fee_of(card: &ServiceCard) -> Option<Decimal> {
     }
     .filter(|f| !f.is_zero())
 }
+
+/// The version of the consent to the processing of personal data an online application
+/// records, and its text.
+pub const CONSENT_VERSION: &str = "pd-2026-12";
+/// The consent's text in Ukrainian.
+pub const CONSENT_UK: &str = "Я даю згоду на обробку моїх персональних даних, зазначених у заяві та доданих \
+документах, центром надання адміністративних послуг і суб’єктом надання послуги з метою її надання, \
+відповідно до Закону України «Про захист персональних даних».";
+/// The consent's text in English.
+pub const CONSENT_EN: &str = "I consent to the processing of the personal data in this application and its \
+documents by the administrative services centre and the service provider in order to provide the \
+service, under the Law of Ukraine \"On Personal Data Protection\".";
 
 /// A new application.
 #[derive(Debug, Clone)]
@@ -467,7 +488,7 @@ async fn check_parcels(
         let found = conn
             .query_one_raw(Statement::from_sql_and_values(
                 DbBackend::Postgres,
-                "SELECT EXISTS (SELECT 1 FROM gis_feature WHERE tenant_id = $1 AND public \
+                "SELECT EXISTS (SELECT 1 FROM gis_feature WHERE tenant_id = $1 \
                  AND deleted_at IS NULL AND cadastral_number = $2)",
                 [tenant_id.into(), number.clone().into()],
             ))
@@ -478,7 +499,7 @@ async fn check_parcels(
         if !found {
             return Err(DomainError::invalid(
                 format!("fields.{}", field.key),
-                "is not a parcel on the community's public map",
+                "is not a parcel on the community's map",
             ));
         }
     }
@@ -542,7 +563,7 @@ pub async fn submit(
         .ok()
         .filter(|p| p.tenant_id == tenant.id)
         .ok_or_else(|| DomainError::invalid("serviceId", "is not a published service here"))?;
-    let card = ServiceCard::from_json(published.card)?;
+    let card = card_of(published.card)?;
     if online
         && !card
             .channels
@@ -564,8 +585,11 @@ pub async fn submit(
             "consent to the processing of personal data is required",
         ));
     }
-    if consent.chars().count() > 40 {
-        return Err(DomainError::invalid("consentVersion", "is too long"));
+    if !consent.is_empty() && consent != CONSENT_VERSION {
+        return Err(DomainError::invalid(
+            "consentVersion",
+            "is not the current consent text; reload the form",
+        ));
     }
     let today = kyiv_date(Utc::now());
     let received = match (submission.received_on, online) {
@@ -805,8 +829,59 @@ pub async fn get(conn: &impl ConnectionTrait, tenant_id: Uuid, id: Uuid) -> Doma
     .into_case()
 }
 
+/// Failed lookups one client may make in [`LOOKUP_WINDOW_MINUTES`].
+pub const MAX_FAILED_LOOKUPS: i64 = 20;
+/// The window of the lookup throttle.
+pub const LOOKUP_WINDOW_MINUTES: i32 = 15;
+
+/// A failed lookup by tracking number, to be recorded once the request's transaction has
+/// ended (it is rolled back, and the failure must count all the same).
+#[derive(Debug)]
+pub struct FailedLookup {
+    pub client_addr: String,
+}
+
+impl FailedLookup {
+    /// Writes the failure (its own statement, committed at once).
+    pub async fn record(self, conn: &impl ConnectionTrait) -> DomainResult<()> {
+        conn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "INSERT INTO login_failure (account, client_addr) VALUES ('case-lookup', $1)",
+            [self.client_addr.into()],
+        ))
+        .await?;
+        Ok(())
+    }
+}
+
+/// `Throttled` when `client_addr` failed too many lookups lately.
+pub async fn check_lookup_throttle(
+    conn: &impl ConnectionTrait,
+    client_addr: &str,
+) -> DomainResult<()> {
+    let failures: i64 = conn
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT count(*) FROM login_failure WHERE account = 'case-lookup' AND client_addr = $1 \
+             AND failed_at > now() - make_interval(mins => $2)",
+            [client_addr.into(), LOOKUP_WINDOW_MINUTES.into()],
+        ))
+        .await?
+        .map(|r| r.try_get_by_index(0))
+        .transpose()?
+        .unwrap_or(0);
+    if failures >= MAX_FAILED_LOOKUPS {
+        Err(DomainError::Throttled {
+            retry_after_secs: i64::from(LOOKUP_WINDOW_MINUTES) * 60,
+        })
+    } else {
+        Ok(())
+    }
+}
+
 /// The case with tracking number `number`, for whoever shows its access `code`: a wrong code
-/// and an unknown number are the same `NotFound` (no oracle).
+/// and an unknown number are the same `NotFound` (no oracle). The caller throttles failures
+/// ([`check_lookup_throttle`], [`FailedLookup`]).
 pub async fn by_tracking(tx: &TenantTx, number: &str, code: &str) -> DomainResult<Case> {
     let tenant = tx.tenant()?;
     let parsed = TrackingNumber::parse("number", number)?;
@@ -875,7 +950,8 @@ pub async fn documents_of(
     Ok(Document::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "SELECT id, slot, file_name, blob_key, content_type, size_bytes, sha256, uploaded_at, purged_at \
-         FROM application_document WHERE tenant_id = $1 AND application_id = $2 ORDER BY uploaded_at, slot",
+         FROM application_document WHERE tenant_id = $1 AND application_id = $2 AND replaced_at IS NULL \
+         ORDER BY uploaded_at, slot",
         [tenant_id.into(), id.into()],
     ))
     .all(conn)
@@ -1144,8 +1220,7 @@ pub async fn act(
             if mv.remarks.len() > 30 {
                 return Err(DomainError::invalid("remarks", "at most 30 remarks"));
             }
-            let card =
-                ServiceCard::from_json(public::card(tx.conn(), case.service_id).await?.card)?;
+            let card = card_of(public::card(tx.conn(), case.service_id).await?.card)?;
             let mut checked = Vec::new();
             for (i, r) in mv.remarks.iter().enumerate() {
                 if !remark_target_exists(&card, r.field.trim()) {
@@ -1368,7 +1443,7 @@ pub async fn correct(
     }
     let remarked = |field: &str| case.remarks.iter().any(|r| r.field == field);
     let published = public::card(tx.conn(), case.service_id).await?;
-    let card = ServiceCard::from_json(published.card)?;
+    let card = card_of(published.card)?;
     let mut fields = case.fields.clone();
     for (key, value) in &correction.fields {
         if !remarked(&format!("fields.{key}")) {
@@ -1433,7 +1508,8 @@ pub async fn correct(
         tx.conn()
             .execute_raw(Statement::from_sql_and_values(
                 DbBackend::Postgres,
-                "DELETE FROM application_document WHERE tenant_id = $1 AND application_id = $2 AND slot = $3",
+                "UPDATE application_document SET replaced_at = now() WHERE tenant_id = $1 \
+                 AND application_id = $2 AND slot = $3 AND replaced_at IS NULL",
                 [tenant_id.into(), id.into(), doc.slot.clone().into()],
             ))
             .await?;

@@ -1,6 +1,7 @@
 //! End-to-end tests against the real server, PostgreSQL + PostGIS and a real SMTP server.
 
 mod accounts;
+mod applications;
 mod audit;
 mod catalog;
 mod console;

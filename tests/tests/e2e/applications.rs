@@ -1,0 +1,982 @@
+//! Online applications end to end: a citizen proves an address with a one-time code, applies
+//! with documents, follows the case by number and code, corrects it when it is returned, and
+//! rates the result; the CNAP and the provider process it; every step reaches the applicant by
+//! e-mail (a real SMTP server) and SMS (an HTTP gateway the test starts). Paper intake, terms
+//! and escalation with a clock the test sets, the isolation of cases, and two officers
+//! deciding at once.
+
+use std::sync::{Arc, Mutex};
+
+use actix_web::{App, HttpResponse, HttpServer, web};
+use chrono::{Duration, NaiveDate, Utc};
+use hromada_tenants::applications::upkeep;
+use hromada_tests::smtp::SmtpServer;
+use hromada_tests::{TestApp, assert_bad_input, data, error_code};
+use sea_orm::ConnectionTrait;
+use serde_json::{Value, json};
+
+type Texts = Arc<Mutex<Vec<Value>>>;
+
+/// An SMS gateway on loopback that records every body it is sent.
+async fn sms_gateway() -> (String, Texts, actix_web::dev::ServerHandle) {
+    let seen: Texts = Arc::default();
+    let recorded = seen.clone();
+    let server = HttpServer::new(move || {
+        let recorded = recorded.clone();
+        App::new().route(
+            "/send",
+            web::post().to(move |body: web::Json<Value>| {
+                let recorded = recorded.clone();
+                async move {
+                    let mut all = recorded.lock().unwrap();
+                    all.push(body.into_inner());
+                    HttpResponse::Ok().json(json!({ "message_id": format!("gw-{}", all.len()) }))
+                }
+            }),
+        )
+    })
+    .workers(1)
+    .bind("127.0.0.1:0")
+    .unwrap();
+    let addr = server.addrs()[0];
+    let running = server.run();
+    let handle = running.handle();
+    tokio::spawn(running);
+    (format!("http://{addr}/send"), seen, handle)
+}
+
+fn texts_to(seen: &Texts, phone: &str) -> Vec<String> {
+    seen.lock()
+        .unwrap()
+        .iter()
+        .filter(|b| b["recipients"][0] == phone)
+        .filter_map(|b| b["sms"]["text"].as_str().map(str::to_owned))
+        .collect()
+}
+
+async fn wait_texts(seen: &Texts, phone: &str, pred: impl Fn(&str) -> bool) -> String {
+    for _ in 0..100 {
+        if let Some(t) = texts_to(seen, phone).into_iter().find(|t| pred(t)) {
+            return t;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no such SMS to {phone}: {:?}", texts_to(seen, phone));
+}
+
+const PDF: &[u8] = hromada_backend::demo::applications::SAMPLE_PDF;
+
+/// Posts a GraphQL multipart request whose files go to `variables.i.documents.<n>.file`.
+async fn gql_files(
+    app: &TestApp,
+    tenant: &str,
+    token: &str,
+    query: &str,
+    variables: Value,
+    files: &[(&[u8], &str)],
+) -> Value {
+    let operations = json!({ "query": query, "variables": variables });
+    let map: serde_json::Map<String, Value> = (0..files.len())
+        .map(|n| {
+            (
+                n.to_string(),
+                json!([format!("variables.i.documents.{n}.file")]),
+            )
+        })
+        .collect();
+    let mut form = reqwest::multipart::Form::new()
+        .text("operations", operations.to_string())
+        .text("map", Value::Object(map).to_string());
+    for (n, (bytes, name)) in files.iter().enumerate() {
+        form = form.part(
+            n.to_string(),
+            reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()),
+        );
+    }
+    app.http
+        .post(format!("{}/graphql", app.base_url))
+        .header("Host", format!("{tenant}.{}", app.config.domain))
+        .bearer_auth(token)
+        .multipart(form)
+        .send()
+        .await
+        .expect("request sent")
+        .json()
+        .await
+        .expect("JSON")
+}
+
+async fn service_by_code_suffix(app: &TestApp, slug: &str, suffix: &str) -> String {
+    let row = app
+        .admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            format!(
+                "SELECT p.service_id::text FROM public_service p JOIN tenant t ON t.id = p.tenant_id \
+                 WHERE t.slug = '{slug}' AND p.code LIKE '%{suffix}'"
+            ),
+        ))
+        .await
+        .unwrap()
+        .expect("the demo's online service");
+    row.try_get_by_index::<String>(0).unwrap()
+}
+
+/// Signs an applicant in with a code sent to their e-mail (read from the SMTP server).
+async fn applicant_by_email(app: &TestApp, smtp: &SmtpServer, email: &str) -> String {
+    let sent = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            "mutation($i: RequestApplicantCodeInput!) { requestApplicantCode(input: $i) { sent validMinutes } }",
+            json!({"i": {"address": email}}),
+        )
+        .await;
+    assert_eq!(data(&sent)["requestApplicantCode"]["validMinutes"], 10);
+    let mail = smtp
+        .wait(10, |m| m.to == email && m.subject.contains("код"))
+        .await;
+    let code = regex::Regex::new(r"\b(\d{6})\b")
+        .unwrap()
+        .captures(&mail.body)
+        .map(|c| c[1].to_owned())
+        .expect("a six-digit code");
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            "mutation($i: VerifyApplicantCodeInput!) { verifyApplicantCode(input: $i) { token applicant { email } } }",
+            json!({"i": {"address": email, "code": code}}),
+        )
+        .await;
+    assert_eq!(
+        data(&res)["verifyApplicantCode"]["applicant"]["email"],
+        email
+    );
+    data(&res)["verifyApplicantCode"]["token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+const SUBMIT: &str = "mutation($i: SubmitApplicationInput!) { submitApplication(input: $i) { \
+    accessCode statusUrl application { id tracking status version dueDate channel } } }";
+const CASE: &str = "id tracking status statusNameUk version dueDate paused overdue fixBy \
+    remarks { field text } decision { approved grounds legalBasis } \
+    history { action statusTo actorKind channel comment } documents { slot fileName contentType url }";
+
+fn move_query(name: &str, input: &str) -> String {
+    format!("mutation($i: {input}!) {{ {name}(input: $i) {{ application {{ {CASE} }} }} }}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_citizen_applies_online_follows_corrects_and_rates_while_staff_process_it() {
+    let smtp = SmtpServer::start().await;
+    let (sms_url, texts, gateway) = sms_gateway().await;
+    let app = TestApp::spawn_with(|c| {
+        c.smtp_url = Some(smtp.url());
+        c.sms_url = Some(sms_url.clone());
+    })
+    .await;
+    let email = "olha.hnatiuk@example.com";
+    let phone = "+380671112233";
+    let token = applicant_by_email(&app, &smtp, email).await;
+    let service = service_by_code_suffix(&app, "petrykivska", "-E01").await;
+
+    // The form comes from the card.
+    let form = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            "query($s: ID!) { applicationForm(serviceId: $s) { nameUk documents { index name } \
+             fields { key kind required options } rnokppOptional termDays termUnit consentVersion consentTextUk } }",
+            json!({"s": service}),
+        )
+        .await;
+    let form = &data(&form)["applicationForm"];
+    assert_eq!(form["documents"].as_array().unwrap().len(), 2, "{form}");
+    assert_eq!(form["fields"][0]["key"], "address");
+    assert_eq!(form["fields"][1]["kind"], "CHOICE");
+    assert_eq!(form["termUnit"], "working_days");
+    let consent = form["consentVersion"].as_str().unwrap().to_owned();
+    assert!(
+        form["consentTextUk"]
+            .as_str()
+            .unwrap()
+            .contains("персональних даних")
+    );
+
+    let input = |fields: Value, rnokpp: &str| {
+        json!({"i": {
+            "serviceId": service,
+            "person": {"fullName": "Ольга Гнатюк", "email": email, "phone": "067 111 22 33", "rnokpp": rnokpp},
+            "fields": fields,
+            "documents": [{"slot": 0, "file": null}, {"slot": 1, "file": null}],
+            "consentVersion": consent,
+        }})
+    };
+    let good_fields = json!([{"key": "address", "value": "вул. Садова, 7"}, {"key": "purpose", "value": "для банку"}]);
+    let cases_before = app.count("SELECT count(*) FROM application").await;
+    let documents_before = app.count("SELECT count(*) FROM application_document").await;
+
+    // Bad input names the field and changes nothing.
+    let files: &[(&[u8], &str)] = &[(PDF, "passport.pdf"), (PDF, "deed.pdf")];
+    let res = gql_files(
+        &app,
+        "petrykivska",
+        &token,
+        SUBMIT,
+        input(good_fields.clone(), "3012345671"),
+        files,
+    )
+    .await;
+    assert_bad_input(&res, "person.rnokpp", "check digit");
+    let res = gql_files(
+        &app,
+        "petrykivska",
+        &token,
+        SUBMIT,
+        input(
+            json!([{"key": "purpose", "value": "для банку"}]),
+            "3012345670",
+        ),
+        files,
+    )
+    .await;
+    assert_bad_input(&res, "fields.address", "required");
+    let not_pdf: &[(&[u8], &str)] = &[
+        (b"MZ\x90\x00 an executable", "passport.pdf"),
+        (PDF, "deed.pdf"),
+    ];
+    let res = gql_files(
+        &app,
+        "petrykivska",
+        &token,
+        SUBMIT,
+        input(good_fields.clone(), "3012345670"),
+        not_pdf,
+    )
+    .await;
+    assert_bad_input(&res, "documents[0]", "PDF, JPEG or PNG");
+    let mut no_consent = input(good_fields.clone(), "3012345670");
+    no_consent["i"]["consentVersion"] = json!("");
+    let res = gql_files(&app, "petrykivska", &token, SUBMIT, no_consent, files).await;
+    assert_bad_input(&res, "consentVersion", "consent");
+    let res = gql_files(
+        &app,
+        "petrykivska",
+        "",
+        SUBMIT,
+        input(good_fields.clone(), "3012345670"),
+        files,
+    )
+    .await;
+    assert_eq!(error_code(&res), "UNAUTHENTICATED", "{res}");
+    assert_eq!(
+        app.count("SELECT count(*) FROM application").await,
+        cases_before
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM application_document").await,
+        documents_before
+    );
+
+    // The application is made.
+    let res = gql_files(
+        &app,
+        "petrykivska",
+        &token,
+        SUBMIT,
+        input(good_fields, "3012345670"),
+        files,
+    )
+    .await;
+    let payload = &data(&res)["submitApplication"];
+    let case = &payload["application"];
+    let tracking = case["tracking"].as_str().unwrap().to_owned();
+    let id = case["id"].as_str().unwrap().to_owned();
+    let code = payload["accessCode"].as_str().unwrap().to_owned();
+    assert!(
+        regex::Regex::new(r"^PTR-\d{4}-\d{6}-\d$")
+            .unwrap()
+            .is_match(&tracking),
+        "{tracking}"
+    );
+    assert_eq!(case["status"], "SUBMITTED");
+    assert_eq!(case["channel"], "WEB");
+    assert!(case["dueDate"].is_string(), "{case}");
+    assert!(
+        payload["statusUrl"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("/status/{tracking}?code={code}"))
+    );
+
+    // The applicant hears of it by e-mail and SMS, with the status link.
+    let mail = smtp
+        .wait(10, |m| m.to == email && m.subject.contains(&tracking))
+        .await;
+    assert!(mail.body.contains("Подано"), "{}", mail.body);
+    assert!(
+        mail.body
+            .contains(&format!("/status/{tracking}?code={code}")),
+        "{}",
+        mail.body
+    );
+    assert!(mail.body.contains("Очікуваний строк: до "), "{}", mail.body);
+    let sms = wait_texts(&texts, phone, |t| t.contains(&tracking)).await;
+    assert!(sms.contains("Подано"), "{sms}");
+
+    // Anyone with the number and the code follows it; a wrong code and an unknown number
+    // are the same NOT_FOUND.
+    let by_number = "query($n: String!, $c: String!) { applicationByTracking(number: $n, code: $c) { tracking status person { fullName } } }";
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            by_number,
+            json!({"n": tracking, "c": code.to_lowercase()}),
+        )
+        .await;
+    assert_eq!(
+        data(&res)["applicationByTracking"]["person"]["fullName"],
+        "Ольга Гнатюк"
+    );
+    let wrong = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            by_number,
+            json!({"n": tracking, "c": "AAAAAAAA"}),
+        )
+        .await;
+    assert_eq!(error_code(&wrong), "NOT_FOUND");
+    let other_number = format!("{}{}", &tracking[..tracking.len() - 8], "999999-0");
+    let unknown = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            by_number,
+            json!({"n": other_number, "c": code}),
+        )
+        .await;
+    assert!(
+        ["NOT_FOUND", "BAD_USER_INPUT"].contains(&error_code(&unknown)),
+        "{unknown}"
+    );
+    // The number is the community's: another community does not know it.
+    let elsewhere = app
+        .gql(
+            Some("tsarychanska"),
+            None,
+            by_number,
+            json!({"n": tracking, "c": code}),
+        )
+        .await;
+    assert_eq!(error_code(&elsewhere), "NOT_FOUND");
+
+    // The CNAP returns it for correction with a remark on one document.
+    let cnap = app.demo_login("cnap@petrykivska.hromada.localhost").await;
+    let inbox = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            "{ applications(filter: {status: SUBMITTED, channel: WEB}, first: 100) { nodes { id tracking } counts { status count } overdue } }",
+            json!({}),
+        )
+        .await;
+    let inbox = &data(&inbox)["applications"];
+    assert!(
+        inbox["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["tracking"] == tracking.as_str()),
+        "{inbox}"
+    );
+    let submitted_count = inbox["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["status"] == "SUBMITTED")
+        .unwrap()["count"]
+        .as_i64()
+        .unwrap();
+    assert!(submitted_count >= 2, "{inbox}");
+    let overdue = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            "{ applications(filter: {overdue: true}) { nodes { overdue channel } overdue } }",
+            json!({}),
+        )
+        .await;
+    let overdue = &data(&overdue)["applications"];
+    assert!(
+        overdue["overdue"].as_i64().unwrap() >= 2,
+        "the demo has overdue cases: {overdue}"
+    );
+    assert!(
+        overdue["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n["overdue"] == true),
+        "{overdue}"
+    );
+
+    let returned = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            &move_query("returnForCorrection", "ReturnForCorrectionInput"),
+            json!({"i": {"id": id, "version": 1, "remarks": [{"field": "documents[0]", "text": "Скан нечитабельний"}]}}),
+        )
+        .await;
+    let returned = &data(&returned)["returnForCorrection"]["application"];
+    assert_eq!(returned["status"], "LEFT_WITHOUT_MOVEMENT");
+    assert_eq!(returned["paused"], true);
+    assert!(
+        returned["dueDate"].is_null(),
+        "the term stands still: {returned}"
+    );
+    assert!(returned["fixBy"].is_string());
+    smtp.wait(10, |m| {
+        m.to == email && m.subject.contains("Залишено без руху")
+    })
+    .await;
+
+    // The applicant corrects only what was remarked.
+    let correct = "mutation($i: CorrectApplicationInput!) { correctApplication(input: $i) { application { status version dueDate documents { slot fileName } } } }";
+    let res = gql_files(
+        &app,
+        "petrykivska",
+        &token,
+        correct,
+        json!({"i": {"id": id, "version": 2, "fields": [{"key": "address", "value": "вул. Миру, 1"}], "documents": []}}),
+        &[],
+    )
+    .await;
+    assert_bad_input(&res, "fields.address", "no remark");
+    let res = gql_files(
+        &app,
+        "petrykivska",
+        &token,
+        correct,
+        json!({"i": {"id": id, "version": 2, "documents": [{"slot": 0, "file": null}], "comment": "Додала чіткий скан"}}),
+        &[(PDF, "passport-clear.pdf")],
+    )
+    .await;
+    let corrected = &data(&res)["correctApplication"]["application"];
+    assert_eq!(corrected["status"], "SUBMITTED");
+    assert!(corrected["dueDate"].is_string());
+    assert!(
+        corrected["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["fileName"] == "passport-clear.pdf")
+    );
+    let version = corrected["version"].as_i64().unwrap();
+
+    // Register and forward; the provider's representative then sees it, another's does not.
+    let reg = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            &move_query("registerApplication", "ApplicationMoveInput"),
+            json!({"i": {"id": id, "version": version}}),
+        )
+        .await;
+    let version = data(&reg)["registerApplication"]["application"]["version"]
+        .as_i64()
+        .unwrap();
+    let stale = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            &move_query("forwardApplication", "ForwardApplicationInput"),
+            json!({"i": {"id": id, "version": version - 1}}),
+        )
+        .await;
+    assert_eq!(error_code(&stale), "CONFLICT");
+    let fwd = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            &move_query("forwardApplication", "ForwardApplicationInput"),
+            json!({"i": {"id": id, "version": version}}),
+        )
+        .await;
+    let version = data(&fwd)["forwardApplication"]["application"]["version"]
+        .as_i64()
+        .unwrap();
+    let provider = app
+        .demo_login("provider@petrykivska.hromada.localhost")
+        .await;
+    let one = format!("query($id: ID!) {{ application(id: $id) {{ {CASE} }} }}");
+    let seen = app
+        .gql(
+            Some("petrykivska"),
+            Some(&provider),
+            &one,
+            json!({"id": id}),
+        )
+        .await;
+    assert_eq!(data(&seen)["application"]["status"], "AT_PROVIDER");
+    assert!(
+        app.count(&format!(
+            "SELECT count(*) FROM application_read WHERE application_id = '{id}'"
+        ))
+        .await
+            >= 1,
+        "the read is logged"
+    );
+    let foreign = app
+        .demo_login("provider@tsarychanska.hromada.localhost")
+        .await;
+    let denied = app
+        .gql(Some("petrykivska"), Some(&foreign), &one, json!({"id": id}))
+        .await;
+    assert!(
+        ["FORBIDDEN", "NOT_FOUND"].contains(&error_code(&denied)),
+        "{denied}"
+    );
+    let editor = app.demo_login("editor@petrykivska.hromada.localhost").await;
+    let denied = app
+        .gql(Some("petrykivska"), Some(&editor), &one, json!({"id": id}))
+        .await;
+    assert_eq!(error_code(&denied), "FORBIDDEN", "{denied}");
+
+    // Two officers decide at once: exactly one wins.
+    let head = app.demo_login("head@petrykivska.hromada.localhost").await;
+    let decide = move_query("decideApplication", "DecideApplicationInput");
+    let approve = json!({"i": {"id": id, "version": version, "approved": true, "grounds": "Відомості підтверджено"}});
+    let refuse = json!({"i": {"id": id, "version": version, "approved": false, "grounds": "Не власник", "legalBasis": "ст. 7"}});
+    let (a, b) = tokio::join!(
+        app.gql(Some("petrykivska"), Some(&provider), &decide, approve),
+        app.gql(Some("petrykivska"), Some(&head), &decide, refuse),
+    );
+    let wins = [&a, &b]
+        .iter()
+        .filter(|r| r.get("errors").is_none())
+        .count();
+    assert_eq!(wins, 1, "{a}\n{b}");
+    let loser = if a.get("errors").is_some() { &a } else { &b };
+    assert_eq!(error_code(loser), "CONFLICT", "{loser}");
+    let winner = if a.get("errors").is_none() { &a } else { &b };
+    let decided = &winner["data"]["decideApplication"]["application"];
+    let approved = decided["status"] == "APPROVED";
+    let version = decided["version"].as_i64().unwrap();
+    let history = decided["history"].as_array().unwrap();
+    assert!(
+        history.iter().any(|h| h["action"] == "start_review"),
+        "{decided}"
+    );
+
+    // Result ready, issued; the applicant rates it once.
+    let ready = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            &move_query("markResultReady", "ApplicationMoveInput"),
+            json!({"i": {"id": id, "version": version}}),
+        )
+        .await;
+    let version = data(&ready)["markResultReady"]["application"]["version"]
+        .as_i64()
+        .unwrap();
+    let issued = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            &move_query("markIssued", "ApplicationMoveInput"),
+            json!({"i": {"id": id, "version": version, "channel": "COUNTER"}}),
+        )
+        .await;
+    assert_eq!(
+        data(&issued)["markIssued"]["application"]["status"],
+        "ISSUED"
+    );
+    let again = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            &move_query("markIssued", "ApplicationMoveInput"),
+            json!({"i": {"id": id, "version": version + 1}}),
+        )
+        .await;
+    assert_eq!(error_code(&again), "CONFLICT");
+    assert!(
+        again["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("issued"),
+        "{again}"
+    );
+
+    let rate = "mutation($i: RateApplicationInput!) { rateApplication(input: $i) { application { rating { score comment } } } }";
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            rate,
+            json!({"i": {"id": id, "score": 11}}),
+        )
+        .await;
+    assert_bad_input(&res, "score", "0 to 10");
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            rate,
+            json!({"i": {"id": id, "score": 10, "comment": "Дуже швидко"}}),
+        )
+        .await;
+    assert_eq!(
+        data(&res)["rateApplication"]["application"]["rating"]["score"],
+        10
+    );
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            rate,
+            json!({"i": {"id": id, "score": 3}}),
+        )
+        .await;
+    assert_eq!(error_code(&res), "CONFLICT");
+
+    // The applicant's own list, and the history of every move.
+    let mine = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            "{ myApplications { tracking status } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        data(&mine)["myApplications"][0]["tracking"],
+        tracking.as_str()
+    );
+    let statuses = [
+        "Подано",
+        "Залишено без руху",
+        "Зареєстровано",
+        "Передано суб’єкту надання",
+        "Видано",
+    ];
+    for status in statuses {
+        smtp.wait(10, |m| {
+            m.to == email && m.subject.contains(&tracking) && m.subject.contains(status)
+        })
+        .await;
+    }
+    let decided_uk = if approved {
+        "Прийнято рішення"
+    } else {
+        "Відмовлено"
+    };
+    smtp.wait(10, |m| m.to == email && m.subject.contains(decided_uk))
+        .await;
+    wait_texts(&texts, phone, |t| t.contains("Видано")).await;
+    assert!(
+        texts_to(&texts, phone).len() >= 8,
+        "{:?}",
+        texts_to(&texts, phone)
+    );
+    // Every message's delivery is recorded.
+    let sent = app
+        .count(&format!(
+            "SELECT count(*) FROM outbox_attempt a JOIN outbox o ON o.id = a.outbox_id \
+             WHERE o.application_id = '{id}' AND a.outcome = 'sent'"
+        ))
+        .await;
+    assert!(sent >= 16, "mail and SMS for each of 8+ steps: {sent}");
+    let stats = app
+        .gql(Some("petrykivska"), None, "{ applicationStats { serviceId submitted completed onTime onTimePercent ratings nps } }", json!({}))
+        .await;
+    let row = data(&stats)["applicationStats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["serviceId"] == service.as_str())
+        .cloned()
+        .unwrap();
+    assert!(
+        row["submitted"].as_i64().unwrap() >= 1 && row["completed"].as_i64().unwrap() >= 1,
+        "{row}"
+    );
+    assert!(row["ratings"].as_i64().unwrap() >= 1, "{row}");
+    gateway.stop(true).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn paper_applications_count_their_term_and_escalate_on_the_clock_the_test_sets() {
+    let app = TestApp::spawn().await;
+    let cnap = app.demo_login("cnap@petrykivska.hromada.localhost").await;
+    let service = service_by_code_suffix(&app, "petrykivska", "-E01").await;
+    let today = Utc::now().date_naive();
+    let received = today - Duration::days(3);
+    let intake = "mutation($i: IntakeApplicationInput!) { intakeApplication(input: $i) { accessCode application { id tracking channel status dueDate submittedAt } } }";
+    let person = json!({"fullName": "Степан Гуменюк", "rnokpp": "3012345670"});
+    let fields = json!([{"key": "address", "value": "вул. Соборна, 2"}, {"key": "purpose", "value": "інше"}]);
+    let res = app
+        .gql(Some("petrykivska"), Some(&cnap), intake, json!({"i": {"serviceId": service, "channel": "POST", "person": person, "fields": fields, "receivedOn": received.to_string()}}))
+        .await;
+    let case = &data(&res)["intakeApplication"]["application"];
+    assert_eq!(case["channel"], "POST");
+    // Five working days counted from the day after receipt, by the calendar.
+    let due: NaiveDate = case["dueDate"].as_str().unwrap().parse().unwrap();
+    let mut day = received;
+    let mut counted = 0;
+    let holidays = app.count("SELECT count(*) FROM calendar_day").await;
+    assert!(holidays > 0);
+    while counted < 5 {
+        day += Duration::days(1);
+        let holiday = app
+            .count(&format!(
+                "SELECT count(*) FROM calendar_day c JOIN tenant t ON t.slug = 'petrykivska' \
+                 WHERE c.tenant_id IN (t.id, t.parent_id) AND c.day = '{day}' AND c.kind = 'holiday'"
+            ))
+            .await;
+        let weekend = matches!(
+            chrono::Datelike::weekday(&day),
+            chrono::Weekday::Sat | chrono::Weekday::Sun
+        );
+        if holiday == 0 && !weekend {
+            counted += 1;
+        }
+    }
+    assert_eq!(due, day, "{case}");
+    // A future receipt, and a channel that is not paper, are refused.
+    let res = app
+        .gql(Some("petrykivska"), Some(&cnap), intake, json!({"i": {"serviceId": service, "channel": "POST", "person": person, "fields": fields, "receivedOn": (today + Duration::days(2)).to_string()}}))
+        .await;
+    assert_bad_input(&res, "receivedOn", "future");
+    let res = app
+        .gql(Some("petrykivska"), Some(&cnap), intake, json!({"i": {"serviceId": service, "channel": "WEB", "person": person, "fields": fields}}))
+        .await;
+    assert_bad_input(&res, "channel", "COUNTER or POST");
+    // A site editor takes no applications.
+    let editor = app.demo_login("editor@petrykivska.hromada.localhost").await;
+    let res = app
+        .gql(Some("petrykivska"), Some(&editor), intake, json!({"i": {"serviceId": service, "channel": "COUNTER", "person": person, "fields": fields}}))
+        .await;
+    assert_eq!(error_code(&res), "FORBIDDEN");
+
+    // Escalation on the working day before the due date, then the day after it; once each.
+    let tracking = case["tracking"].as_str().unwrap().to_owned();
+    let mut before = due - Duration::days(1);
+    while matches!(
+        chrono::Datelike::weekday(&before),
+        chrono::Weekday::Sat | chrono::Weekday::Sun
+    ) {
+        before -= Duration::days(1);
+    }
+    assert!(upkeep::escalate(&app.app_db, before).await.unwrap() >= 1);
+    let mail = app
+        .wait_eml(10, |m| {
+            m.to == "head@petrykivska.hromada.localhost" && m.subject.contains(&tracking)
+        })
+        .await;
+    assert!(mail.subject.contains("Завтра строк"), "{}", mail.subject);
+    let count_mails = || {
+        app.eml_mails()
+            .into_iter()
+            .filter(|m| m.subject.contains(&tracking))
+            .count()
+    };
+    let after_first = count_mails();
+    upkeep::escalate(&app.app_db, before).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    assert_eq!(count_mails(), after_first, "escalated once");
+    upkeep::escalate(&app.app_db, due + Duration::days(1))
+        .await
+        .unwrap();
+    let overdue = app
+        .wait_eml(10, |m| {
+            m.subject.contains(&tracking) && m.subject.contains("Прострочено")
+        })
+        .await;
+    assert_eq!(overdue.to, "head@petrykivska.hromada.localhost");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn codes_expire_lock_after_five_wrong_tries_and_are_rate_limited() {
+    let app = TestApp::spawn().await;
+    let ask =
+        "mutation($i: RequestApplicantCodeInput!) { requestApplicantCode(input: $i) { sent } }";
+    let verify =
+        "mutation($i: VerifyApplicantCodeInput!) { verifyApplicantCode(input: $i) { token } }";
+    let phone = "+380501234567";
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            ask,
+            json!({"i": {"address": "050 123 45 67"}}),
+        )
+        .await;
+    assert_eq!(data(&res)["requestApplicantCode"]["sent"], true);
+    // The SMS goes out through the file gateway (no gateway configured).
+    let sms_dir = app.mail_dir.join("sms");
+    let mut code = String::new();
+    for _ in 0..100 {
+        if let Some(text) = std::fs::read_dir(&sms_dir).ok().and_then(|d| {
+            d.flatten().find_map(|e| {
+                let v: Value = serde_json::from_slice(&std::fs::read(e.path()).ok()?).ok()?;
+                (v["to"] == phone).then(|| v["text"].as_str().unwrap_or_default().to_owned())
+            })
+        }) {
+            code = regex::Regex::new(r"\d{6}")
+                .unwrap()
+                .find(&text)
+                .unwrap()
+                .as_str()
+                .to_owned();
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(code.len(), 6, "an SMS with the code");
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    for _ in 0..5 {
+        let res = app
+            .gql(
+                Some("petrykivska"),
+                None,
+                verify,
+                json!({"i": {"address": phone, "code": wrong}}),
+            )
+            .await;
+        assert_eq!(error_code(&res), "UNAUTHENTICATED", "{res}");
+    }
+    // Locked: even the right code is refused now.
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            verify,
+            json!({"i": {"address": phone, "code": code}}),
+        )
+        .await;
+    assert_eq!(
+        res["errors"][0]["extensions"]["reason"], "THROTTLED",
+        "{res}"
+    );
+    // An expired code is refused.
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            ask,
+            json!({"i": {"address": "expired@example.com"}}),
+        )
+        .await;
+    data(&res);
+    app.admin
+        .execute_unprepared("UPDATE applicant_code SET expires_at = now() - interval '1 second' WHERE address = 'expired@example.com'")
+        .await
+        .unwrap();
+    let mail = app.wait_eml(10, |m| m.to == "expired@example.com").await;
+    let code = regex::Regex::new(r"\d{6}")
+        .unwrap()
+        .find(&mail.body)
+        .unwrap()
+        .as_str()
+        .to_owned();
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            verify,
+            json!({"i": {"address": "expired@example.com", "code": code}}),
+        )
+        .await;
+    assert_eq!(error_code(&res), "UNAUTHENTICATED");
+    // Five codes an hour per address.
+    for _ in 0..4 {
+        let res = app
+            .gql(
+                Some("petrykivska"),
+                None,
+                ask,
+                json!({"i": {"address": phone}}),
+            )
+            .await;
+        data(&res);
+    }
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            ask,
+            json!({"i": {"address": phone}}),
+        )
+        .await;
+    assert_eq!(
+        res["errors"][0]["extensions"]["reason"], "THROTTLED",
+        "{res}"
+    );
+    // Codes are kept hashed.
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM applicant_code WHERE code_hash = convert_to('{code}', 'UTF8')"
+        ))
+        .await,
+        0
+    );
+    // A bad address names the field.
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            ask,
+            json!({"i": {"address": "12345"}}),
+        )
+        .await;
+    assert_bad_input(&res, "address", "mobile");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_lookups_by_number_are_throttled() {
+    let app = TestApp::spawn().await;
+    let by_number = "query($n: String!, $c: String!) { applicationByTracking(number: $n, code: $c) { tracking } }";
+    let number = {
+        let row = app
+            .admin
+            .query_one_raw(sea_orm::Statement::from_string(
+                sea_orm::DbBackend::Postgres,
+                "SELECT a.tracking FROM application a JOIN tenant t ON t.id = a.tenant_id WHERE t.slug = 'petrykivska' LIMIT 1",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get_by_index::<String>(0).unwrap()
+    };
+    for _ in 0..20 {
+        let res = app
+            .gql(
+                Some("petrykivska"),
+                None,
+                by_number,
+                json!({"n": number, "c": "WRONGONE"}),
+            )
+            .await;
+        assert_eq!(error_code(&res), "NOT_FOUND", "{res}");
+    }
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            by_number,
+            json!({"n": number, "c": "WRONGONE"}),
+        )
+        .await;
+    assert_eq!(
+        res["errors"][0]["extensions"]["reason"], "THROTTLED",
+        "{res}"
+    );
+}
