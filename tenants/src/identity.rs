@@ -255,7 +255,7 @@ pub async fn verify_code(
     let insert_column = address.channel();
     tx.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        &format!(
+        format!(
             "INSERT INTO applicant (id, {insert_column}) VALUES ($1, $2) ON CONFLICT {conflict} DO NOTHING"
         ),
         [Uuid::new_v4().into(), address.text().into()],
@@ -274,7 +274,7 @@ async fn by_column(
 ) -> DomainResult<Applicant> {
     Applicant::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        &format!("SELECT id, email, phone, display_name, lang FROM applicant WHERE {column} = $1"),
+        format!("SELECT id, email, phone, display_name, lang FROM applicant WHERE {column} = $1"),
         [value.into()],
     ))
     .one(conn)

@@ -313,8 +313,14 @@ pub async fn load_community(
     community: &Tenant,
     admin: &AuthUser,
     logins: &mut Vec<DemoLogin>,
-    slug: &'static str,
 ) -> DomainResult<()> {
+    let Some(slug) = super::COMMUNITIES
+        .iter()
+        .map(|c| c.0)
+        .find(|s| *s == community.slug)
+    else {
+        return Ok(());
+    };
     let tx = as_staff(db, community, admin).await?;
     let Some(provider) = providers::list(tx.conn(), community.id)
         .await?
@@ -368,6 +374,13 @@ pub async fn load_community(
         place_ids: places,
     };
     let prefix = case::default_prefix(&community.slug);
+    tx.conn()
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "INSERT INTO application_settings (tenant_id, prefix) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            [community.id.into(), prefix.clone().into()],
+        ))
+        .await?;
     let certificate =
         service::create_local(&tx, authz, certificate_card(&prefix), delivery.clone()).await?;
     service::publish(&tx, authz, certificate.id).await?;

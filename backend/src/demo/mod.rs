@@ -165,7 +165,7 @@ pub async fn load(config: &Config, db: &DatabaseConnection) -> DomainResult<Vec<
             site::load_community(db, &authz, blobs.as_ref(), &community, admin).await?;
         }
         if let (Some(officer), Some(admin)) = (land_officer, community_admin) {
-            land_officers.push((community, officer, admin, c_slug));
+            land_officers.push((community, officer, admin));
         }
     }
     // Boundaries first: every feature must lie inside its community.
@@ -173,7 +173,7 @@ pub async fn load(config: &Config, db: &DatabaseConnection) -> DomainResult<Vec<
     let case_links = hromada_tenants::applications::case::CaseLinks {
         public_url: config.public_url(),
     };
-    for (community, officer, community_admin, c_slug) in land_officers {
+    for (community, officer, community_admin) in land_officers {
         gis::load_community(db, &authz, &community, &officer).await?;
         // Cases after the map: the fair's form names a parcel of it.
         applications::load_community(
@@ -184,7 +184,6 @@ pub async fn load(config: &Config, db: &DatabaseConnection) -> DomainResult<Vec<
             &community,
             &community_admin,
             &mut logins,
-            c_slug,
         )
         .await?;
     }

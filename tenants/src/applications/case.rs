@@ -820,7 +820,7 @@ pub(crate) async fn rows(
 pub async fn get(conn: &impl ConnectionTrait, tenant_id: Uuid, id: Uuid) -> DomainResult<Case> {
     CaseRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        &format!("SELECT {CASE_COLUMNS} FROM application WHERE tenant_id = $1 AND id = $2"),
+        format!("SELECT {CASE_COLUMNS} FROM application WHERE tenant_id = $1 AND id = $2"),
         [tenant_id.into(), id.into()],
     ))
     .one(conn)
@@ -888,7 +888,7 @@ pub async fn by_tracking(tx: &TenantTx, number: &str, code: &str) -> DomainResul
     tx.reveal_case(&access_hash(code)).await?;
     let row = CaseRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        &format!(
+        format!(
             "SELECT {CASE_COLUMNS} FROM application WHERE tenant_id = $1 AND tracking = $2 \
              AND secret_hash = $3"
         ),
@@ -912,7 +912,7 @@ pub async fn mine(tx: &TenantTx, limit: u64) -> DomainResult<Vec<Case>> {
         .ok_or_else(|| DomainError::Unauthenticated("confirm your e-mail or phone first".into()))?;
     CaseRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        &format!(
+        format!(
             "SELECT {CASE_COLUMNS} FROM application WHERE tenant_id = $1 AND applicant_id = $2 \
              ORDER BY submitted_at DESC LIMIT $3"
         ),
@@ -1298,7 +1298,7 @@ pub async fn act(
         .conn()
         .execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            &format!(
+            format!(
                 "UPDATE application SET status = $3, version = version + 1, updated_at = now(){sets} \
                  WHERE tenant_id = $1 AND id = $2 AND version = $4"
             ),
@@ -1669,17 +1669,14 @@ pub async fn rating(
     tenant_id: Uuid,
     id: Uuid,
 ) -> DomainResult<Option<(i16, String)>> {
-    Ok(conn
-        .query_one_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT score, comment FROM application_rating WHERE tenant_id = $1 AND application_id = $2",
-            [tenant_id.into(), id.into()],
-        ))
-        .await?
-        .map(|r| -> DomainResult<(i16, String)> {
-            Ok((r.try_get_by_index(0)?, r.try_get_by_index(1)?))
-        })
-        .transpose()?)
+    conn.query_one_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT score, comment FROM application_rating WHERE tenant_id = $1 AND application_id = $2",
+        [tenant_id.into(), id.into()],
+    ))
+    .await?
+    .map(|r| -> DomainResult<(i16, String)> { Ok((r.try_get_by_index(0)?, r.try_get_by_index(1)?)) })
+    .transpose()
 }
 
 /// Logs a staff member's read of a case's personal data or documents, in a transaction of its

@@ -165,7 +165,7 @@ pub async fn inbox(
     count_values.push(today.into());
     let counted = Count::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        &format!(
+        format!(
             "SELECT status, count(*) AS n, count(*) FILTER (WHERE closed_at IS NULL \
              AND decided_at IS NULL AND due_date < ${}) AS overdue \
              FROM application WHERE {count_where} GROUP BY status",

@@ -145,11 +145,7 @@ pub async fn queue(conn: &impl sea_orm::ConnectionTrait, n: &Notice<'_>) -> Doma
         .await?;
     }
     if let Some(to) = n.phone {
-        let text = if n.english {
-            format!("{}: {status}. {expected} {}", n.tracking, n.link)
-        } else {
-            format!("{}: {status}. {expected} {}", n.tracking, n.link)
-        };
+        let text = format!("{}: {status}. {expected} {}", n.tracking, n.link);
         outbox::enqueue_sms(
             conn,
             Some(n.tenant_id),

@@ -823,6 +823,7 @@ async fn codes_expire_lock_after_five_wrong_tries_and_are_rate_limited() {
     // The SMS goes out through the file gateway (no gateway configured).
     let sms_dir = app.mail_dir.join("sms");
     let mut code = String::new();
+    let six_digits = regex::Regex::new(r"\d{6}").unwrap();
     for _ in 0..100 {
         if let Some(text) = std::fs::read_dir(&sms_dir).ok().and_then(|d| {
             d.flatten().find_map(|e| {
@@ -830,12 +831,7 @@ async fn codes_expire_lock_after_five_wrong_tries_and_are_rate_limited() {
                 (v["to"] == phone).then(|| v["text"].as_str().unwrap_or_default().to_owned())
             })
         }) {
-            code = regex::Regex::new(r"\d{6}")
-                .unwrap()
-                .find(&text)
-                .unwrap()
-                .as_str()
-                .to_owned();
+            code = six_digits.find(&text).unwrap().as_str().to_owned();
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;

@@ -10,7 +10,8 @@ const REFERENCE_TABLES: [&str; 2] = ["tenant_host", "outbox"];
 
 /// Tenant-owned tables whose rows are public information (`app.enable_public_rls`): everyone
 /// reads them, only their tenant writes them. Adding one is a decision: list it here.
-const PUBLIC_TABLES: [&str; 8] = [
+const PUBLIC_TABLES: [&str; 9] = [
+    "application_fact",
     "boundary",
     "calendar_day",
     "cnap",
@@ -19,6 +20,16 @@ const PUBLIC_TABLES: [&str; 8] = [
     "site",
     "site_media",
     "site_menu",
+];
+
+/// A case's tables (`app.may_see_case`): stricter than the tenant's own, an anonymous request
+/// bound to the community sees none of them; the CNAP's staff see the community's.
+const CASE_TABLES: [&str; 5] = [
+    "application",
+    "application_document",
+    "application_event",
+    "application_rating",
+    "application_read",
 ];
 
 /// Tenant-owned tables where rows flagged `public` are read by everyone (`public_rows_read`):
@@ -133,6 +144,30 @@ async fn every_tenant_owned_table_shows_only_the_bound_tenants_rows() {
             .await;
         assert!(res["errors"].is_null(), "{res}");
     }
+    // Reads of cases are logged: a CNAP officer of two communities reads one case each.
+    for slug in ["petrykivska", "tsarychanska"] {
+        let cnap = app
+            .demo_login(&format!("cnap@{slug}.hromada.localhost"))
+            .await;
+        let inbox = app
+            .gql(
+                Some(slug),
+                Some(&cnap),
+                "{ applications(first: 1) { nodes { id } } }",
+                serde_json::json!({}),
+            )
+            .await;
+        let id = inbox["data"]["applications"]["nodes"][0]["id"].clone();
+        let read = app
+            .gql(
+                Some(slug),
+                Some(&cnap),
+                "query($id: ID!) { application(id: $id) { tracking } }",
+                serde_json::json!({"id": id}),
+            )
+            .await;
+        assert!(read["errors"].is_null(), "{read}");
+    }
     app.admin
         .execute_unprepared(
             "INSERT INTO site_template (tenant_id, key, name_uk, sections) \
@@ -212,6 +247,33 @@ async fn every_tenant_owned_table_shows_only_the_bound_tenants_rows() {
         )
         .await;
         tx.rollback().await.unwrap();
+        if CASE_TABLES.contains(&table.as_str()) {
+            assert_eq!(visible, 0, "{table}: an anonymous request sees cases");
+            assert_eq!(foreign, 0, "{table}: leaks rows of other tenants");
+            // The CNAP's staff see the community's cases, and no other community's.
+            let staff = hromada_tenants::accounts::user_by_email(
+                &app.app_db,
+                "cnap@petrykivska.hromada.localhost",
+            )
+            .await
+            .unwrap()
+            .unwrap();
+            let tx = TenantTx::begin(
+                &app.app_db,
+                Some((community.clone(), TenantSource::Host)),
+                Some(AuthUser {
+                    id: staff.id,
+                    email: staff.email,
+                }),
+                None,
+            )
+            .await
+            .unwrap();
+            let visible = scalar(tx.conn(), &format!("SELECT count(*) FROM {table}")).await;
+            tx.rollback().await.unwrap();
+            assert_eq!(visible, own, "{table}: the CNAP sees other tenants' cases");
+            continue;
+        }
         assert_eq!(
             visible,
             own + public_rows.0,
