@@ -332,6 +332,8 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                 web::get().to(http::open_data::service_jsonld),
             )
             .route("/a11y", web::get().to(http::site::a11y))
+            .service(web::scope("/en").configure(http::apply::routes))
+            .configure(http::apply::routes)
             .route("/media/{id}/{name}", web::get().to(http::site::media_file))
             .route(
                 "/media/{id}/{width}/{name}",

@@ -208,7 +208,9 @@ pub struct Renderer {
     env: Environment<'static>,
 }
 
-const TEMPLATES: [(&str, &str); 9] = [
+const TEMPLATES: [(&str, &str); 11] = [
+    ("apply.html", include_str!("../templates/apply.html")),
+    ("status.html", include_str!("../templates/status.html")),
     ("base.html", include_str!("../templates/base.html")),
     ("blocks.html", include_str!("../templates/blocks.html")),
     ("page.html", include_str!("../templates/page.html")),
@@ -367,6 +369,30 @@ impl Renderer {
         };
         let frame = Frame::load(tx, &tenant, &site, &pages, &req).await?;
         self.page(tx, &frame, None, &page.draft, Some(page)).await
+    }
+
+    /// A page of the site's frame (header, menus, language switch, accessibility) around
+    /// `template`, which extends `base.html` and reads `ctx` as `p`: the pages the server
+    /// renders itself (applying online, a case's status). Never cached.
+    pub async fn framed(
+        &self,
+        tx: &TenantTx,
+        req: &Request<'_>,
+        template: &str,
+        title: &str,
+        ctx: serde_json::Value,
+    ) -> DomainResult<String> {
+        let tenant = tx.tenant()?.clone();
+        let conn = tx.conn();
+        let Some(site) = site::get(conn, tenant.id).await? else {
+            return Err(DomainError::NotFound(format!("site of '{}'", tenant.slug)));
+        };
+        let pages = public::pages(conn, tenant.id).await?;
+        let frame = Frame::load(tx, &tenant, &site, &pages, req).await?;
+        self.render(
+            template,
+            context! { f => Serde(&frame), title => title, p => Serde(ctx) },
+        )
     }
 
     /// The 404 page of a tenant's site (also used for an unknown path).
@@ -643,6 +669,7 @@ pub struct Frame {
     jsonld: serde_json::Value,
     search_href: String,
     news_href: String,
+    status_href: String,
     labels: serde_json::Value,
 }
 
@@ -710,6 +737,7 @@ impl Frame {
             }),
             search_href: format!("{}/search", lang.prefix()),
             news_href: format!("{}/news", lang.prefix()),
+            status_href: format!("{}/status", lang.prefix()),
             labels: labels(lang),
         };
         if let Some(m) = site.theme.logo_id.and_then(|id| media.get(&id)) {
@@ -797,6 +825,12 @@ fn labels(lang: Lang) -> serde_json::Value {
             "This page has not been translated into English yet; it is shown in Ukrainian.",
         ),
         ("free", "Безоплатно", "Free"),
+        ("apply_online", "Подати онлайн", "Apply online"),
+        (
+            "status_lookup",
+            "Перевірити стан заяви",
+            "Check an application",
+        ),
         ("paid", "Платно", "Paid"),
         ("hours", "Графік роботи", "Opening hours"),
         ("closed", "вихідний", "closed"),
@@ -1050,6 +1084,11 @@ async fn block_views(
                             .get("term")
                             .and_then(|t| serde_json::from_value::<Term>(t.clone()).ok())
                             .map(|t| term_text(lang, t));
+                        let online = c
+                            .card
+                            .get("channels")
+                            .and_then(|ch| ch.as_array())
+                            .is_some_and(|ch| ch.iter().any(|k| k["kind"] == "online_here"));
                         json!({
                             "code": c.code,
                             "name": lang.pick(&c.name_uk, &c.name_en),
@@ -1057,6 +1096,7 @@ async fn block_views(
                             "free": c.free,
                             "term": term,
                             "href": format!("/open-data/services/{}.jsonld", c.service_id),
+                            "apply_href": online.then(|| frame.href(&format!("/apply/{}", c.service_id))),
                         })
                     })
                     .collect();
@@ -1156,7 +1196,8 @@ fn highlight(snippet: &str) -> String {
 }
 
 /// A service's term in words: "1 робочий день", "30 календарних днів", "10 working days".
-fn term_text(lang: Lang, t: Term) -> String {
+/// A term in words, with the plural its number takes: "5 робочих днів", "1 working day".
+pub fn term_text(lang: Lang, t: Term) -> String {
     use crate::plural::{self, Uk};
     let n = u64::from(t.days);
     match (lang, t.unit) {

@@ -2,6 +2,7 @@
 //! account pages linked from e-mails.
 
 pub mod account_pages;
+pub mod apply;
 pub mod assets;
 pub mod console;
 pub mod gis_export;

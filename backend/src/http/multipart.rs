@@ -97,7 +97,7 @@ impl From<std::io::Error> for MultipartError {
 /// at its variable.
 pub async fn read(
     req: &HttpRequest,
-    mut payload: web::Payload,
+    payload: web::Payload,
     limits: Limits,
 ) -> Result<async_graphql::Request, MultipartError> {
     let content_type = req
@@ -107,18 +107,7 @@ pub async fn read(
         .unwrap_or_default();
     let boundary = multer::parse_boundary(content_type)
         .map_err(|e| MultipartError::invalid("Content-Type", e.to_string()))?;
-    // The payload is not `Send`; multer wants a stream that is: a bounded channel between.
-    let (tx, rx) = tokio::sync::mpsc::channel::<Result<web::Bytes, std::io::Error>>(8);
-    actix_web::rt::spawn(async move {
-        while let Some(chunk) = payload.next().await {
-            if tx.send(chunk.map_err(std::io::Error::other)).await.is_err() {
-                return;
-            }
-        }
-    });
-    let rx = futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv().await.map(|chunk| (chunk, rx))
-    });
+    let rx = sendable(payload);
     let whole =
         (limits.operations + limits.map).saturating_add(limits.file.saturating_mul(limits.files));
     let constraints = Constraints::new().size_limit(
@@ -188,4 +177,22 @@ pub async fn read(
         }
     }
     Ok(request)
+}
+
+/// The request body as a stream multer takes: the payload is not `Send`, so a bounded
+/// channel stands between it and the reader.
+pub fn sendable(
+    mut payload: web::Payload,
+) -> impl futures_util::Stream<Item = Result<web::Bytes, std::io::Error>> + Send + 'static {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<web::Bytes, std::io::Error>>(8);
+    actix_web::rt::spawn(async move {
+        while let Some(chunk) = payload.next().await {
+            if tx.send(chunk.map_err(std::io::Error::other)).await.is_err() {
+                return;
+            }
+        }
+    });
+    futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|chunk| (chunk, rx))
+    })
 }

@@ -21,7 +21,7 @@ use crate::page_cache::Entry;
 /// The cookie that remembers the accessibility choice.
 pub const A11Y_COOKIE: &str = "hromada_a11y";
 
-async fn host_community(
+pub(crate) async fn host_community(
     state: &AppState,
     req: &HttpRequest,
 ) -> Result<Option<Tenant>, DomainError> {

@@ -976,3 +976,249 @@ async fn failed_lookups_by_number_are_throttled() {
         "{res}"
     );
 }
+
+/// A GET of a community site's page, with an optional applicant cookie.
+async fn site_get(app: &TestApp, path: &str, cookie: Option<&str>) -> (u16, String) {
+    let mut req = app
+        .http
+        .get(format!("{}{path}", app.base_url))
+        .header("Host", format!("petrykivska.{}", app.config.domain));
+    if let Some(c) = cookie {
+        req = req.header("Cookie", format!("hromada_applicant={c}"));
+    }
+    let res = req.send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+fn hidden(html: &str, name: &str) -> String {
+    let re = regex::Regex::new(&format!(r#"name="{name}" value="([^"]*)""#)).unwrap();
+    re.captures(html)
+        .map(|c| c[1].to_owned())
+        .unwrap_or_else(|| panic!("no {name} in the page"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_site_takes_an_application_without_javascript_and_its_pages_pass_axe() {
+    let app = TestApp::spawn().await;
+    let service = service_by_code_suffix(&app, "petrykivska", "-E01").await;
+    let host = format!("petrykivska.{}", app.config.domain);
+
+    // The services page offers the online application.
+    let (status, html) = site_get(&app, "/services", None).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(&format!("href=\"/apply/{service}\"")),
+        "no apply link"
+    );
+    assert!(html.contains("Подати онлайн"));
+
+    // Sign in with a code sent by e-mail, as plain form posts.
+    let (status, html) = site_get(&app, &format!("/apply/{service}"), None).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("name=\"address\""), "the sign-in step");
+    let email = "taras.lysenko@example.com";
+    let res = app
+        .http
+        .post(format!("{}/apply/{service}/code", app.base_url))
+        .header("Host", &host)
+        .form(&[("address", email), ("csrf", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("name=\"code\""));
+    let mail = app.wait_eml(10, |m| m.to == email).await;
+    let code = regex::Regex::new(r"\d{6}")
+        .unwrap()
+        .find(&mail.body)
+        .unwrap()
+        .as_str()
+        .to_owned();
+    let res = app
+        .http
+        .post(format!("{}/apply/{service}/verify", app.base_url))
+        .header("Host", &host)
+        .form(&[("address", email), ("code", "000000"), ("csrf", "")])
+        .send()
+        .await
+        .unwrap();
+    if code != "000000" {
+        assert_eq!(res.status(), 401, "a wrong code is refused");
+        let page = res.text().await.unwrap();
+        assert!(page.contains("error-summary"), "the error is shown");
+    }
+    let res = app
+        .http
+        .post(format!("{}/apply/{service}/verify", app.base_url))
+        .header("Host", &host)
+        .form(&[("address", email), ("code", code.as_str()), ("csrf", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap()
+        .to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    let token = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("hromada_applicant=")
+        .to_owned();
+
+    // The form, then a submission with a missing field: the error names it, nothing is kept.
+    let (status, form) = site_get(&app, &format!("/apply/{service}"), Some(&token)).await;
+    assert_eq!(status, 200);
+    assert!(form.contains("enctype=\"multipart/form-data\""));
+    let csrf = hidden(&form, "csrf");
+    let before = app.count("SELECT count(*) FROM application").await;
+    let post = |parts: Vec<(&'static str, &'static str)>, csrf: String| {
+        let mut f = reqwest::multipart::Form::new().text("csrf", csrf);
+        for (k, v) in parts {
+            f = f.text(k, v);
+        }
+        f.part(
+            "documents[0]",
+            reqwest::multipart::Part::bytes(PDF.to_vec()).file_name("passport.pdf"),
+        )
+        .part(
+            "documents[1]",
+            reqwest::multipart::Part::bytes(PDF.to_vec()).file_name("deed.pdf"),
+        )
+    };
+    let good = vec![
+        ("person.fullName", "Тарас Лисенко"),
+        ("person.email", "taras.lysenko@example.com"),
+        ("person.rnokpp", "3012345670"),
+        ("fields.address", "вул. Центральна, 5"),
+        ("fields.purpose", "для нотаріуса"),
+        (
+            "consent",
+            hromada_tenants::applications::case::CONSENT_VERSION,
+        ),
+    ];
+    let missing: Vec<_> = good
+        .iter()
+        .filter(|(k, _)| *k != "fields.address")
+        .cloned()
+        .collect();
+    let send = |form: reqwest::multipart::Form| {
+        app.http
+            .post(format!("{}/apply/{service}", app.base_url))
+            .header("Host", &host)
+            .header("Cookie", format!("hromada_applicant={token}"))
+            .multipart(form)
+            .send()
+    };
+    let res = send(post(missing, csrf.clone())).await.unwrap();
+    assert_eq!(res.status(), 400);
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("href=\"#fields-address\""),
+        "the summary links to the field"
+    );
+    assert!(page.contains("aria-invalid=\"true\""));
+    assert_eq!(app.count("SELECT count(*) FROM application").await, before);
+    // A post without the session's form token is refused.
+    let res = send(post(good.clone(), "forged".into())).await.unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(app.count("SELECT count(*) FROM application").await, before);
+
+    let res = send(post(good, csrf)).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let done = res.text().await.unwrap();
+    let tracking = regex::Regex::new(r"PTR-\d{4}-\d{6}-\d")
+        .unwrap()
+        .find(&done)
+        .expect("the number")
+        .as_str()
+        .to_owned();
+    let status_href = regex::Regex::new(r#"href="(/status/[^"]+)""#)
+        .unwrap()
+        .captures(&done)
+        .unwrap()[1]
+        .replace("&amp;", "&");
+    assert_eq!(
+        app.count("SELECT count(*) FROM application").await,
+        before + 1
+    );
+
+    // The status page, by the link and by the lookup form; a wrong code finds nothing.
+    let (status, page) = site_get(&app, &status_href, None).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(&tracking) && page.contains("Подано"),
+        "{page}"
+    );
+    let access = status_href.rsplit("code=").next().unwrap().to_owned();
+    let (status, _) = site_get(
+        &app,
+        &format!("/status?number={tracking}&code={access}"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, page) = site_get(
+        &app,
+        &format!("/status?number={tracking}&code=WRONGONE"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 404);
+    assert!(page.contains("error-summary"));
+    let (status, page) = site_get(&app, &format!("/en{status_href}"), Some(&token)).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Submitted") && page.contains("Withdraw the application"),
+        "the owner may withdraw"
+    );
+
+    // Every page of the flow passes axe (WCAG 2.1 AA) in Chromium.
+    let port = app.base_url.rsplit(':').next().unwrap().to_owned();
+    let site = format!("http://petrykivska.{}:{port}", app.config.domain);
+    let pages = [
+        format!("{site}/services"),
+        format!("{site}/apply/{service}"),
+        format!("{site}/apply/{service}|hromada_applicant={token}"),
+        format!("{site}/en/apply/{service}|hromada_applicant={token}"),
+        format!("{site}/status"),
+        format!("{site}{status_href}|hromada_applicant={token}"),
+        format!("{site}/en{status_href}"),
+    ];
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/browser/a11y_check.mjs");
+    let out = tokio::process::Command::new("node")
+        .arg(script)
+        .args(&pages)
+        .env(
+            "WEB_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../backend/web"),
+        )
+        .output()
+        .await
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "axe: {}\n{stdout}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: Value =
+        serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    for r in results.as_array().unwrap() {
+        assert_eq!(r["status"], 200, "{r}");
+        assert!(r["passes"].as_u64().unwrap() > 10, "{r}");
+        assert_eq!(
+            r["violations"],
+            json!([]),
+            "WCAG 2.1 A/AA violations: {r:#}"
+        );
+        assert_eq!(r["errors"], json!([]), "{r}");
+    }
+}
