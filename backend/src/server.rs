@@ -328,6 +328,18 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                 web::get().to(http::open_data::cnaps_json),
             )
             .route(
+                "/open-data/applications.csv",
+                web::get().to(http::open_data::applications_csv),
+            )
+            .route(
+                "/applications/{id}/documents/{doc}",
+                web::get().to(http::case_files::document),
+            )
+            .route(
+                "/applications/{id}/export",
+                web::get().to(http::case_files::export),
+            )
+            .route(
                 "/open-data/services/{file}",
                 web::get().to(http::open_data::service_jsonld),
             )

@@ -4,6 +4,7 @@
 pub mod account_pages;
 pub mod apply;
 pub mod assets;
+pub mod case_files;
 pub mod console;
 pub mod gis_export;
 pub mod graphql;

@@ -351,3 +351,96 @@ pub async fn service_jsonld(
         .content_type("application/ld+json; charset=utf-8")
         .body(doc.to_string())
 }
+
+/// `/open-data/applications.csv`: the statistics of applications per service (`?from=` and
+/// `?to=` as ISO dates; the last twelve months by default). Of the community on its host, of
+/// every community of the oblast on the oblast's.
+pub async fn applications_csv(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    query: web::Query<std::collections::HashMap<String, String>>,
+) -> HttpResponse {
+    use hromada_tenants::applications::stats;
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Kyiv)
+        .date_naive();
+    let date = |key: &str| -> Result<Option<chrono::NaiveDate>, DomainError> {
+        query
+            .get(key)
+            .map(|v| {
+                v.parse()
+                    .map_err(|_| DomainError::invalid(key, "is not a date (YYYY-MM-DD)"))
+            })
+            .transpose()
+    };
+    let (from, to) = match (date("from"), date("to")) {
+        (Ok(from), Ok(to)) => {
+            let to = to.unwrap_or(today);
+            (from.unwrap_or(to - chrono::Duration::days(365)), to)
+        }
+        (Err(e), _) | (_, Err(e)) => return error(e),
+    };
+    let result = read(&state, &req, async |tx, t| {
+        let ids = match t.kind {
+            hromada_tenants::TenantKind::Community => vec![t.id],
+            hromada_tenants::TenantKind::Oblast => {
+                hromada_tenants::tenant::children(tx.conn(), t.id)
+                    .await?
+                    .into_iter()
+                    .map(|c| c.id)
+                    .collect()
+            }
+        };
+        stats::by_service(tx.conn(), &ids, from, to).await
+    })
+    .await;
+    let rows = match result {
+        Ok(r) => r,
+        Err(e) => return error(e),
+    };
+    let number = |v: Option<f64>| v.map(|x| format!("{x:.1}")).unwrap_or_default();
+    let mut out = vec![
+        [
+            "community",
+            "service_id",
+            "name_uk",
+            "name_en",
+            "period_from",
+            "period_to",
+            "submitted",
+            "completed",
+            "on_time",
+            "on_time_percent",
+            "median_days",
+            "p90_days",
+            "refused",
+            "refused_percent",
+            "ratings",
+            "nps",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>(),
+    ];
+    for s in rows {
+        out.push(vec![
+            s.community_slug.clone(),
+            s.service_id.to_string(),
+            s.name_uk.clone(),
+            s.name_en.clone(),
+            from.to_string(),
+            to.to_string(),
+            s.submitted.to_string(),
+            s.completed.to_string(),
+            s.on_time.to_string(),
+            number(s.on_time_percent()),
+            number(s.median_days),
+            number(s.p90_days),
+            s.refused.to_string(),
+            number(s.refused_percent()),
+            s.ratings.to_string(),
+            number(s.nps()),
+        ]);
+    }
+    csv_response("applications.csv", out)
+}

@@ -709,6 +709,78 @@ async fn a_citizen_applies_online_follows_corrects_and_rates_while_staff_process
         "{row}"
     );
     assert!(row["ratings"].as_i64().unwrap() >= 1, "{row}");
+    // Documents: the applicant and the case's staff download them (staff reads are logged);
+    // a site editor gets nothing. The applicant exports everything held about the case.
+    let docs = app
+        .gql(Some("petrykivska"), Some(&token), &one, json!({"id": id}))
+        .await;
+    let url = data(&docs)["application"]["documents"][0]["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let get = |token: String, path: String| {
+        app.http
+            .get(format!("{}{path}", app.base_url))
+            .header("Host", format!("petrykivska.{}", app.config.domain))
+            .bearer_auth(token)
+            .send()
+    };
+    let res = get(token.clone(), url.clone()).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    assert_eq!(&res.bytes().await.unwrap()[..5], b"%PDF-");
+    let reads_before = app
+        .count(&format!(
+            "SELECT count(*) FROM application_read WHERE application_id = '{id}'"
+        ))
+        .await;
+    let res = get(cnap.clone(), url.clone()).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        app.count(&format!("SELECT count(*) FROM application_read WHERE application_id = '{id}' AND what LIKE 'document:%'")).await,
+        1,
+        "the staff download is logged ({reads_before} reads before)"
+    );
+    let res = get(editor.clone(), url.clone()).await.unwrap();
+    assert!(
+        [403, 404].contains(&res.status().as_u16()),
+        "{}",
+        res.status()
+    );
+    let res = get(token.clone(), format!("/applications/{id}/export"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let export: Value = res.json().await.unwrap();
+    assert_eq!(export["tracking"], tracking.as_str());
+    assert_eq!(export["rating"]["score"], 10);
+    assert!(export["history"].as_array().unwrap().len() >= 9, "{export}");
+    assert!(
+        export["readBy"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["user_email"] == "provider@petrykivska.hromada.localhost"),
+        "the applicant sees who read the case: {export}"
+    );
+    let res = get(cnap.clone(), format!("/applications/{id}/export"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403, "the export is the applicant's");
+
+    // Open data: the statistics as CSV.
+    let csv = app
+        .http
+        .get(format!("{}/open-data/applications.csv", app.base_url))
+        .header("Host", format!("petrykivska.{}", app.config.domain))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.starts_with("community,service_id,name_uk"), "{csv}");
+    assert!(csv.contains(&service), "{csv}");
     gateway.stop(true).await;
 }
 
