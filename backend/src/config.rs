@@ -97,6 +97,14 @@ pub struct Config {
     pub sms_report_token: Option<String>,
     /// How often the escalation of due cases and the retention purge run, in seconds.
     pub upkeep_interval_secs: u64,
+    /// The issuer URL of the OpenID Connect provider applicants may sign in with (ID.GOV.UA);
+    /// none: sign-in by one-time code only.
+    pub oidc_issuer: Option<String>,
+    /// This platform's client id and secret at that provider.
+    pub oidc_client_id: Option<String>,
+    pub oidc_client_secret: Option<String>,
+    /// The provider's name on the sign-in button.
+    pub oidc_name: String,
 }
 
 impl Default for Config {
@@ -142,6 +150,10 @@ impl Default for Config {
             sms_token: None,
             sms_report_token: None,
             upkeep_interval_secs: 3600,
+            oidc_issuer: None,
+            oidc_client_id: None,
+            oidc_client_secret: None,
+            oidc_name: "ID.GOV.UA".into(),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod host_cache;
 pub mod http;
 pub mod mail;
 pub mod metrics;
+pub mod oidc;
 pub mod page_cache;
 pub mod query_cache;
 pub mod server;

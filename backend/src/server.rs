@@ -132,6 +132,19 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let wake = Arc::new(Notify::new());
     let (shutdown, shutdown_rx) = watch::channel(false);
     let sms = crate::sms::gateway(&config).map_err(StartError::Config)?;
+    let identity: Option<Arc<dyn hromada_tenants::identity::IdentityProvider>> =
+        match (&config.oidc_issuer, &config.oidc_client_id) {
+            (Some(issuer), Some(client)) if !issuer.is_empty() => Some(Arc::new(
+                crate::oidc::OidcProvider::new(
+                    &config.oidc_name,
+                    issuer,
+                    client,
+                    config.oidc_client_secret.as_deref(),
+                )
+                .map_err(StartError::Config)?,
+            )),
+            _ => None,
+        };
     let worker = tokio::spawn(mail::run_outbox_worker(
         pool.clone(),
         transport,
@@ -182,6 +195,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         queries: crate::query_cache::QueryCache::default(),
         blobs,
         console: http::console::ConsoleFiles::load(&console_dir),
+        identity,
     });
     let trust_proxy = state.config.trust_proxy;
     let server = HttpServer::new(move || {
@@ -346,6 +360,11 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
             .route("/a11y", web::get().to(http::site::a11y))
             .service(web::scope("/en").configure(http::apply::routes))
             .configure(http::apply::routes)
+            .route("/auth/oidc/start", web::get().to(http::apply::oidc_start))
+            .route(
+                "/auth/oidc/callback",
+                web::get().to(http::apply::oidc_callback),
+            )
             .route("/media/{id}/{name}", web::get().to(http::site::media_file))
             .route(
                 "/media/{id}/{width}/{name}",

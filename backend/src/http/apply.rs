@@ -67,6 +67,8 @@ fn t(english: bool) -> Value {
             "For example, olena@example.com or 067 123 45 67",
         ),
         ("send_code", "Надіслати код", "Send the code"),
+        ("eid_signin", "Увійти через", "Sign in with"),
+        ("or", "або", "or"),
         (
             "code_sent",
             "Ми надіслали шестизначний код на",
@@ -599,6 +601,11 @@ async fn form_page(
         "values": values,
         "csrf": session.map(|s| csrf_of(&s.0)).unwrap_or_default(),
         "code_action": format!("{base}/code"),
+        "eid": page.state.identity.as_ref().map(|p| json!({
+            "name": page.state.config.oidc_name,
+            "href": format!("/auth/oidc/start?return_to={}", hromada_site_builder::render::urlencode(&base)),
+            "provider": p.name(),
+        })),
         "verify_action": format!("{base}/verify"),
         "submit_action": base,
         "person_fields": person_fields,
@@ -1280,6 +1287,87 @@ pub async fn status_sign_in(
             ))
             .finish(),
         Err(e) => status_page(&page, session.as_ref(), &path, &code, None, Some(e)).await,
+    }
+}
+
+/// A path of this site to go back to: local, absolute, not protocol-relative.
+fn local_path(path: &str) -> String {
+    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
+        path.chars().take(500).collect()
+    } else {
+        "/".into()
+    }
+}
+
+/// `GET /auth/oidc/start?return_to=/apply/…`: sends the applicant to the e-ID provider.
+pub async fn oidc_start(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    query: web::Query<HashMap<String, String>>,
+) -> HttpResponse {
+    let Some(provider) = state.identity.clone() else {
+        return HttpResponse::NotFound().body("no identity provider is configured");
+    };
+    if let Err(r) = context(&state, &req).await {
+        return r;
+    }
+    let return_to = local_path(query.get("return_to").map(String::as_str).unwrap_or("/"));
+    let redirect = format!("{}/auth/oidc/callback", super::base_url(&state, &req));
+    let started = async {
+        let start = provider.start(&redirect).await?;
+        identity::remember_login(&state.db, provider.name(), &start, &return_to).await?;
+        Ok::<_, DomainError>(start.authorize_url)
+    }
+    .await;
+    match started {
+        Ok(url) => HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, url))
+            .finish(),
+        Err(e) => page_error(e),
+    }
+}
+
+/// `GET /auth/oidc/callback?code=…&state=…`: the provider's answer; the applicant session
+/// goes into the cookie and the applicant back where they started.
+pub async fn oidc_callback(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    query: web::Query<HashMap<String, String>>,
+) -> HttpResponse {
+    let Some(provider) = state.identity.clone() else {
+        return HttpResponse::NotFound().body("no identity provider is configured");
+    };
+    if let Some(error) = query.get("error") {
+        return page_error(DomainError::Unauthenticated(format!(
+            "the identity provider refused the sign-in ({})",
+            error.chars().take(100).collect::<String>()
+        )));
+    }
+    let redirect = format!("{}/auth/oidc/callback", super::base_url(&state, &req));
+    let done = async {
+        let login_state = query.get("state").cloned().unwrap_or_default();
+        let code = query.get("code").cloned().unwrap_or_default();
+        let (name, nonce, verifier, return_to) =
+            identity::take_login(&state.db, &login_state).await?;
+        if name != provider.name() {
+            return Err(DomainError::Unauthenticated(
+                "the login has expired; start again".into(),
+            ));
+        }
+        let claims = provider.finish(&redirect, &code, &nonce, &verifier).await?;
+        let session = identity::sign_in_with(&state.db, &claims).await?;
+        Ok::<_, DomainError>((session, return_to))
+    }
+    .await;
+    match done {
+        Ok((session, return_to)) => {
+            let secure = state.config.public_url().starts_with("https://");
+            HttpResponse::SeeOther()
+                .cookie(session_cookie(&session.token, secure))
+                .insert_header((header::LOCATION, local_path(&return_to)))
+                .finish()
+        }
+        Err(e) => page_error(e),
     }
 }
 

@@ -57,6 +57,8 @@ pub struct AppState {
     pub blobs: Arc<dyn hromada_tenants::blob::BlobStore>,
     /// The console's built files.
     pub console: console::ConsoleFiles,
+    /// The e-ID provider applicants may sign in with, when one is configured.
+    pub identity: Option<Arc<dyn hromada_tenants::identity::IdentityProvider>>,
 }
 
 /// The header API clients use to name a tenant explicitly (its slug).

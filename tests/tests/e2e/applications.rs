@@ -1294,3 +1294,202 @@ async fn the_site_takes_an_application_without_javascript_and_its_pages_pass_axe
         assert_eq!(r["errors"], json!([]), "{r}");
     }
 }
+
+/// Starts the test OpenID provider (`tests/browser/oidc_provider.mjs`) and waits until it
+/// listens; the child stops when dropped.
+async fn oidc_provider(redirect: &str) -> (String, tokio::process::Child) {
+    use tokio::io::AsyncBufReadExt;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap();
+    let mut child = tokio::process::Command::new("node")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/browser/oidc_provider.mjs"
+        ))
+        .arg(port.to_string())
+        .arg(redirect)
+        .env(
+            "WEB_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../backend/web"),
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("node runs the OpenID provider (infra/setup.sh --test installs oidc-provider)");
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let ready = tokio::time::timeout(std::time::Duration::from_secs(20), async {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if let Some(issuer) = line.strip_prefix("ready ") {
+                return issuer.to_owned();
+            }
+        }
+        panic!("the OpenID provider stopped");
+    })
+    .await
+    .expect("the OpenID provider listens");
+    // Whatever it prints later is read, so that it never writes to a closed pipe.
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    (ready, child)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn applicants_sign_in_with_a_real_openid_provider() {
+    let redirect = "http://petrykivska.localhost/auth/oidc/callback";
+    let (issuer, _provider) = oidc_provider(redirect).await;
+    let app = TestApp::spawn_with(|c| {
+        c.oidc_issuer = Some(issuer.clone());
+        c.oidc_client_id = Some("hromada".into());
+        c.oidc_client_secret = Some("hromada-test-secret".into());
+    })
+    .await;
+    let service = service_by_code_suffix(&app, "petrykivska", "-E01").await;
+    let host = format!("petrykivska.{}", app.config.domain);
+    // The sign-in step offers the e-ID provider.
+    let (_, page) = site_get(&app, &format!("/apply/{service}"), None).await;
+    assert!(page.contains("Увійти через ID.GOV.UA"), "the e-ID button");
+
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let res = browser
+        .get(format!(
+            "{}/auth/oidc/start?return_to=/apply/{service}",
+            app.base_url
+        ))
+        .header("Host", &host)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let mut next = res.headers()["location"].to_str().unwrap().to_owned();
+    assert!(
+        next.starts_with(&issuer)
+            && next.contains("code_challenge_method=S256")
+            && next.contains("nonce="),
+        "{next}"
+    );
+    // The provider's own screens: its login form, then its consent form.
+    let form_re = regex::Regex::new(r#"<form[^>]*action="([^"]+)"[^>]*method="post""#).unwrap();
+    let input_re = regex::Regex::new(r#"<input[^>]*>"#).unwrap();
+    let name_re = regex::Regex::new(r#"name="([^"]+)""#).unwrap();
+    let value_re = regex::Regex::new(r#"value="([^"]*)""#).unwrap();
+    let mut callback = None;
+    for _ in 0..20 {
+        let res = browser.get(&next).send().await.unwrap();
+        if res.status().is_redirection() {
+            let location = res.headers()["location"].to_str().unwrap().to_owned();
+            let absolute = if location.starts_with('/') {
+                format!("{issuer}{location}")
+            } else {
+                location
+            };
+            if absolute.starts_with(redirect) {
+                callback = Some(absolute);
+                break;
+            }
+            next = absolute;
+            continue;
+        }
+        let html = res.text().await.unwrap();
+        let action = form_re
+            .captures(&html)
+            .unwrap_or_else(|| panic!("a form: {html}"))[1]
+            .to_owned();
+        let mut fields: Vec<(String, String)> = input_re
+            .find_iter(&html)
+            .filter_map(|tag| {
+                let name = name_re.captures(tag.as_str())?[1].to_owned();
+                let value = value_re
+                    .captures(tag.as_str())
+                    .map(|c| c[1].to_owned())
+                    .unwrap_or_default();
+                Some((name, value))
+            })
+            .collect();
+        for (name, value) in fields.iter_mut() {
+            match name.as_str() {
+                "login" => *value = "olena".into(),
+                "password" => *value = "anything".into(),
+                _ => {}
+            }
+        }
+        let action = if action.starts_with('/') {
+            format!("{issuer}{action}")
+        } else {
+            action
+        };
+        let res = browser.post(action).form(&fields).send().await.unwrap();
+        assert!(res.status().is_redirection(), "{}", res.status());
+        let location = res.headers()["location"].to_str().unwrap().to_owned();
+        next = if location.starts_with('/') {
+            format!("{issuer}{location}")
+        } else {
+            location
+        };
+        if next.starts_with(redirect) {
+            callback = Some(next.clone());
+            break;
+        }
+    }
+    let callback = callback.expect("the provider sends the person back with a code");
+    let path = callback.trim_start_matches("http://petrykivska.localhost");
+
+    // A forged state is refused; the real answer signs the applicant in.
+    let forged = path.replace("state=", "state=x");
+    let res = app
+        .http
+        .get(format!("{}{forged}", app.base_url))
+        .header("Host", &host)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    let res = app
+        .http
+        .get(format!("{}{path}", app.base_url))
+        .header("Host", &host)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        res.status(),
+        303,
+        "{}",
+        res.text().await.unwrap_or_default()
+    );
+    assert_eq!(
+        res.headers()["location"],
+        format!("/apply/{service}").as_str()
+    );
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let token = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("hromada_applicant=")
+        .to_owned();
+    let (status, form) = site_get(&app, &format!("/apply/{service}"), Some(&token)).await;
+    assert_eq!(status, 200);
+    assert!(
+        form.contains("value=\"Тестова Особа olena\""),
+        "the name comes from the ID token"
+    );
+    assert_eq!(
+        app.count(&format!("SELECT count(*) FROM applicant WHERE oidc_issuer = '{issuer}' AND oidc_subject = 'olena'")).await,
+        1
+    );
+    // The code was used once: replaying the callback is refused.
+    let res = app
+        .http
+        .get(format!("{}{path}", app.base_url))
+        .header("Host", &host)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+}
