@@ -342,6 +342,10 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                 web::get().to(http::open_data::cnaps_json),
             )
             .route(
+                "/hooks/sms-delivery",
+                web::post().to(http::hooks::sms_delivery),
+            )
+            .route(
                 "/open-data/applications.csv",
                 web::get().to(http::open_data::applications_csv),
             )

@@ -50,7 +50,7 @@ pub fn csrf_of(token: &str) -> String {
 }
 
 /// Whether two strings are equal, in time independent of where they differ.
-fn same(a: &str, b: &str) -> bool {
+pub(crate) fn same(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes()
             .zip(b.bytes())

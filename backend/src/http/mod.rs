@@ -9,6 +9,7 @@ pub mod console;
 pub mod gis_export;
 pub mod graphql;
 pub mod headers;
+pub mod hooks;
 pub mod map_page;
 pub mod multipart;
 pub mod ogc;
