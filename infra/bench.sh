@@ -5,6 +5,7 @@
 #   infra/bench.sh tiles    vector tiles of 1,000,000 parcels, cold and warm, against bare SQL
 #   infra/bench.sh site     a cached community page against nginx serving the same bytes; uncached renders
 #   infra/bench.sh console  the console in Chromium: shell size, screens, the editor's live preview
+#   infra/bench.sh applications  10,000,000 cases: the desk's inbox and lookups against bare SQL; submissions per second
 set -euo pipefail
 cd "$(dirname "$0")/.."
 infra/setup.sh --test
@@ -20,5 +21,6 @@ case "${1:-search}" in
     fi
     cargo bench -p hromada-tests --bench site ;;
   console) cargo bench -p hromada-tests --bench console ;;
-  *) echo "usage: infra/bench.sh [search|import|tiles|site|console]" >&2; exit 2 ;;
+  applications) cargo bench -p hromada-tests --bench applications ;;
+  *) echo "usage: infra/bench.sh [search|import|tiles|site|console|applications]" >&2; exit 2 ;;
 esac

@@ -86,8 +86,10 @@ pub struct Config {
     pub graphiql: bool,
     /// A bearer token `/metrics` asks for; without one, it answers only to loopback clients.
     pub metrics_token: Option<String>,
-    /// The SMS gateway's URL; without one, SMS are written as JSON files to `mail_dir/sms`.
+    /// The SMS gateway's URL; without one, SMS are written as JSON files to `sms_dir`.
     pub sms_url: Option<String>,
+    /// Where SMS go as files without a gateway.
+    pub sms_dir: PathBuf,
     /// The JSON body posted to the gateway, with `{{to}}` and `{{text}}` placeholders.
     pub sms_body_template: String,
     /// A bearer token for the gateway.
@@ -144,6 +146,7 @@ impl Default for Config {
             graphiql: true,
             metrics_token: None,
             sms_url: None,
+            sms_dir: PathBuf::from("var/sms"),
             sms_body_template:
                 r#"{"recipients": ["{{to}}"], "sms": {"sender": "Hromada", "text": "{{text}}"}}"#
                     .into(),

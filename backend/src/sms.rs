@@ -48,7 +48,7 @@ pub fn gateway(config: &crate::config::Config) -> Result<std::sync::Arc<dyn SmsG
             config.sms_token.clone(),
         )?)),
         None => Ok(std::sync::Arc::new(FileSmsGateway::new(
-            config.mail_dir.join("sms"),
+            config.sms_dir.clone(),
         ))),
     }
 }

@@ -128,6 +128,7 @@ pub fn test_config(database: &str) -> Config {
         listen: format!("127.0.0.1:{port}"),
         files_dir: std::env::temp_dir().join(format!("hromada-files-{database}")),
         mail_dir,
+        sms_dir: std::env::temp_dir().join(format!("hromada-sms-{database}")),
         outbox_poll_ms: 200,
         outbox_max_backoff_secs: 1,
         // Tests run escalation and the purge themselves, with the clock they choose.

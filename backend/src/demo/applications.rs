@@ -566,5 +566,12 @@ pub async fn load_community(
             rater.commit().await?;
         }
     }
+    // The demo's cases are history: their notices went out back then (a new move sends new ones).
+    db.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "UPDATE outbox SET sent_at = now() WHERE tenant_id = $1 AND application_id IS NOT NULL AND sent_at IS NULL",
+        [community.id.into()],
+    ))
+    .await?;
     Ok(())
 }

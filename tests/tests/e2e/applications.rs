@@ -893,7 +893,7 @@ async fn codes_expire_lock_after_five_wrong_tries_and_are_rate_limited() {
         .await;
     assert_eq!(data(&res)["requestApplicantCode"]["sent"], true);
     // The SMS goes out through the file gateway (no gateway configured).
-    let sms_dir = app.mail_dir.join("sms");
+    let sms_dir = app.config.sms_dir.clone();
     let mut code = String::new();
     let six_digits = regex::Regex::new(r"\d{6}").unwrap();
     for _ in 0..100 {
