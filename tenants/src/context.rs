@@ -281,7 +281,7 @@ impl TenantTx {
     }
 
     /// Binds the signed-in applicant: PostgreSQL then shows them their own cases, and only
-    /// those (`app.may_see_case`).
+    /// those (the policy `case_access`).
     pub async fn set_applicant(&mut self, applicant_id: Uuid) -> DomainResult<()> {
         self.tx
             .execute_raw(Statement::from_sql_and_values(

@@ -132,6 +132,7 @@ async fn database(n: i64) -> Config {
                  INSERT INTO service (tenant_id, id, current_version)
                  SELECT t.id, gen_random_uuid(), 1 FROM tenant t
                  WHERE t.slug LIKE 'bench-%' AND NOT EXISTS (SELECT 1 FROM service s WHERE s.tenant_id = t.id);
+                 DROP TABLE IF EXISTS bench_plan;
                  CREATE TABLE bench_plan AS
                  SELECT t.id AS tenant_id,
                         CASE t.slug WHEN '{LARGE_SLUG}' THEN {LARGE} WHEN 'petrykivska' THEN 10000
@@ -166,11 +167,11 @@ async fn database(n: i64) -> Config {
                             WHEN r < 0.83 THEN 'at_provider' WHEN r < 0.89 THEN 'under_review'
                             WHEN r < 0.91 THEN 'clarification_requested' WHEN r < 0.94 THEN 'left_without_movement'
                             ELSE 'cancelled' END AS st,
-                       CASE WHEN r < 0.68 OR r >= 0.94 THEN now() - make_interval(days => 30 + (g * 7919) % 1060)
-                            ELSE now() - make_interval(days => (g * 104729) % 40, secs => g % 86400) END AS sub,
+                       CASE WHEN r < 0.68 OR r >= 0.94 THEN now() - make_interval(days => (30 + (g * 7919) % 1060)::int)
+                            ELSE now() - make_interval(days => ((g * 104729) % 40)::int, secs => (g % 86400)::int) END AS sub,
                        upper(substr(md5(p.tenant_id::text || g), 1, 8)) AS code
                      FROM bench_plan p,
-                     LATERAL (SELECT g, ((g * 2654435761) % 1000) / 1000.0 AS r FROM generate_series(1, p.n) g) gg
+                     LATERAL (SELECT g, ((g * 2654435761) % 1000) / 1000.0 AS r FROM generate_series(1::bigint, p.n::bigint) g) gg
                    ) x
                  ) c;
                  ALTER TABLE application ENABLE TRIGGER ALL;
@@ -186,11 +187,16 @@ async fn database(n: i64) -> Config {
                  INSERT INTO application_fact (tenant_id, application_id, service_id, channel, status, submitted_on,
                    due_date, completed_on, refused)
                  SELECT tenant_id, id, service_id, channel, status, (submitted_at AT TIME ZONE 'Europe/Kyiv')::date,
-                        due_date, (decided_at AT TIME ZONE 'Europe/Kyiv')::date, status = 'refused' FROM application;
-                 VACUUM ANALYZE application; VACUUM ANALYZE application_event; VACUUM ANALYZE application_fact;"
+                        due_date, (decided_at AT TIME ZONE 'Europe/Kyiv')::date, status = 'refused' FROM application;"
             ))
             .await
             .expect("generate the cases");
+        for table in ["application", "application_event", "application_fact"] {
+            admin
+                .execute_unprepared(&format!("VACUUM ANALYZE {table}"))
+                .await
+                .expect("vacuum");
+        }
         println!("generated in {:.0} s", started.elapsed().as_secs_f64());
     }
     config

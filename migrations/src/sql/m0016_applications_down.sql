@@ -2,7 +2,6 @@ DROP TABLE IF EXISTS outbox_attempt, application_fact, application_read, applica
   application_document, application_event, application, application_counter,
   application_settings, oidc_login, applicant_session, applicant_code, applicant CASCADE;
 DROP FUNCTION IF EXISTS app.enable_case_rls(regclass);
-DROP FUNCTION IF EXISTS app.may_see_case(uuid, uuid, uuid, bytea);
 DROP FUNCTION IF EXISTS app.case_key();
 DROP FUNCTION IF EXISTS app.provider_ids();
 DROP FUNCTION IF EXISTS app.applicant_id();

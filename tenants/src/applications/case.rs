@@ -4,7 +4,7 @@
 //! through the post office by staff), moved by [`act`] through the statuses of
 //! [`Status`](super::status::Status), each move a history entry and a notice to the applicant,
 //! and read by the applicant (their own), by whoever shows its tracking number with its access
-//! code ([`by_tracking`]), and by the staff the database admits (`app.may_see_case`). Every
+//! code ([`by_tracking`]), and by the staff the database admits (the policy `case_access`). Every
 //! move names the version it was made on: a stale version is `Conflict`, so of two officers
 //! deciding at once exactly one wins.
 

@@ -1,7 +1,7 @@
 //! The CNAP desk's inbox: a community's cases with filters, a page at a time, and the count of
 //! cases in each status under the same filters (what the inbox's tabs show). One statement
 //! each, over the `(tenant_id, status, submitted_at)` index; a provider's representative sees
-//! only what was forwarded to their provider, by the database's policy, not by this code.
+//! only what was forwarded to their provider, by the database's policy (`case_access`), not by this code.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Kyiv;

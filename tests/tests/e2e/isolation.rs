@@ -22,7 +22,7 @@ const PUBLIC_TABLES: [&str; 9] = [
     "site_menu",
 ];
 
-/// A case's tables (`app.may_see_case`): stricter than the tenant's own, an anonymous request
+/// A case's tables (the policy `case_access`): stricter than the tenant's own, an anonymous request
 /// bound to the community sees none of them; the CNAP's staff see the community's.
 const CASE_TABLES: [&str; 5] = [
     "application",
