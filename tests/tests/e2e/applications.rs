@@ -1493,3 +1493,72 @@ async fn applicants_sign_in_with_a_real_openid_provider() {
         .unwrap();
     assert_eq!(res.status(), 401);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closed_cases_lose_their_files_after_the_retention_period_but_keep_the_decision() {
+    let app = TestApp::spawn().await;
+    let blobs = hromada_backend::storage::from_config(&app.config).unwrap();
+    // An issued demo case of Petrykivka with documents, closed four years ago.
+    let row = app
+        .admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT a.id::text, d.blob_key FROM application a JOIN tenant t ON t.id = a.tenant_id \
+             JOIN application_document d ON d.application_id = a.id \
+             WHERE t.slug = 'petrykivska' AND a.status = 'issued' AND a.decision IS NOT NULL LIMIT 1",
+        ))
+        .await
+        .unwrap()
+        .expect("an issued demo case with documents");
+    let id: String = row.try_get_by_index(0).unwrap();
+    let key: String = row.try_get_by_index(1).unwrap();
+    assert!(blobs.get(&key).await.is_ok(), "the file is there");
+    // Shared files (the same scan in another case) must stay while that case is kept.
+    app.admin
+        .execute_unprepared(&format!(
+            "UPDATE application SET closed_at = now() - interval '4 years' WHERE id = '{id}'; \
+             UPDATE application_document SET blob_key = blob_key || '.own' WHERE application_id = '{id}'"
+        ))
+        .await
+        .unwrap();
+    let own_key = format!("{key}.own");
+    blobs
+        .put(&own_key, b"%PDF-1.4 own copy".to_vec(), "application/pdf")
+        .await
+        .unwrap();
+    let today = Utc::now().date_naive();
+    let purged = upkeep::purge_expired(&app.app_db, blobs.as_ref(), today)
+        .await
+        .unwrap();
+    assert!(purged >= 1, "{purged}");
+    assert!(
+        blobs.get(&own_key).await.is_err(),
+        "the expired file is gone"
+    );
+    assert!(
+        blobs.get(&key).await.is_ok(),
+        "a file other cases still hold stays"
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM application_document WHERE application_id = '{id}' AND (blob_key IS NOT NULL OR purged_at IS NULL)"
+        ))
+        .await,
+        0
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM application WHERE id = '{id}' AND decision IS NOT NULL AND documents_purged_at IS NOT NULL"
+        ))
+        .await,
+        1,
+        "the record of the decision stays"
+    );
+    // A case closed within the period keeps its files.
+    assert_eq!(
+        upkeep::purge_expired(&app.app_db, blobs.as_ref(), today)
+            .await
+            .unwrap(),
+        0
+    );
+}
