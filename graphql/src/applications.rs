@@ -1074,11 +1074,32 @@ async fn make_move(ctx: &Context<'_>, id: &ID, mv: Move) -> Result<ApplicationPa
     })
 }
 
+/// A move with its comment, made at the counter unless the input says where (an applicant's
+/// moves are recorded as `web` whatever is given).
+fn commented(action: Action, version: i32, comment: String) -> Move {
+    let mut mv = Move::new(action, version);
+    mv.comment = comment;
+    mv.channel = DChannel::Counter;
+    mv
+}
+
 fn simple_move(action: Action, input: &ApplicationMoveInput) -> Move {
-    let mut mv = Move::new(action, input.version);
-    mv.comment = input.comment.clone();
+    let mut mv = commented(action, input.version, input.comment.clone());
     mv.channel = input.channel.map_or(DChannel::Counter, Into::into);
     mv
+}
+
+/// The payload of a new case: it, its access code and its status link.
+fn submitted_payload(
+    services: &Services,
+    tenant: &hromada_tenants::Tenant,
+    done: case::Submitted,
+) -> SubmitApplicationPayload {
+    SubmitApplicationPayload {
+        status_url: links(services).status(tenant, &done.case.tracking, &done.access_code),
+        application: done.case.into(),
+        access_code: done.access_code,
+    }
 }
 
 async fn submitted(
@@ -1097,12 +1118,7 @@ async fn submitted(
     )
     .await
     .gql()?;
-    let tenant = tx.tenant().gql()?;
-    Ok(SubmitApplicationPayload {
-        status_url: links(services).status(tenant, &done.case.tracking, &done.access_code),
-        application: done.case.into(),
-        access_code: done.access_code,
-    })
+    Ok(submitted_payload(services, tx.tenant().gql()?, done))
 }
 
 #[Object]
@@ -1276,12 +1292,7 @@ impl ApplicationMutation {
         )
         .await
         .gql()?;
-        let tenant = tx.tenant().gql()?;
-        Ok(SubmitApplicationPayload {
-            status_url: links(services).status(tenant, &done.case.tracking, &done.access_code),
-            application: done.case.into(),
-            access_code: done.access_code,
-        })
+        Ok(submitted_payload(services, tx.tenant().gql()?, done))
     }
 
     /// Answers a clarification (the applicant online, or staff for an answer on paper).
@@ -1290,10 +1301,12 @@ impl ApplicationMutation {
         ctx: &Context<'_>,
         input: AnswerClarificationInput,
     ) -> Result<ApplicationPayload> {
-        let mut mv = Move::new(Action::AnswerClarification, input.version);
-        mv.comment = input.answer;
-        mv.channel = DChannel::Counter;
-        make_move(ctx, &input.id, mv).await
+        make_move(
+            ctx,
+            &input.id,
+            commented(Action::AnswerClarification, input.version, input.answer),
+        )
+        .await
     }
 
     /// Rates a decided case once, 0 to 10 (the applicant).
@@ -1351,10 +1364,8 @@ impl ApplicationMutation {
         ctx: &Context<'_>,
         input: ReturnForCorrectionInput,
     ) -> Result<ApplicationPayload> {
-        let mut mv = Move::new(Action::ReturnForCorrection, input.version);
-        mv.comment = input.comment;
+        let mut mv = commented(Action::ReturnForCorrection, input.version, input.comment);
         mv.fix_by = input.fix_by;
-        mv.channel = DChannel::Counter;
         mv.remarks = input
             .remarks
             .into_iter()
@@ -1372,9 +1383,7 @@ impl ApplicationMutation {
         ctx: &Context<'_>,
         input: ForwardApplicationInput,
     ) -> Result<ApplicationPayload> {
-        let mut mv = Move::new(Action::Forward, input.version);
-        mv.comment = input.comment;
-        mv.channel = DChannel::Counter;
+        let mut mv = commented(Action::Forward, input.version, input.comment);
         mv.provider_id = input
             .provider_id
             .as_ref()
@@ -1389,10 +1398,12 @@ impl ApplicationMutation {
         ctx: &Context<'_>,
         input: RequestClarificationInput,
     ) -> Result<ApplicationPayload> {
-        let mut mv = Move::new(Action::RequestClarification, input.version);
-        mv.comment = input.question;
-        mv.channel = DChannel::Counter;
-        make_move(ctx, &input.id, mv).await
+        make_move(
+            ctx,
+            &input.id,
+            commented(Action::RequestClarification, input.version, input.question),
+        )
+        .await
     }
 
     /// Decides a case: approved, or refused with the grounds and the legal basis.
@@ -1406,9 +1417,7 @@ impl ApplicationMutation {
         } else {
             Action::Refuse
         };
-        let mut mv = Move::new(action, input.version);
-        mv.channel = DChannel::Counter;
-        mv.comment = input.grounds.clone();
+        let mut mv = commented(action, input.version, input.grounds.clone());
         mv.decision = Some(DDecision {
             approved: input.approved,
             grounds: input.grounds,

@@ -399,3 +399,43 @@ pub fn data(res: &Value) -> &Value {
     assert!(res.get("errors").is_none(), "unexpected errors: {res}");
     &res["data"]
 }
+
+/// Opens `pages` in headless Chromium and runs axe-core on each (`tests/browser/a11y_check.mjs`;
+/// a page given as `url|cookie=value` is visited with that cookie), asserting each answered
+/// 200, axe ran its rules, and no WCAG 2.1 A/AA violation or page error was found.
+pub async fn assert_axe_clean(pages: &[String]) {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/browser/a11y_check.mjs");
+    let out = tokio::process::Command::new("node")
+        .arg(script)
+        .args(pages)
+        .env(
+            "WEB_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../backend/web"),
+        )
+        .output()
+        .await
+        .expect("node runs (infra/setup.sh --test installs Chromium, playwright-core, axe-core)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "axe check failed: {}\n{stdout}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: Value =
+        serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    let results = results.as_array().expect("a list of results");
+    assert_eq!(results.len(), pages.len());
+    for r in results {
+        assert_eq!(r["status"], 200, "{r}");
+        assert!(
+            r["passes"].as_u64().unwrap_or(0) > 10,
+            "axe ran its rules: {r}"
+        );
+        assert_eq!(
+            r["violations"],
+            json!([]),
+            "WCAG 2.1 A/AA violations: {r:#}"
+        );
+        assert_eq!(r["errors"], json!([]), "{r}");
+    }
+}

@@ -1134,35 +1134,5 @@ async fn published_pages_pass_axe_wcag_2_1_aa_in_chromium() {
         format!("{site}/about|hromada_a11y=1.3.0"),
         format!("{site}/|hromada_a11y=1.1.1"),
     ];
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/browser/a11y_check.mjs");
-    let out = tokio::process::Command::new("node")
-        .arg(script)
-        .args(&pages)
-        .env(
-            "WEB_DIR",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/../backend/web"),
-        )
-        .output()
-        .await
-        .expect("node runs (infra/setup.sh --test installs Chromium, playwright-core, axe-core)");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "axe check failed: {}\n{stdout}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let results: Value =
-        serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{e}: {stdout}"));
-    let results = results.as_array().unwrap();
-    assert_eq!(results.len(), pages.len());
-    for r in results {
-        assert_eq!(r["status"], 200, "{r}");
-        assert!(r["passes"].as_u64().unwrap() > 10, "axe ran its rules: {r}");
-        assert_eq!(
-            r["violations"],
-            json!([]),
-            "WCAG 2.1 A/AA violations: {r:#}"
-        );
-        assert_eq!(r["errors"], json!([]), "{r}");
-    }
+    hromada_tests::assert_axe_clean(&pages).await;
 }
