@@ -194,5 +194,8 @@ pub async fn run_upkeep(
             Ok(n) => tracing::info!(documents = n, "expired documents purged"),
             Err(err) => tracing::error!(error = %err, "retention purge failed"),
         }
+        if let Err(err) = hromada_tenants::applications::upkeep::fold_tallies(&db).await {
+            tracing::error!(error = %err, "folding the desk's tallies failed");
+        }
     }
 }

@@ -97,6 +97,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0016_applications_up.sql"),
         down: include_str!("sql/m0016_applications_down.sql"),
     },
+    SqlMigration {
+        name: "m0017_application_tally",
+        up: include_str!("sql/m0017_application_tally_up.sql"),
+        down: include_str!("sql/m0017_application_tally_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

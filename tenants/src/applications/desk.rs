@@ -1,7 +1,9 @@
 //! The CNAP desk's inbox: a community's cases with filters, a page at a time, and the count of
-//! cases in each status under the same filters (what the inbox's tabs show). One statement
-//! each, over the `(tenant_id, status, submitted_at)` index; a provider's representative sees
-//! only what was forwarded to their provider, by the database's policy (`case_access`), not by this code.
+//! cases in each status under the same filters (what the inbox's tabs show). The page reads the
+//! `(tenant_id, status, submitted_at)` index, the counts the tallies kept aside for them
+//! (migration `m0017`), the overdue count the open cases' due-date index; a provider's
+//! representative sees only what was forwarded to their provider, by the database's policies
+//! (`case_access`, `tally_read`), not by this code.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Kyiv;
@@ -101,6 +103,49 @@ fn conditions(
     (sql, values)
 }
 
+#[derive(FromQueryResult)]
+struct Count {
+    status: String,
+    n: i64,
+}
+
+#[derive(FromQueryResult)]
+struct Overdue {
+    n: i64,
+}
+
+/// Cases per status under `filter` (its status aside). Filters by service, provider and
+/// channel read the counts kept aside (`application_tally`, a few rows per key); the others
+/// (overdue, assigned to me, dates) count the matching cases.
+async fn counts(
+    tx: &TenantTx,
+    filter: &Filter,
+    tenant_id: Uuid,
+    user_id: Option<Uuid>,
+    today: NaiveDate,
+) -> DomainResult<Vec<Count>> {
+    let narrow = filter.overdue
+        || filter.assigned_to_me
+        || filter.submitted_from.is_some()
+        || filter.submitted_to.is_some();
+    let (count_where, count_values) = conditions(filter, tenant_id, user_id, today, false);
+    let sql = if narrow {
+        format!("SELECT status, count(*) AS n FROM application WHERE {count_where} GROUP BY status")
+    } else {
+        format!(
+            "SELECT status, sum(n)::bigint AS n FROM application_tally WHERE {count_where} \
+             GROUP BY status"
+        )
+    };
+    Ok(Count::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        sql,
+        count_values,
+    ))
+    .all(tx.conn())
+    .await?)
+}
+
 /// The most cases on a page.
 pub const MAX_PAGE: u64 = 100;
 
@@ -155,27 +200,7 @@ pub async fn inbox(
     let has_next = cases.len() as u64 > first;
     cases.truncate(first as usize);
 
-    #[derive(FromQueryResult)]
-    struct Count {
-        status: String,
-        n: i64,
-        overdue: i64,
-    }
-    let (count_where, mut count_values) = conditions(filter, tenant_id, user_id, today, false);
-    count_values.push(today.into());
-    let counted = Count::find_by_statement(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        format!(
-            "SELECT status, count(*) AS n, count(*) FILTER (WHERE closed_at IS NULL \
-             AND decided_at IS NULL AND due_date < ${}) AS overdue \
-             FROM application WHERE {count_where} GROUP BY status",
-            count_values.len()
-        ),
-        count_values,
-    ))
-    .all(tx.conn())
-    .await?;
-    let overdue = counted.iter().map(|c| c.overdue).sum();
+    let counted = counts(tx, filter, tenant_id, user_id, today).await?;
     let counts = Status::ALL
         .iter()
         .map(|s| {
@@ -188,6 +213,20 @@ pub async fn inbox(
             )
         })
         .collect();
+    let (overdue_where, mut overdue_values) = conditions(filter, tenant_id, user_id, today, false);
+    overdue_values.push(today.into());
+    let overdue = Overdue::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!(
+            "SELECT count(*) AS n FROM application WHERE {overdue_where} \
+             AND closed_at IS NULL AND decided_at IS NULL AND due_date < ${}",
+            overdue_values.len()
+        ),
+        overdue_values,
+    ))
+    .one(tx.conn())
+    .await?
+    .map_or(0, |o| o.n);
     Ok(Inbox {
         cases,
         has_next,

@@ -1547,3 +1547,137 @@ async fn closed_cases_lose_their_files_after_the_retention_period_but_keep_the_d
         0
     );
 }
+
+/// The counts per status a user sees on the desk, as GraphQL gives them.
+async fn desk_counts(app: &TestApp, session: &str, filter: Value) -> Vec<(String, i64)> {
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(session),
+            "query($f: ApplicationFilter) { applications(filter: $f, first: 1) { counts { status count } } }",
+            json!({"f": filter}),
+        )
+        .await;
+    data(&res)["applications"]["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["count"].as_i64().unwrap() > 0)
+        .map(|c| {
+            (
+                c["status"].as_str().unwrap().to_owned(),
+                c["count"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The same counts straight from the cases, as the database's owner.
+async fn true_counts(app: &TestApp, and: &str) -> Vec<(String, i64)> {
+    app.admin
+        .query_all_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            format!(
+                "SELECT upper(a.status), count(*) FROM application a \
+                 WHERE a.tenant_id = (SELECT id FROM tenant WHERE slug = 'petrykivska') {and} \
+                 GROUP BY a.status"
+            ),
+        ))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            (
+                r.try_get_by_index::<String>(0).unwrap(),
+                r.try_get_by_index::<i64>(1).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn sorted(mut v: Vec<(String, i64)>) -> Vec<(String, i64)> {
+    v.sort();
+    v
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_desks_counts_kept_aside_match_the_cases_through_moves_and_folding() {
+    let app = TestApp::spawn().await;
+    let cnap = app.demo_login("cnap@petrykivska.hromada.localhost").await;
+    let provider = app
+        .demo_login("provider@petrykivska.hromada.localhost")
+        .await;
+    let provider_filter = "AND a.provider_id = (SELECT provider_id FROM role_grant g \
+        JOIN app_user u ON u.id = g.user_id \
+        WHERE u.email = 'provider@petrykivska.hromada.localhost' AND g.provider_id IS NOT NULL)";
+    let check = |label: &'static str| {
+        let app = &app;
+        let cnap = cnap.clone();
+        let provider = provider.clone();
+        async move {
+            let all = sorted(desk_counts(app, &cnap, json!({})).await);
+            assert!(!all.is_empty(), "{label}: the demo has cases");
+            assert_eq!(all, sorted(true_counts(app, "").await), "{label}: all");
+            assert_eq!(
+                sorted(desk_counts(app, &cnap, json!({"channel": "COUNTER"})).await),
+                sorted(true_counts(app, "AND a.channel = 'counter'").await),
+                "{label}: one channel"
+            );
+            let theirs = sorted(desk_counts(app, &provider, json!({})).await);
+            assert!(!theirs.is_empty(), "{label}: the provider has cases");
+            assert_eq!(
+                theirs,
+                sorted(true_counts(app, provider_filter).await),
+                "{label}: a provider's representative counts only their provider's cases"
+            );
+        }
+    };
+    check("as seeded").await;
+
+    // Move every submitted case on: the counts follow, before and after the tallies fold.
+    let submitted = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            "{ applications(filter: {status: SUBMITTED}, first: 100) { nodes { id version } } }",
+            json!({}),
+        )
+        .await;
+    let nodes = data(&submitted)["applications"]["nodes"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(!nodes.is_empty(), "the demo has submitted cases");
+    for n in &nodes {
+        let moved = app
+            .gql(
+                Some("petrykivska"),
+                Some(&cnap),
+                &move_query("registerApplication", "ApplicationMoveInput"),
+                json!({"i": {"id": n["id"], "version": n["version"]}}),
+            )
+            .await;
+        assert_eq!(
+            data(&moved)["registerApplication"]["application"]["status"],
+            "REGISTERED"
+        );
+    }
+    check("after moves").await;
+    let rows_before = app.count("SELECT count(*) FROM application_tally").await;
+    let folded = upkeep::fold_tallies(&app.app_db).await.unwrap();
+    assert!(folded > 0, "the moves' rows fold");
+    assert_eq!(
+        app.count("SELECT count(*) FROM application_tally").await,
+        rows_before - folded
+    );
+    assert_eq!(
+        app.count(
+            "SELECT count(*) FROM (SELECT 1 FROM application_tally \
+             GROUP BY tenant_id, status, service_id, provider_id, channel HAVING count(*) > 1) k"
+        )
+        .await,
+        0,
+        "one row per key after folding"
+    );
+    check("after folding").await;
+}

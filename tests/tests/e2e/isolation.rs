@@ -24,12 +24,13 @@ const PUBLIC_TABLES: [&str; 9] = [
 
 /// A case's tables (the policy `case_access`): stricter than the tenant's own, an anonymous request
 /// bound to the community sees none of them; the CNAP's staff see the community's.
-const CASE_TABLES: [&str; 5] = [
+const CASE_TABLES: [&str; 6] = [
     "application",
     "application_document",
     "application_event",
     "application_rating",
     "application_read",
+    "application_tally",
 ];
 
 /// Tenant-owned tables where rows flagged `public` are read by everyone (`public_rows_read`):
