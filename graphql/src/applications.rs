@@ -20,7 +20,6 @@ use hromada_tenants::applications::case::{
 };
 use hromada_tenants::applications::desk::{self, After, Filter};
 use hromada_tenants::applications::documents::{MAX_DOCUMENT_BYTES, Upload as DUpload};
-use hromada_tenants::applications::form::FieldKind as DFieldKind;
 use hromada_tenants::applications::notice::status_en;
 use hromada_tenants::applications::stats;
 use hromada_tenants::applications::status::{Action, Status as DStatus};
@@ -28,6 +27,7 @@ use hromada_tenants::identity::{self, Address};
 use hromada_tenants::{DomainError, TenantKind as DKind};
 
 use crate::Services;
+use crate::card::FormField;
 use crate::cnap::uuid;
 use crate::error::{GqlResultExt, bad_input, to_gql};
 use crate::request::{RequestMeta, lock_tx, request_tx};
@@ -119,43 +119,6 @@ pub enum Lang {
     #[default]
     Uk,
     En,
-}
-
-/// The kind of a form field.
-#[derive(Enum, Copy, Clone, Eq, PartialEq)]
-pub enum FormFieldKind {
-    Text,
-    Number,
-    Date,
-    Choice,
-    Address,
-    Cadastral,
-    Parcel,
-}
-
-impl From<DFieldKind> for FormFieldKind {
-    fn from(k: DFieldKind) -> Self {
-        match k {
-            DFieldKind::Text => Self::Text,
-            DFieldKind::Number => Self::Number,
-            DFieldKind::Date => Self::Date,
-            DFieldKind::Choice => Self::Choice,
-            DFieldKind::Address => Self::Address,
-            DFieldKind::Cadastral => Self::Cadastral,
-            DFieldKind::Parcel => Self::Parcel,
-        }
-    }
-}
-
-/// A field of a service's application form.
-#[derive(SimpleObject, Clone)]
-pub struct FormField {
-    pub key: String,
-    pub label_uk: String,
-    pub label_en: String,
-    pub kind: FormFieldKind,
-    pub required: bool,
-    pub options: Vec<String>,
 }
 
 /// A document the form asks for: upload it with its `index` as the slot.
@@ -863,14 +826,7 @@ impl ApplicationQuery {
             fields: card
                 .form_fields
                 .iter()
-                .map(|f| FormField {
-                    key: f.key.clone(),
-                    label_uk: f.label_uk.clone(),
-                    label_en: f.label_en.clone(),
-                    kind: f.kind.into(),
-                    required: f.required,
-                    options: f.options.clone(),
-                })
+                .map(|f| FormField::from(f.clone()))
                 .collect(),
             rnokpp_optional: card.rnokpp_optional,
             payment: payment_of(&form, None),

@@ -7,6 +7,7 @@
 
 use async_graphql::{Enum, InputObject, SimpleObject};
 use chrono::NaiveDate;
+use hromada_tenants::applications::form::{FieldKind as DFieldKind, FormField as DFormField};
 use hromada_tenants::catalog::card::{self as dcard, ServiceCard as DomainCard};
 use hromada_tenants::cnap::calendar::{Term as DomainTerm, TermUnit as DomainTermUnit};
 use rust_decimal::Decimal;
@@ -74,7 +75,7 @@ pub struct Channel {
     pub url: Option<String>,
 }
 
-/// Free, or a fee in UAH for individuals and for legal entities.
+/// Free, or a fee in UAH for individuals and for legal entities, with where to pay it.
 #[derive(SimpleObject, Clone)]
 #[graphql(serial)]
 pub struct Cost {
@@ -82,6 +83,84 @@ pub struct Cost {
     pub fee_individuals: Option<Decimal>,
     pub fee_businesses: Option<Decimal>,
     pub payment_details: String,
+    /// The payment's recipient, IBAN and EDRPOU code, shown to an applicant who must pay.
+    pub recipient: String,
+    pub iban: String,
+    pub edrpou: String,
+    /// Whether the term counts from the payment rather than from the submission.
+    pub term_from_payment: bool,
+}
+
+/// The kind of a form field.
+#[derive(Enum, Copy, Clone, Eq, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormFieldKind {
+    Text,
+    Number,
+    Date,
+    /// One of `options`.
+    Choice,
+    Address,
+    /// A cadastral number, checked by its pattern.
+    Cadastral,
+    /// A parcel of the community's public map, picked by its cadastral number.
+    Parcel,
+}
+
+impl From<DFieldKind> for FormFieldKind {
+    fn from(k: DFieldKind) -> Self {
+        match k {
+            DFieldKind::Text => Self::Text,
+            DFieldKind::Number => Self::Number,
+            DFieldKind::Date => Self::Date,
+            DFieldKind::Choice => Self::Choice,
+            DFieldKind::Address => Self::Address,
+            DFieldKind::Cadastral => Self::Cadastral,
+            DFieldKind::Parcel => Self::Parcel,
+        }
+    }
+}
+
+/// An extra field of a service's application form.
+#[derive(SimpleObject, Clone)]
+#[graphql(serial)]
+pub struct FormField {
+    /// The answer's key: lower camelCase Latin, unique in the form.
+    pub key: String,
+    pub label_uk: String,
+    pub label_en: String,
+    pub kind: FormFieldKind,
+    pub required: bool,
+    /// The choices of a `CHOICE` field.
+    pub options: Vec<String>,
+}
+
+impl From<DFormField> for FormField {
+    fn from(f: DFormField) -> Self {
+        FormField {
+            key: f.key,
+            label_uk: f.label_uk,
+            label_en: f.label_en,
+            kind: f.kind.into(),
+            required: f.required,
+            options: f.options,
+        }
+    }
+}
+
+/// An extra field of the application form, as given.
+#[derive(InputObject, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormFieldInput {
+    pub key: String,
+    pub label_uk: String,
+    #[graphql(default)]
+    pub label_en: String,
+    pub kind: FormFieldKind,
+    #[graphql(default)]
+    pub required: bool,
+    #[graphql(default)]
+    pub options: Vec<String>,
 }
 
 /// A term.
@@ -133,6 +212,14 @@ pub struct CostInput {
     pub fee_businesses: Option<Decimal>,
     #[graphql(default)]
     pub payment_details: String,
+    #[graphql(default)]
+    pub recipient: String,
+    #[graphql(default)]
+    pub iban: String,
+    #[graphql(default)]
+    pub edrpou: String,
+    #[graphql(default)]
+    pub term_from_payment: bool,
 }
 
 /// A term, as given.
@@ -167,6 +254,10 @@ pub struct ServiceCard {
     pub refusal_grounds: String,
     pub appeal: String,
     pub keywords: Vec<String>,
+    /// The extra fields of the online application form.
+    pub form_fields: Vec<FormField>,
+    /// Whether an applicant may leave out the RNOKPP (the tax number).
+    pub rnokpp_optional: bool,
 }
 
 /// The GraphQL view of a domain card, with the term in force.
@@ -215,6 +306,10 @@ impl From<DomainCard> for ServiceCard {
                 fee_individuals: c.cost.fee_individuals,
                 fee_businesses: c.cost.fee_businesses,
                 payment_details: c.cost.payment_details,
+                recipient: c.cost.recipient,
+                iban: c.cost.iban,
+                edrpou: c.cost.edrpou,
+                term_from_payment: c.cost.term_from_payment,
             },
             term,
             result: c.result,
@@ -222,6 +317,8 @@ impl From<DomainCard> for ServiceCard {
             refusal_grounds: c.refusal_grounds,
             appeal: c.appeal,
             keywords: c.keywords,
+            form_fields: c.form_fields.into_iter().map(Into::into).collect(),
+            rnokpp_optional: c.rnokpp_optional,
         }
     }
 }
@@ -320,6 +417,10 @@ pub struct ServiceCardInput {
     pub appeal: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub keywords: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form_fields: Option<Vec<FormFieldInput>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rnokpp_optional: Option<bool>,
 }
 
 impl ServiceCardInput {

@@ -245,6 +245,16 @@ static RULES: LazyLock<Vec<(Regex, Render)>> = LazyLock::new(|| {
             },
         ),
         (
+            r"the case was changed \(version (\d+) now, not (\d+)\); reload it",
+            |c| {
+                format!(
+                    "звернення вже змінили (тепер версія {}, а не {}); оновіть його",
+                    n(c, 1),
+                    n(c, 2)
+                )
+            },
+        ),
+        (
             r"the site was changed by someone else since version (\d+)",
             |c| format!("сайт змінив хтось інший після версії {}", n(c, 1)),
         ),

@@ -5,7 +5,7 @@
 // run with a non-zero exit and names the step.
 //
 // Usage: WEB_DIR=backend/web node console_check.mjs <port> <domain> <password> <scenario>
-//   scenario: community | oblast | session | bench
+//   scenario: community | oblast | session | desk | bench
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -447,6 +447,128 @@ async function oblast() {
   await context.close();
 }
 
+/** Waits until the inbox shows cases and every one is in `status`. */
+async function rowsIn(page, status) {
+  await page.waitForFunction((s) => {
+    const cells = [...document.querySelectorAll('tbody tr td:nth-child(3)')];
+    return cells.length > 0 && cells.every((c) => c.textContent === s);
+  }, status);
+}
+
+/** The CNAP desk and the provider's decision, and a card's online form. */
+async function desk() {
+  const base = host('petrykivska');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await newPage(context);
+
+  step('the CNAP officer opens the inbox');
+  await signIn(page, base, 'cnap@petrykivska.hromada.localhost');
+  await page.getByRole('navigation').getByRole('link', { name: 'Звернення' }).waitFor();
+  out.screens.cnapNav = await page.getByRole('navigation').innerText();
+  await open(page, 'Звернення', 'Звернення громадян', 'desk-inbox');
+  await page.getByRole('table').waitFor();
+
+  step('the submitted tab shows its count and only submitted cases');
+  const tab = page.getByRole('button', { name: /^Подано/ });
+  out.screens.submittedTab = (await tab.innerText()).replace(/\s+/g, ' ');
+  await tab.click();
+  await rowsIn(page, 'Подано');
+
+  step('take the submitted case, register it and forward it to the provider');
+  const first = page.locator('tbody tr').first().getByRole('link');
+  out.screens.forwarded = await first.innerText();
+  await first.click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(`Звернення ${out.screens.forwarded}`) }).waitFor();
+  await axe(page, 'desk-case');
+  await page.getByRole('button', { name: 'Взяти собі' }).click();
+  await page.getByRole('status').filter({ hasText: 'тепер ваше' }).waitFor();
+  await page.getByRole('button', { name: 'Зареєструвати' }).click();
+  await page.getByRole('status').filter({ hasText: 'зареєстровано' }).waitFor();
+  await page.getByRole('button', { name: 'Передати суб’єкту надання' }).click();
+  await page.getByRole('button', { name: 'Підтвердити' }).click();
+  await page.getByRole('status').filter({ hasText: 'передано суб’єкту надання' }).waitFor();
+
+  step('leave a registered case without movement with a remark on a named field');
+  await page.getByRole('link', { name: '← До всіх звернень' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Звернення громадян' }).waitFor();
+  await page.getByRole('button', { name: /^Зареєстровано/ }).click();
+  await rowsIn(page, 'Зареєстровано');
+  const second = page.locator('tbody tr').first().getByRole('link');
+  out.screens.returned = await second.innerText();
+  await second.click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(`Звернення ${out.screens.returned}`) }).waitFor();
+  await page.getByRole('button', { name: 'Взяти собі' }).click();
+  await page.getByRole('status').filter({ hasText: 'тепер ваше' }).waitFor();
+  await page.getByRole('button', { name: 'Залишити без руху' }).click();
+  const remark = `Прізвище не збігається з паспортом ${Date.now()}`;
+  out.screens.remark = remark;
+  await page.getByLabel('Зауваження 1: що виправити').fill(remark);
+  await axe(page, 'desk-return');
+  await page.getByRole('button', { name: 'Підтвердити' }).click();
+  await page.getByRole('status').filter({ hasText: 'залишено без руху' }).waitFor();
+  out.screens.remarkShown = await page.locator('h2:has-text("Зауваження до заяви") + ul').innerText();
+
+  step('the overdue filter shows only overdue cases');
+  await page.getByRole('link', { name: '← До всіх звернень' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Звернення громадян' }).waitFor();
+  await page.getByText(/^Лише прострочені/).click();
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('tbody tr')];
+    return rows.length > 0 && rows.every((r) => r.classList.contains('row-overdue'));
+  });
+  out.screens.overdueRows = await page.locator('tbody tr').count();
+  await axe(page, 'desk-overdue');
+  await context.close();
+
+  step('the provider refuses a case with grounds and the legal basis');
+  const providerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const provider = await newPage(providerContext);
+  await signIn(provider, base, 'provider@petrykivska.hromada.localhost');
+  await provider.getByRole('navigation').getByRole('link', { name: 'Звернення' }).waitFor();
+  out.screens.providerNav = await provider.getByRole('navigation').innerText();
+  await provider.getByRole('navigation').getByRole('link', { name: 'Звернення' }).click();
+  await provider.getByRole('heading', { level: 1, name: 'Звернення громадян' }).waitFor();
+  await provider.getByRole('button', { name: /^У суб’єкта надання/ }).click();
+  await rowsIn(provider, 'Передано суб’єкту надання');
+  const atProvider = provider.locator('tbody tr').first().getByRole('link');
+  out.screens.refused = await atProvider.innerText();
+  await atProvider.click();
+  await provider.getByRole('heading', { level: 1, name: new RegExp(`Звернення ${out.screens.refused}`) }).waitFor();
+  await provider.getByRole('button', { name: 'Прийняти рішення' }).click();
+  await provider.getByRole('button', { name: /^Надати послугу/ }).click();
+  await provider.getByRole('option', { name: 'Відмовити' }).click();
+  await provider.getByRole('button', { name: 'Підтвердити' }).click();
+  await provider.locator('.field-error').filter({ hasText: /\S/ }).first().waitFor();
+  out.screens.refusalWithoutGrounds = await provider.locator('.field-error').filter({ hasText: /\S/ }).first().innerText();
+  await provider.getByLabel('Підстави відмови').fill('Заявник не є власником ділянки');
+  await provider.getByLabel('Правова підстава (норма закону)').fill('ст. 123 Земельного кодексу України');
+  await provider.getByRole('button', { name: 'Підтвердити' }).click();
+  await provider.getByRole('status').filter({ hasText: 'Рішення за зверненням' }).waitFor();
+  await axe(provider, 'desk-decided');
+  await providerContext.close();
+
+  step('the community admin adds a field to a card\'s online form');
+  const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const admin = await newPage(adminContext);
+  await signIn(admin, base, 'admin@petrykivska.hromada.localhost');
+  await admin.getByRole('navigation').getByRole('link', { name: 'Каталог послуг' }).click();
+  await admin.getByRole('heading', { level: 1, name: 'Каталог послуг' }).waitFor();
+  const edit = admin.getByRole('link', { name: /^Редагувати картку/ }).first();
+  out.screens.cardEdited = (await edit.getAttribute('aria-label')).replace(/^Редагувати картку «|»$/g, '');
+  await edit.click();
+  await admin.getByRole('button', { name: 'Додати поле' }).click();
+  const n = await admin.getByLabel(/^Поле \d+: ключ/).count();
+  await admin.getByLabel(`Поле ${n}: ключ`).fill('Bad key');
+  await admin.getByText('Ключ — латинські літери').first().waitFor();
+  await admin.getByLabel(`Поле ${n}: ключ`).fill('purpose');
+  await admin.getByLabel(`Поле ${n}: назва українською`).fill('Мета отримання довідки');
+  await admin.getByLabel(`Поле ${n}: назва англійською`).fill('Purpose of the certificate');
+  await axe(admin, 'card-form-fields');
+  await admin.getByRole('button', { name: 'Зберегти картку' }).click();
+  await admin.getByRole('status').filter({ hasText: 'Картку збережено' }).waitFor();
+  await adminContext.close();
+}
+
 /** Medians of 10 navigations to each screen, the preview after a change, the shell's size. */
 async function bench() {
   const base = host('petrykivska');
@@ -501,6 +623,7 @@ try {
   if (scenario === 'community') await community();
   else if (scenario === 'session') await session();
   else if (scenario === 'oblast') await oblast();
+  else if (scenario === 'desk') await desk();
   else if (scenario === 'bench') await bench();
   else throw new Error(`unknown scenario ${scenario}`);
   console.log(JSON.stringify(out));

@@ -6,13 +6,14 @@
 //!
 //! The caller is the bearer token (staff or applicant), else the console's session cookie
 //! (staff; SameSite=Strict, and a download changes nothing but the read log), else the site's
-//! applicant cookie. The tenant is the host's or `X-Tenant`'s. What the database does not show
+//! applicant cookie. The tenant is the host's or `X-Tenant`'s, or, for the console's links on
+//! the platform's host, `?tenant=<slug>`. What the database does not show
 //! the caller is `404`, as if it did not exist.
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use hromada_tenants::applications::case;
-use hromada_tenants::{DomainError, TenantTx, accounts, identity};
+use hromada_tenants::{DomainError, TenantSource, TenantTx, accounts, identity, tenant};
 use sea_orm::{DbBackend, FromQueryResult, Statement};
 use serde_json::json;
 use uuid::Uuid;
@@ -22,7 +23,10 @@ use super::{AppState, json_error, resolve_tenant};
 
 /// The transaction of the caller: staff, applicant, or nobody.
 async fn caller_tx(state: &AppState, req: &HttpRequest) -> Result<TenantTx, DomainError> {
-    let tenant = resolve_tenant(state, req).await?;
+    let tenant = match resolve_tenant(state, req).await? {
+        Some(found) => Some(found),
+        None => console_tenant(state, req).await?,
+    };
     let token = super::bearer_token(req)
         .or_else(|| {
             req.cookie(super::console::SESSION_COOKIE)
@@ -41,6 +45,26 @@ async fn caller_tx(state: &AppState, req: &HttpRequest) -> Result<TenantTx, Doma
         let user = accounts::authenticate(&state.db, &token).await?;
         TenantTx::begin(&state.db, tenant, Some(user), None).await
     }
+}
+
+/// The tenant a console link names (`?tenant=<slug>`): the console runs on the platform's
+/// host, and a link cannot send `X-Tenant`.
+async fn console_tenant(
+    state: &AppState,
+    req: &HttpRequest,
+) -> Result<Option<(hromada_tenants::Tenant, TenantSource)>, DomainError> {
+    let Ok(query) =
+        web::Query::<std::collections::HashMap<String, String>>::from_query(req.query_string())
+    else {
+        return Ok(None);
+    };
+    let Some(slug) = query.get("tenant") else {
+        return Ok(None);
+    };
+    let found = tenant::by_slug(&state.db, slug.trim())
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("tenant '{slug}'")))?;
+    Ok(Some((found, TenantSource::Explicit)))
 }
 
 fn ids(path: &str) -> Option<Uuid> {

@@ -1681,3 +1681,109 @@ async fn the_desks_counts_kept_aside_match_the_cases_through_moves_and_folding()
     );
     check("after folding").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_card_editor_defines_the_form_fields_and_payment_details_through_graphql() {
+    let app = TestApp::spawn().await;
+    let admin = app.demo_login("admin@petrykivska.hromada.localhost").await;
+    let id = service_by_code_suffix(&app, "petrykivska", "-E02").await;
+    let read = "query($id: ID!) { service(id: $id) { currentVersion card { rnokppOptional \
+        formFields { key labelUk kind required options } \
+        cost { free feeIndividuals feeBusinesses paymentDetails recipient iban edrpou termFromPayment } } } }";
+    let before = app
+        .gql(Some("petrykivska"), Some(&admin), read, json!({"id": id}))
+        .await;
+    let before = data(&before)["service"].clone();
+    let version = before["currentVersion"].as_i64().unwrap();
+    assert!(
+        !before["card"]["formFields"].as_array().unwrap().is_empty(),
+        "the demo's paid service has form fields: {before}"
+    );
+    let save = "mutation($i: UpdateServiceInput!) { updateService(input: $i) { service { currentVersion } } }";
+    let mut fields = before["card"]["formFields"].as_array().unwrap().clone();
+
+    // A reserved key, and an IBAN with a wrong check digit: named, and nothing saved.
+    fields.push(json!({"key": "email", "labelUk": "Пошта ще раз", "kind": "TEXT"}));
+    let bad = app
+        .gql(
+            Some("petrykivska"),
+            Some(&admin),
+            save,
+            json!({"i": {"id": id, "version": version, "card": {"formFields": fields}}}),
+        )
+        .await;
+    let n = fields.len() - 1;
+    assert_bad_input(&bad, &format!("formFields[{n}].key"), "camelCase");
+    let mut cost = before["card"]["cost"].clone();
+    cost["iban"] = json!("UA213223130000026007233566002");
+    let bad = app
+        .gql(
+            Some("petrykivska"),
+            Some(&admin),
+            save,
+            json!({"i": {"id": id, "version": version, "card": {"cost": cost}}}),
+        )
+        .await;
+    assert_eq!(error_code(&bad), "BAD_USER_INPUT", "{bad}");
+    assert!(
+        bad["errors"][0]["extensions"]["field"]
+            .as_str()
+            .unwrap()
+            .ends_with("cost.iban"),
+        "{bad}"
+    );
+    let unchanged = app
+        .gql(Some("petrykivska"), Some(&admin), read, json!({"id": id}))
+        .await;
+    assert_eq!(data(&unchanged)["service"], before, "nothing was saved");
+
+    // A choice field and the RNOKPP made optional: saved, and the published form asks for them.
+    fields.pop();
+    fields.push(json!({"key": "delivery", "labelUk": "Як отримати результат", "labelEn": "How to get the result",
+                       "kind": "CHOICE", "required": true, "options": ["У ЦНАП", "Поштою"]}));
+    let saved = app
+        .gql(
+            Some("petrykivska"),
+            Some(&admin),
+            save,
+            json!({"i": {"id": id, "version": version, "card": {"formFields": fields, "rnokppOptional": true}}}),
+        )
+        .await;
+    data(&saved);
+    let published = app
+        .gql(
+            Some("petrykivska"),
+            Some(&admin),
+            "mutation($i: IdInput!) { publishService(input: $i) { service { status } } }",
+            json!({"i": {"id": id}}),
+        )
+        .await;
+    assert_eq!(
+        data(&published)["publishService"]["service"]["status"],
+        "PUBLISHED"
+    );
+    let form = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            "query($id: ID!) { applicationForm(serviceId: $id) { rnokppOptional fields { key kind required options } payment { iban } } }",
+            json!({"id": id}),
+        )
+        .await;
+    let form = &data(&form)["applicationForm"];
+    assert_eq!(form["rnokppOptional"], true, "{form}");
+    assert!(
+        form["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["key"] == "delivery"
+                && f["kind"] == "CHOICE"
+                && f["options"] == json!(["У ЦНАП", "Поштою"])),
+        "{form}"
+    );
+    assert_eq!(
+        form["payment"]["iban"], before["card"]["cost"]["iban"],
+        "{form}"
+    );
+}

@@ -694,3 +694,123 @@ async fn the_oblast_admin_onboards_a_community_from_the_codifier_in_the_console(
     app.wait_eml(10, |m| m.to.contains("head@mahdalynivska.example.com"))
         .await;
 }
+
+#[tokio::test]
+async fn the_cnap_desk_and_the_provider_process_cases_and_a_card_gains_a_form_field_in_the_console()
+{
+    let app = TestApp::spawn().await;
+    let result = browser(&app, "desk").await;
+    let screens = &result["screens"];
+    assert!(
+        screens["cnapNav"].as_str().unwrap().contains("Звернення"),
+        "{screens:#}"
+    );
+    assert!(
+        screens["providerNav"]
+            .as_str()
+            .unwrap()
+            .contains("Звернення"),
+        "{screens:#}"
+    );
+    assert!(
+        !screens["providerNav"]
+            .as_str()
+            .unwrap()
+            .contains("Каталог послуг"),
+        "a provider's representative sees the desk, not the catalog: {screens:#}"
+    );
+    for screen in [
+        "desk-inbox",
+        "desk-case",
+        "desk-return",
+        "desk-overdue",
+        "desk-decided",
+        "card-form-fields",
+    ] {
+        assert!(result["axe"].get(screen).is_some(), "axe ran on {screen}");
+    }
+
+    // The tab's count is the community's submitted cases as the demo seeded them.
+    let submitted = app
+        .count(
+            "SELECT count(*) FROM application a JOIN tenant t ON t.id = a.tenant_id \
+             WHERE t.slug = 'petrykivska' AND a.status = 'submitted'",
+        )
+        .await;
+    assert_eq!(
+        screens["submittedTab"].as_str().unwrap(),
+        format!("Подано {}", submitted + 1),
+        "the tab counted the cases before the browser moved one of them"
+    );
+
+    // What the browser did is in the database.
+    let returned = screens["returned"].as_str().unwrap();
+    let remark = screens["remark"].as_str().unwrap();
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM application a JOIN app_user u ON u.id = a.assigned_to \
+             WHERE a.tracking = '{returned}' AND a.status = 'left_without_movement' \
+             AND u.email = 'cnap@petrykivska.hromada.localhost' \
+             AND a.remarks @> '[{{\"field\": \"person.fullName\", \"text\": \"{remark}\"}}]'"
+        ))
+        .await,
+        1,
+        "{returned} left without movement, with the remark, taken by the officer"
+    );
+    assert!(
+        screens["remarkShown"].as_str().unwrap().contains(remark),
+        "{screens:#}"
+    );
+    let forwarded = screens["forwarded"].as_str().unwrap();
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM application_event e JOIN application a ON a.id = e.application_id \
+             WHERE a.tracking = '{forwarded}' AND a.provider_id IS NOT NULL \
+             AND e.action IN ('register', 'forward') AND e.actor_name = 'cnap@petrykivska.hromada.localhost'"
+        ))
+        .await,
+        2,
+        "{forwarded} registered and forwarded by the officer"
+    );
+    assert!(screens["overdueRows"].as_i64().unwrap() >= 1);
+    let refused = screens["refused"].as_str().unwrap();
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM application WHERE tracking = '{refused}' AND status = 'refused' \
+             AND decision->>'legalBasis' = 'ст. 123 Земельного кодексу України'"
+        ))
+        .await,
+        1,
+        "{refused} refused with its legal basis"
+    );
+    assert!(
+        screens["refusalWithoutGrounds"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("обов"),
+        "a refusal without grounds is refused at the field: {screens:#}"
+    );
+    // Opening the cases was logged as reads of personal data.
+    assert!(
+        app.count(&format!(
+            "SELECT count(*) FROM application_read r JOIN application a ON a.id = r.application_id \
+             WHERE a.tracking IN ('{returned}', '{refused}')"
+        ))
+        .await
+            >= 2
+    );
+    let card = screens["cardEdited"].as_str().unwrap();
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM service_version v JOIN tenant t ON t.id = v.tenant_id \
+             WHERE t.slug = 'petrykivska' \
+             AND v.card @? '$.formFields[*] ? (@.key == \"purpose\" && @.labelUk == \"Мета отримання довідки\")' \
+             AND v.version = (SELECT max(version) FROM service_version w \
+                              WHERE w.tenant_id = v.tenant_id AND w.service_id = v.service_id)"
+        ))
+        .await,
+        1,
+        "the card «{card}» has the new form field"
+    );
+}

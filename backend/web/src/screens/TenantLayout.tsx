@@ -32,6 +32,8 @@ const People = lazy(() => import("./people/People"));
 const Audit = lazy(() => import("./people/Audit"));
 const Onboard = lazy(() => import("./oblast/Onboard"));
 const Templates = lazy(() => import("./oblast/Templates"));
+const Inbox = lazy(() => import("./applications/Inbox"));
+const CaseView = lazy(() => import("./applications/CaseView"));
 
 const Frame = graphql(`
   query Frame {
@@ -67,6 +69,7 @@ interface Entry {
 
 const ENTRIES: Entry[] = [
   { to: "", label: "nav.home", needs: null },
+  { to: "applications", label: "nav.applications", needs: ["cases", "decide"] },
   { to: "site", label: "nav.site", needs: ["site", "edit"] },
   { to: "news", label: "nav.news", needs: ["site", "edit"] },
   { to: "media", label: "nav.media", needs: ["site", "edit"] },
@@ -157,6 +160,8 @@ function Shell({ slug }: { slug: string }) {
           <Suspense fallback={<p className="loading">{t("common.loading")}</p>}>
             <Routes>
               <Route index element={<Home kind={data.tenant?.kind ?? "COMMUNITY"} />} />
+              <Route path="applications" element={<Inbox />} />
+              <Route path="applications/:id" element={<CaseView />} />
               <Route path="site" element={<Pages />} />
               <Route path="site/pages/:id" element={<PageEditor />} />
               <Route path="news" element={<News />} />

@@ -17,6 +17,20 @@ import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/uk";
 import { Button, Checkbox, Select, TextField } from "../../ui/fields";
 import { Notice } from "../../ui/Alerts";
+import { edrpouValid } from "./Providers";
+
+/** Whether `iban` is a Ukrainian IBAN (UA, 27 digits) whose check digits are right (ISO 13616). */
+export function ibanValid(iban: string): boolean {
+  const s = iban.replace(/\s/g, "").toUpperCase();
+  if (!/^UA\d{27}$/.test(s)) return false;
+  const moved = s.slice(4) + s.slice(0, 4);
+  const digits = moved.replace(/[A-Z]/g, (ch) => String(ch.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
+  return rest === 1;
+}
+
+const FIELD_KINDS = ["TEXT", "NUMBER", "DATE", "CHOICE", "ADDRESS", "CADASTRAL", "PARCEL"] as const;
 
 const CardQuery = graphql(`
   query ServiceCard($id: ID!) {
@@ -61,6 +75,10 @@ const CardQuery = graphql(`
       feeIndividuals
       feeBusinesses
       paymentDetails
+      recipient
+      iban
+      edrpou
+      termFromPayment
     }
     term {
       days
@@ -71,6 +89,15 @@ const CardQuery = graphql(`
     refusalGrounds
     appeal
     keywords
+    formFields {
+      key
+      labelUk
+      labelEn
+      kind
+      required
+      options
+    }
+    rnokppOptional
   }
 `);
 
@@ -154,6 +181,7 @@ function toCard(c: Record<string, unknown>): Card {
     legalBasis: card.legalBasis.map(strip),
     documents: card.documents.map(strip),
     channels: card.channels.map(strip),
+    formFields: card.formFields.map(strip),
     cost: strip(card.cost),
     term: strip(card.term),
   };
@@ -398,6 +426,29 @@ export default function CardEditor({ standard: isStandard = false }: { standard?
                 <TextField label={t("card.paymentDetails")} value={card.cost.paymentDetails ?? ""} onChange={(v) => set("cost", { ...card.cost, paymentDetails: v })} multiline rows={2} />
               </div>
             ) : null}
+            {!card.cost.free ? (
+              <div className="row">
+                <TextField label={t("card.recipient")} value={card.cost.recipient ?? ""} onChange={(v) => set("cost", { ...card.cost, recipient: v })} serverError={fieldError(problems, "cost.recipient")} />
+                <TextField
+                  label={t("card.iban")}
+                  value={card.cost.iban ?? ""}
+                  onChange={(v) => set("cost", { ...card.cost, iban: v.replace(/\s/g, "").toUpperCase() })}
+                  description={t("card.ibanHint")}
+                  validate={(v) => (ibanValid(v) ? null : t("card.ibanInvalid"))}
+                  serverError={fieldError(problems, "cost.iban")}
+                />
+                <TextField
+                  label={t("providers.edrpou")}
+                  value={card.cost.edrpou ?? ""}
+                  onChange={(v) => set("cost", { ...card.cost, edrpou: v.replace(/\s/g, "") })}
+                  validate={(v) => (edrpouValid(v) ? null : t("providers.edrpouCheck"))}
+                  serverError={fieldError(problems, "cost.edrpou")}
+                />
+                <Checkbox isSelected={!!card.cost.termFromPayment} onChange={(v) => set("cost", { ...card.cost, termFromPayment: v })}>
+                  {t("card.termFromPayment")}
+                </Checkbox>
+              </div>
+            ) : null}
           </fieldset>,
         )}
         {field(
@@ -420,6 +471,60 @@ export default function CardEditor({ standard: isStandard = false }: { standard?
               ]}
             />
           </div>,
+        )}
+        {field(
+          "formFields",
+          <fieldset className="subform">
+            <legend>{t("cardField.formFields")}</legend>
+            <p className="muted">{t("card.formFieldsLead")}</p>
+            {card.formFields.map((f, i) => {
+              const put = (patch: Partial<Card["formFields"][number]>) => set("formFields", card.formFields.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+              return (
+                <div key={i} className="row subform-item">
+                  <TextField
+                    label={t("card.fieldKey", { n: i + 1 })}
+                    value={f.key}
+                    onChange={(v) => put({ key: v })}
+                    description={t("card.fieldKeyHint")}
+                    validate={(v) => (/^[a-z][a-zA-Z0-9]{0,39}$/.test(v) ? null : t("card.fieldKeyInvalid"))}
+                    serverError={fieldError(problems, `formFields[${i}].key`)}
+                  />
+                  <TextField label={t("card.fieldLabelUk", { n: i + 1 })} value={f.labelUk} onChange={(v) => put({ labelUk: v })} serverError={fieldError(problems, `formFields[${i}].labelUk`)} />
+                  <TextField label={t("card.fieldLabelEn", { n: i + 1 })} value={f.labelEn ?? ""} onChange={(v) => put({ labelEn: v })} />
+                  <Select
+                    label={t("card.fieldKind", { n: i + 1 })}
+                    value={f.kind}
+                    options={FIELD_KINDS.map((k) => ({ id: k, label: t(`fieldKind.${k}` as MessageKey) }))}
+                    onChange={(v) => put({ kind: v as Card["formFields"][number]["kind"] })}
+                  />
+                  {f.kind === "CHOICE" ? (
+                    <TextField
+                      label={t("card.fieldOptions", { n: i + 1 })}
+                      description={t("card.keywordsHint")}
+                      value={(f.options ?? []).join(", ")}
+                      onChange={(v) => put({ options: v.split(",").map((o) => o.trim()).filter(Boolean) })}
+                      serverError={fieldError(problems, `formFields[${i}].options`)}
+                    />
+                  ) : null}
+                  <Checkbox isSelected={!!f.required} onChange={(v) => put({ required: v })}>
+                    {t("card.fieldRequired")}
+                  </Checkbox>
+                  <Button variant="quiet" onPress={() => set("formFields", card.formFields.filter((_, j) => j !== i))}>
+                    {t("blocks.removeItem")}
+                  </Button>
+                </div>
+              );
+            })}
+            <Button variant="secondary" onPress={() => set("formFields", [...card.formFields, { key: "", labelUk: "", labelEn: "", kind: "TEXT", required: false, options: [] }])}>
+              {t("card.addField")}
+            </Button>
+          </fieldset>,
+        )}
+        {field(
+          "rnokppOptional",
+          <Checkbox isSelected={card.rnokppOptional} onChange={(v) => set("rnokppOptional", v)}>
+            {t("cardField.rnokppOptional")}
+          </Checkbox>,
         )}
         {field(
           "keywords",
