@@ -518,6 +518,32 @@ async function desk() {
   });
   out.screens.overdueRows = await page.locator('tbody tr').count();
   await axe(page, 'desk-overdue');
+
+  step('take a paper application received by post, with scans of its documents');
+  await page.getByRole('link', { name: 'Прийняти паперову заяву' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Паперова заява' }).waitFor();
+  await page.getByRole('button', { name: /Послуга/ }).click();
+  await page.getByRole('option', { name: /^PTR-E01/ }).click();
+  await page.getByLabel('Для чого потрібна довідка').waitFor();
+  await page.getByRole('button', { name: /Канал/ }).click();
+  await page.getByRole('option', { name: 'Поштою (Укрпошта)' }).click();
+  await page.getByRole('textbox', { name: 'Прізвище, ім’я, по батькові', exact: true }).fill('Богдан Коваленко');
+  await page.getByRole('textbox', { name: 'Телефон', exact: true }).fill('+380671112233');
+  await page.getByRole('textbox', { name: 'РНОКПП', exact: true }).fill('3012345670');
+  await page.getByRole('textbox', { name: 'Адреса житла', exact: true }).fill('вул. Миру, 12, смт Петриківка');
+  await page.getByRole('button', { name: /Для чого потрібна довідка/ }).click();
+  await page.getByRole('option', { name: 'для нотаріуса' }).click();
+  const scans = page.locator('input[type=file]');
+  const slots = await scans.count();
+  for (let i = 0; i < slots; i++) {
+    await scans.nth(i).setInputFiles({ name: `scan-${i}.png`, mimeType: 'image/png', buffer: png() });
+  }
+  out.screens.intakeSlots = slots;
+  await axe(page, 'desk-intake');
+  await page.getByRole('button', { name: 'Зареєструвати поштове відправлення' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Заяву прийнято/ }).waitFor();
+  out.screens.intake = (await page.getByRole('heading', { level: 1 }).innerText()).replace('Заяву прийнято: ', '');
+  await axe(page, 'desk-intake-receipt');
   await context.close();
 
   step('the provider refuses a case with grounds and the legal basis');

@@ -726,16 +726,19 @@ async fn the_cnap_desk_and_the_provider_process_cases_and_a_card_gains_a_form_fi
         "desk-overdue",
         "desk-decided",
         "card-form-fields",
+        "desk-intake",
+        "desk-intake-receipt",
     ] {
         assert!(result["axe"].get(screen).is_some(), "axe ran on {screen}");
     }
 
     // The tab's count is the community's submitted cases as the demo seeded them.
+    let intake = screens["intake"].as_str().unwrap();
     let submitted = app
-        .count(
+        .count(&format!(
             "SELECT count(*) FROM application a JOIN tenant t ON t.id = a.tenant_id \
-             WHERE t.slug = 'petrykivska' AND a.status = 'submitted'",
-        )
+             WHERE t.slug = 'petrykivska' AND a.status = 'submitted' AND a.tracking <> '{intake}'"
+        ))
         .await;
     assert_eq!(
         screens["submittedTab"].as_str().unwrap(),
@@ -799,6 +802,20 @@ async fn the_cnap_desk_and_the_provider_process_cases_and_a_card_gains_a_form_fi
         ))
         .await
             >= 2
+    );
+    // The paper application came by post, with a scan in every slot of its card.
+    let slots = screens["intakeSlots"].as_i64().unwrap();
+    assert!(slots >= 1, "{screens:#}");
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM application a JOIN application_document d ON d.application_id = a.id \
+             WHERE a.tracking = '{intake}' AND a.channel = 'post' AND a.status = 'submitted' \
+             AND a.person->>'fullName' = 'Богдан Коваленко' AND a.fields->>'purpose' = 'для нотаріуса' \
+             AND d.content_type = 'image/png'"
+        ))
+        .await,
+        slots,
+        "{intake} taken by post with its scans"
     );
     let card = screens["cardEdited"].as_str().unwrap();
     assert_eq!(

@@ -42,6 +42,26 @@ export interface Uploaded {
   altUk: string;
 }
 
+/** Sends a GraphQL operation with files (the multipart request protocol): each file goes to
+ * the variable path it names, `variables.input.documents.0.file`. */
+export function multipartGraphql<T>(
+  tenant: string,
+  query: string,
+  variables: Record<string, unknown>,
+  files: { path: string; file: File }[],
+): Promise<{ data: T | null; errors: ApiError[] }> {
+  const form = new FormData();
+  form.append("operations", JSON.stringify({ query, variables }));
+  form.append("map", JSON.stringify(Object.fromEntries(files.map((f, i) => [String(i), [f.path]]))));
+  files.forEach((f, i) => form.append(String(i), f.file, f.file.name));
+  return fetch("/graphql", { method: "POST", headers: apiHeaders(tenant), body: form, credentials: "same-origin" })
+    .then(async (r) => {
+      const body = (await r.json()) as { data?: T | null; errors?: ApiError[] };
+      return { data: body.data ?? null, errors: body.errors ?? [] };
+    })
+    .catch(() => ({ data: null, errors: [{ message: "network", extensions: { code: "NETWORK" } }] }));
+}
+
 export function uploadMedia(
   tenant: string,
   file: File,

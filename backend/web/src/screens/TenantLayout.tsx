@@ -34,6 +34,7 @@ const Onboard = lazy(() => import("./oblast/Onboard"));
 const Templates = lazy(() => import("./oblast/Templates"));
 const Inbox = lazy(() => import("./applications/Inbox"));
 const CaseView = lazy(() => import("./applications/CaseView"));
+const Intake = lazy(() => import("./applications/Intake"));
 
 const Frame = graphql(`
   query Frame {
@@ -161,6 +162,7 @@ function Shell({ slug }: { slug: string }) {
             <Routes>
               <Route index element={<Home kind={data.tenant?.kind ?? "COMMUNITY"} />} />
               <Route path="applications" element={<Inbox />} />
+              <Route path="applications/new" element={<Intake />} />
               <Route path="applications/:id" element={<CaseView />} />
               <Route path="site" element={<Pages />} />
               <Route path="site/pages/:id" element={<PageEditor />} />

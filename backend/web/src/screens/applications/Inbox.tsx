@@ -57,6 +57,10 @@ const InboxQuery = graphql(`
     me {
       id
     }
+    myPermissions {
+      object
+      action
+    }
   }
 `);
 
@@ -99,6 +103,13 @@ export default function Inbox() {
   return (
     <section aria-labelledby="inbox-title">
       <h1 id="inbox-title">{t("desk.title")}</h1>
+      {data?.myPermissions.some((p) => p.object === "cases" && p.action === "intake") ? (
+        <p>
+          <Link href={`/admin/t/${tenant}/applications/new`} className="btn btn-secondary">
+            {t("desk.intake")}
+          </Link>
+        </p>
+      ) : null}
       <nav aria-label={t("desk.statuses")} className="tabs">
         <ul className="tab-list">
           <li>
