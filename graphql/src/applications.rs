@@ -21,6 +21,7 @@ use hromada_tenants::applications::case::{
 use hromada_tenants::applications::desk::{self, After, Filter};
 use hromada_tenants::applications::documents::{MAX_DOCUMENT_BYTES, Upload as DUpload};
 use hromada_tenants::applications::notice::status_en;
+use hromada_tenants::applications::payment;
 use hromada_tenants::applications::stats;
 use hromada_tenants::applications::status::{Action, Status as DStatus};
 use hromada_tenants::identity::{self, Address};
@@ -445,23 +446,24 @@ impl Application {
 }
 
 fn payment_of(form: &case::Form, tracking: Option<&str>) -> Option<PaymentDetails> {
-    let fee = form.fee?;
-    let cost = &form.card.cost;
-    Some(PaymentDetails {
-        amount: format!("{fee:.2}"),
-        recipient: cost.recipient.clone(),
-        iban: cost.iban.clone(),
-        edrpou: cost.edrpou.clone(),
-        purpose: match tracking {
-            Some(t) => format!(
-                "Адміністративний збір за послугу «{}», заява {t}",
-                form.card.name_uk
-            ),
-            None => format!("Адміністративний збір за послугу «{}»", form.card.name_uk),
-        },
-        details: cost.payment_details.clone(),
-        term_from_payment: cost.term_from_payment,
+    payment::details(form, tracking).map(|d| PaymentDetails {
+        amount: d.amount,
+        recipient: d.recipient,
+        iban: d.iban,
+        edrpou: d.edrpou,
+        purpose: d.purpose,
+        details: d.details,
+        term_from_payment: d.term_from_payment,
     })
+}
+
+/// Input of `attachPaymentReceipt`.
+#[derive(InputObject)]
+pub struct AttachPaymentReceiptInput {
+    pub id: ID,
+    pub version: i32,
+    /// The receipt: PDF, JPEG or PNG, 10 MB at most.
+    pub file: Upload,
 }
 
 /// The count of cases in one status.
@@ -1211,6 +1213,41 @@ impl ApplicationMutation {
             id,
             input.version,
             correction,
+        )
+        .await
+        .gql()?;
+        Ok(ApplicationPayload {
+            application: case.into(),
+        })
+    }
+
+    /// Sends the receipt of a fee paid by bank transfer (the applicant; PDF, JPEG or PNG): the
+    /// desk checks it and confirms the payment.
+    async fn attach_payment_receipt(
+        &self,
+        ctx: &Context<'_>,
+        input: AttachPaymentReceiptInput,
+    ) -> Result<ApplicationPayload> {
+        let services = ctx.data::<Services>()?;
+        let id = uuid("id", &input.id)?;
+        let value = input
+            .file
+            .value(ctx)
+            .map_err(|e| bad_input("receipt", &format!("is not readable: {e}")))?;
+        let mut bytes = Vec::new();
+        value
+            .content
+            .take(MAX_DOCUMENT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| bad_input("receipt", &format!("is not readable: {e}")))?;
+        let guard = lock_tx(ctx).await?;
+        let case = payment::attach_receipt(
+            guard.tx()?,
+            services.blobs.as_ref(),
+            id,
+            input.version,
+            value.filename,
+            bytes,
         )
         .await
         .gql()?;

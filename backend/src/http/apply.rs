@@ -25,6 +25,7 @@ use hromada_tenants::applications::case::{
 use hromada_tenants::applications::documents::{MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, Upload};
 use hromada_tenants::applications::form::FieldKind;
 use hromada_tenants::applications::notice::{date_en, date_uk, status_en};
+use hromada_tenants::applications::payment;
 use hromada_tenants::applications::status::{Action, Status};
 use hromada_tenants::cnap::calendar::Term;
 use hromada_tenants::identity::{self, Address};
@@ -189,6 +190,29 @@ fn t(english: bool) -> Value {
             "done_rate",
             "Дякуємо за оцінку!",
             "Thank you for the rating!",
+        ),
+        ("pay", "Оплата", "Payment"),
+        ("recipient", "Отримувач", "Recipient"),
+        ("iban", "IBAN", "IBAN"),
+        ("edrpou", "Код ЄДРПОУ", "EDRPOU code"),
+        ("purpose", "Призначення платежу", "Purpose of payment"),
+        ("amount", "Сума", "Amount"),
+        ("receipt", "Квитанція про оплату", "Receipt of payment"),
+        (
+            "receipt_hint",
+            "PDF, JPEG або PNG, до 10 МБ. ЦНАП перевірить і підтвердить оплату.",
+            "PDF, JPEG or PNG, up to 10 MB. The CNAP checks it and confirms the payment.",
+        ),
+        ("send_receipt", "Надіслати квитанцію", "Send the receipt"),
+        (
+            "receipt_sent",
+            "Квитанцію отримано, чекаємо підтвердження оплати.",
+            "The receipt is in; the payment awaits confirmation.",
+        ),
+        (
+            "done_receipt",
+            "Квитанцію надіслано.",
+            "The receipt has been sent.",
         ),
         (
             "done_cancel",
@@ -993,6 +1017,27 @@ async fn case_view(
     };
     let rating = case::rating(tx.conn(), case.tenant_id, case.id).await?;
     let can_act = case.applicant_id.is_some();
+    let unpaid = case.fee.is_some() && case.paid_at.is_none() && !case.status.is_closed();
+    let receipt_sent = unpaid
+        && case::documents_of(tx.conn(), case.tenant_id, case.id)
+            .await?
+            .iter()
+            .any(|d| d.slot == payment::RECEIPT_SLOT);
+    let payment = match (&card, unpaid) {
+        (Some(card), true) => payment::details(
+            &case::Form {
+                service_id: case.service_id,
+                card: card.clone(),
+                fee: case.fee,
+            },
+            Some(&case.tracking),
+        )
+        .map(|d| {
+            json!({"recipient": d.recipient, "iban": d.iban, "edrpou": d.edrpou,
+                   "purpose": d.purpose, "details": d.details, "amount": d.amount})
+        }),
+        _ => None,
+    };
     Ok(json!({
         "tracking": case.tracking,
         "service_name": if english && !case.service_name_en.is_empty() { &case.service_name_en } else { &case.service_name_uk },
@@ -1021,6 +1066,9 @@ async fn case_view(
         "can_answer": own && case.status == Status::ClarificationRequested,
         "can_rate": own && case.status.is_decided() && rating.is_none(),
         "can_cancel": own && !case.status.is_decided() && !case.status.is_closed(),
+        "payment": payment,
+        "receipt_sent": receipt_sent,
+        "can_send_receipt": own && unpaid,
         "rating": rating.map(|r| r.0),
         "remarked_documents": case.remarks.iter().filter(|r| r.field.starts_with("documents[")).map(|r| json!({"id": id_of(&r.field), "name_attr": r.field, "name": label_of(&r.field)})).collect::<Vec<_>>(),
         "remarked_fields": case.remarks.iter().filter(|r| r.field.starts_with("fields.")).map(|r| {
@@ -1085,6 +1133,7 @@ async fn status_page(
         "answer_action": format!("{base}/answer{query}"),
         "rate_action": format!("{base}/rate{query}"),
         "cancel_action": format!("{base}/cancel{query}"),
+        "receipt_action": format!("{base}/receipt{query}"),
         "signin_href": format!("{}/status/{tracking}/sign-in{query}", prefix(english)),
     });
     let title = if english {
@@ -1176,6 +1225,11 @@ pub async fn status_action(
         .and_then(|v| v.parse().ok())
         .unwrap_or(0);
     let comment = posted.texts.get("comment").cloned().unwrap_or_default();
+    let receipt = posted
+        .files
+        .iter()
+        .position(|(name, _, _)| name == "receipt")
+        .map(|i| posted.files.remove(i));
     let documents = uploads(&mut posted);
     let result = async {
         let tx = begin(&state, &page.tenant, Some(session.1.id)).await?;
@@ -1226,6 +1280,21 @@ pub async fn status_action(
                 case::rate(&tx, found.id, score, &comment)
                     .await
                     .map(|_| "done_rate")?
+            }
+            "receipt" => {
+                let Some((_, file_name, bytes)) = receipt else {
+                    return Err(DomainError::invalid("receipt", "choose the receipt's file"));
+                };
+                payment::attach_receipt(
+                    &tx,
+                    state.blobs.as_ref(),
+                    found.id,
+                    version,
+                    file_name,
+                    bytes,
+                )
+                .await
+                .map(|_| "done_receipt")?
             }
             "cancel" => case::act(
                 &tx,

@@ -741,7 +741,7 @@ pub async fn submit(
     Ok(Submitted { case, access_code })
 }
 
-async fn insert_document(
+pub(crate) async fn insert_document(
     conn: &impl ConnectionTrait,
     tenant_id: Uuid,
     application_id: Uuid,
@@ -1615,6 +1615,30 @@ pub async fn confirm_payment(
     )
     .await?;
     refresh(tx, id).await
+}
+
+/// Records the applicant's own step that leaves the status as it is (a receipt sent).
+pub(crate) async fn record_applicant_event(
+    tx: &TenantTx,
+    id: Uuid,
+    action: &str,
+    status: Status,
+    at: DateTime<Utc>,
+) -> DomainResult<()> {
+    let who = mover(tx);
+    record_event(
+        tx.conn(),
+        tx.tenant()?.id,
+        id,
+        action,
+        Some(status),
+        status,
+        &who,
+        "web",
+        "",
+        at,
+    )
+    .await
 }
 
 /// Rates a decided case once, 0 to 10, with an optional comment (the applicant).

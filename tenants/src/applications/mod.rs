@@ -7,6 +7,7 @@
 //! - [`case`]: submitting, reading and moving cases, with history, terms and notices;
 //! - [`desk`]: the CNAP's inbox with filters and counts;
 //! - [`notice`]: the e-mail and SMS an applicant gets at each step;
+//! - [`payment`]: the payment details of a fee, the applicant's receipt, the seam for online payment;
 //! - [`stats`]: the public statistics;
 //! - [`upkeep`]: escalation of cases near or past their due date, and the retention purge.
 
@@ -15,6 +16,7 @@ pub mod desk;
 pub mod documents;
 pub mod form;
 pub mod notice;
+pub mod payment;
 pub mod stats;
 pub mod status;
 pub mod term;

@@ -1787,3 +1787,144 @@ async fn the_card_editor_defines_the_form_fields_and_payment_details_through_gra
         "{form}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_applicant_sends_a_receipt_for_a_fee_and_the_desk_confirms_the_payment() {
+    let smtp = SmtpServer::start().await;
+    let app = TestApp::spawn_with(|c| c.smtp_url = Some(smtp.url())).await;
+    // A paid demo case of a known applicant, not paid yet.
+    let row = app
+        .admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT a.id::text, a.tracking, a.access_code, ap.email FROM application a \
+             JOIN applicant ap ON ap.id = a.applicant_id JOIN tenant t ON t.id = a.tenant_id \
+             WHERE t.slug = 'petrykivska' AND a.fee_kopiykas IS NOT NULL AND a.paid_at IS NULL \
+             AND a.closed_at IS NULL ORDER BY a.submitted_at DESC LIMIT 1",
+        ))
+        .await
+        .unwrap()
+        .expect("the demo has an unpaid paid case");
+    let id: String = row.try_get_by_index(0).unwrap();
+    let tracking: String = row.try_get_by_index(1).unwrap();
+    let access: String = row.try_get_by_index(2).unwrap();
+    let email: String = row.try_get_by_index(3).unwrap();
+    let token = applicant_by_email(&app, &smtp, &email).await;
+    let read = "query($id: ID!) { application(id: $id) { version paidAt payment { amount iban purpose } \
+        documents { slot contentType } history { action } } }";
+    let case = app
+        .gql(Some("petrykivska"), Some(&token), read, json!({"id": id}))
+        .await;
+    let case = data(&case)["application"].clone();
+    assert!(
+        case["payment"]["purpose"]
+            .as_str()
+            .unwrap()
+            .contains(&tracking),
+        "the purpose of payment names the case: {case}"
+    );
+    let version = case["version"].as_i64().unwrap();
+    let attach = |bytes: Vec<u8>, name: &'static str, version: i64| {
+        let operations = json!({
+            "query": "mutation($i: AttachPaymentReceiptInput!) { attachPaymentReceipt(input: $i) { application { version } } }",
+            "variables": {"i": {"id": id, "version": version, "file": null}},
+        });
+        let form = reqwest::multipart::Form::new()
+            .text("operations", operations.to_string())
+            .text("map", json!({"0": ["variables.i.file"]}).to_string())
+            .part("0", reqwest::multipart::Part::bytes(bytes).file_name(name));
+        app.http
+            .post(format!("{}/graphql", app.base_url))
+            .header("Host", format!("petrykivska.{}", app.config.domain))
+            .bearer_auth(&token)
+            .multipart(form)
+            .send()
+    };
+    let receipts = "SELECT count(*) FROM application_document d JOIN application a ON a.id = d.application_id \
+        WHERE a.tracking = '%T' AND d.slot = 'Квитанція про оплату' AND d.replaced_at IS NULL";
+    let receipts = receipts.replace("%T", &tracking);
+
+    // A file that is not a PDF or an image: named, nothing stored.
+    let bad: Value = attach(b"MZ\x90\x00 not a receipt".to_vec(), "receipt.exe", version)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(error_code(&bad), "BAD_USER_INPUT", "{bad}");
+    assert_eq!(bad["errors"][0]["extensions"]["field"], "receipt", "{bad}");
+    assert_eq!(app.count(&receipts).await, 0);
+
+    // A PDF: kept with the case's documents, the history records it.
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
+    let sent: Value = attach(pdf, "kvytantsiia.pdf", version)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let version = data(&sent)["attachPaymentReceipt"]["application"]["version"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(app.count(&receipts).await, 1);
+    let stale: Value = attach(b"%PDF-1.4\n%%EOF\n".to_vec(), "again.pdf", version - 1)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(error_code(&stale), "CONFLICT", "{stale}");
+
+    // The site's status page, by number and code, shows what to pay and that the receipt is in.
+    let (status, html) = site_get(&app, &format!("/status/{tracking}?code={access}"), None).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Призначення платежу"), "{html}");
+    assert!(html.contains(&format!("заява {tracking}")), "{html}");
+    assert!(html.contains("Квитанцію отримано"), "{html}");
+
+    // The desk sees the receipt and confirms the payment; no receipt is taken after that.
+    let cnap = app.demo_login("cnap@petrykivska.hromada.localhost").await;
+    let seen = app
+        .gql(Some("petrykivska"), Some(&cnap), read, json!({"id": id}))
+        .await;
+    let seen = &data(&seen)["application"];
+    assert!(
+        seen["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["slot"] == "Квитанція про оплату" && d["contentType"] == "application/pdf"),
+        "{seen}"
+    );
+    assert!(
+        seen["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["action"] == "receipt"),
+        "{seen}"
+    );
+    let confirmed = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            &move_query("confirmPayment", "ApplicationMoveInput"),
+            json!({"i": {"id": id, "version": version}}),
+        )
+        .await;
+    let version = data(&confirmed)["confirmPayment"]["application"]["version"]
+        .as_i64()
+        .unwrap();
+    let late: Value = attach(b"%PDF-1.4\n%%EOF\n".to_vec(), "late.pdf", version)
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(error_code(&late), "CONFLICT", "{late}");
+
+    // The site's status page shows the details to pay by while a fee is unpaid, and no more.
+    let (status, html) = site_get(&app, &format!("/status/{tracking}?code={access}"), None).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("Призначення платежу"), "paid: no details");
+}
