@@ -209,6 +209,8 @@ pub struct LogoutPayload {
 pub struct InviteUserInput {
     pub email: String,
     pub role: String,
+    /// For a provider's role: which of the community's providers it acts for.
+    pub provider_id: Option<ID>,
 }
 
 #[derive(SimpleObject)]
@@ -255,6 +257,8 @@ pub struct RoleInput {
     pub email: String,
     /// One of the platform's roles, e.g. `site_editor`.
     pub role: String,
+    /// For granting a provider's role: which of the community's providers it acts for.
+    pub provider_id: Option<ID>,
 }
 
 #[derive(SimpleObject)]
@@ -323,6 +327,11 @@ impl AccountMutation {
             &services.links,
             &input.email,
             &input.role,
+            input
+                .provider_id
+                .as_ref()
+                .map(|p| crate::cnap::uuid("providerId", p))
+                .transpose()?,
         )
         .await
         .gql()?;
@@ -386,9 +395,20 @@ impl AccountMutation {
     async fn grant_role(&self, ctx: &Context<'_>, input: RoleInput) -> Result<RolePayload> {
         let services = ctx.data::<Services>()?;
         let guard = lock_tx(ctx).await?;
-        let user = grants::grant(guard.tx()?, &services.authz, &input.email, &input.role)
-            .await
-            .gql()?;
+        let provider_id = input
+            .provider_id
+            .as_ref()
+            .map(|p| crate::cnap::uuid("providerId", p))
+            .transpose()?;
+        let user = grants::grant(
+            guard.tx()?,
+            &services.authz,
+            &input.email,
+            &input.role,
+            provider_id,
+        )
+        .await
+        .gql()?;
         Ok(RolePayload {
             user: user.into(),
             role: input.role,

@@ -514,6 +514,7 @@ pub async fn invite(
     tenant: &Tenant,
     email: &str,
     role: Role,
+    provider_id: Option<Uuid>,
     links: &Links,
 ) -> DomainResult<()> {
     if role.tenant_kind() != tenant.kind {
@@ -527,8 +528,8 @@ pub async fn invite(
     tx.conn()
         .execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "INSERT INTO invitation (tenant_id, id, token_hash, email, role, invited_by, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))",
+            "INSERT INTO invitation (tenant_id, id, token_hash, email, role, invited_by, expires_at, \
+             provider_id) VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8)",
             [
                 tenant.id.into(),
                 Uuid::now_v7().into(),
@@ -537,6 +538,7 @@ pub async fn invite(
                 role.as_str().into(),
                 tx.actor_opt().map(|a| a.user.id).into(),
                 secs(ttl).into(),
+                provider_id.into(),
             ],
         ))
         .await?;
@@ -560,19 +562,22 @@ pub async fn invite(
     outbox::enqueue_mail(tx.conn(), Some(tenant.id), &mail).await
 }
 
-/// Invites a user to the request's tenant (community or oblast admins).
+/// Invites a user to the request's tenant (community or oblast admins); to a provider's role,
+/// for one of the community's providers.
 pub async fn invite_user(
     tx: &TenantTx,
     authz: &Authorizer,
     links: &Links,
     email: &str,
     role: &str,
+    provider_id: Option<Uuid>,
 ) -> DomainResult<()> {
     authz.check(tx, "user", "invite").await?;
     let email = validate::email("email", email)?;
     let role = Role::parse("role", role)?;
     let tenant = tx.tenant()?.clone();
-    invite(tx, &tenant, &email, role, links).await?;
+    let provider_id = crate::grants::provider_of_grant(tx, role, provider_id).await?;
+    invite(tx, &tenant, &email, role, provider_id, links).await?;
     audit::record(
         tx,
         AuditEvent {
@@ -593,6 +598,8 @@ pub struct Invitation {
     pub role: String,
     pub expires_at: DateTime<Utc>,
     pub accepted_at: Option<DateTime<Utc>>,
+    /// The provider a provider's role acts for.
+    pub provider_id: Option<Uuid>,
 }
 
 /// The invitation of `token` in the request's tenant, if it exists and is still open.
@@ -600,7 +607,7 @@ pub async fn open_invitation(tx: &TenantTx, token: &str) -> DomainResult<Invitat
     tx.tenant()?;
     let inv = Invitation::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        "SELECT id, email, role, expires_at, accepted_at FROM invitation \
+        "SELECT id, email, role, expires_at, accepted_at, provider_id FROM invitation \
          WHERE tenant_id = app.tenant_id() AND token_hash = $1",
         [token_hash(token).into()],
     ))
@@ -636,6 +643,21 @@ pub async fn accept_invitation(
     };
     let role = Role::parse("role", &inv.role)?;
     grant_unchecked(tx.conn(), tenant.id, user.id, role).await?;
+    if let Some(provider_id) = inv.provider_id {
+        tx.conn()
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "UPDATE role_grant SET provider_id = $3 WHERE tenant_id = $1 AND user_id = $2 \
+                 AND role = $4",
+                [
+                    tenant.id.into(),
+                    user.id.into(),
+                    provider_id.into(),
+                    role.as_str().into(),
+                ],
+            ))
+            .await?;
+    }
     tx.conn()
         .execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,

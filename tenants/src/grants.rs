@@ -2,6 +2,7 @@
 
 use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
 use serde_json::json;
+use uuid::Uuid;
 
 use crate::accounts::{self, User};
 use crate::audit::{self, AuditEvent};
@@ -27,24 +28,67 @@ async fn target(tx: &TenantTx, email: &str, role: &str) -> DomainResult<(User, R
     Ok((user, role))
 }
 
-/// Grants `role` in the request's tenant to the existing user with `email`.
+/// The provider a grant of `role` acts for: a provider's role names one of the community's
+/// providers (its representative then sees the cases forwarded to it), another role none.
+pub async fn provider_of_grant(
+    tx: &TenantTx,
+    role: Role,
+    provider_id: Option<Uuid>,
+) -> DomainResult<Option<Uuid>> {
+    let for_provider = matches!(role, Role::ProviderRep | Role::ProviderHead);
+    match (for_provider, provider_id) {
+        (false, None) => Ok(None),
+        (false, Some(_)) => Err(DomainError::invalid(
+            "providerId",
+            "is only for a provider's role",
+        )),
+        (true, None) => Err(DomainError::invalid(
+            "providerId",
+            "is required for a provider's role",
+        )),
+        (true, Some(id)) => {
+            #[derive(FromQueryResult)]
+            struct Found {
+                #[allow(dead_code)]
+                id: Uuid,
+            }
+            Found::find_by_statement(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT id FROM provider WHERE tenant_id = app.tenant_id() AND id = $1",
+                [id.into()],
+            ))
+            .one(tx.conn())
+            .await?
+            .ok_or_else(|| {
+                DomainError::invalid("providerId", "is not a provider of this community")
+            })?;
+            Ok(Some(id))
+        }
+    }
+}
+
+/// Grants `role` in the request's tenant to the existing user with `email`; a provider's role
+/// for the provider `provider_id`.
 pub async fn grant(
     tx: &TenantTx,
     authz: &Authorizer,
     email: &str,
     role: &str,
+    provider_id: Option<Uuid>,
 ) -> DomainResult<User> {
     authz.check(tx, "role", "grant").await?;
     let (user, role) = target(tx, email, role).await?;
+    let provider_id = provider_of_grant(tx, role, provider_id).await?;
     tx.conn()
         .execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "INSERT INTO role_grant (tenant_id, user_id, role, granted_by) \
-             VALUES (app.tenant_id(), $1, $2, $3)",
+            "INSERT INTO role_grant (tenant_id, user_id, role, granted_by, provider_id) \
+             VALUES (app.tenant_id(), $1, $2, $3, $4)",
             [
                 user.id.into(),
                 role.as_str().into(),
                 tx.actor_opt().map(|a| a.user.id).into(),
+                provider_id.into(),
             ],
         ))
         .await
@@ -61,7 +105,7 @@ pub async fn grant(
             action: "role.grant",
             target_type: "user",
             target_id: user.id.to_string(),
-            summary: json!({ "email": user.email, "role": role.as_str() }),
+            summary: json!({ "email": user.email, "role": role.as_str(), "providerId": provider_id }),
         },
     )
     .await?;

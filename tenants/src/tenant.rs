@@ -285,7 +285,15 @@ pub async fn create_community(
         .await?
         .ok_or_else(|| DomainError::Internal("community vanished".into()))?;
     let result = async {
-        accounts::invite(tx, &community, &admin_email, Role::CommunityAdmin, links).await?;
+        accounts::invite(
+            tx,
+            &community,
+            &admin_email,
+            Role::CommunityAdmin,
+            None,
+            links,
+        )
+        .await?;
         audit::record(
             tx,
             AuditEvent {

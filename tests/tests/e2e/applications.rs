@@ -1928,3 +1928,119 @@ async fn an_applicant_sends_a_receipt_for_a_fee_and_the_desk_confirms_the_paymen
     assert_eq!(status, 200);
     assert!(!html.contains("Призначення платежу"), "paid: no details");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_providers_role_is_granted_for_one_provider_whose_cases_it_then_sees() {
+    let app = TestApp::spawn().await;
+    let admin = app.demo_login("admin@petrykivska.hromada.localhost").await;
+    let provider_of = |slug: &'static str| {
+        let app = &app;
+        async move {
+            app.admin
+                .query_one_raw(sea_orm::Statement::from_string(
+                    sea_orm::DbBackend::Postgres,
+                    format!(
+                        "SELECT a.provider_id::text FROM application a JOIN tenant t ON t.id = a.tenant_id \
+                         WHERE t.slug = '{slug}' AND a.provider_id IS NOT NULL LIMIT 1"
+                    ),
+                ))
+                .await
+                .unwrap()
+                .expect("the demo forwards cases")
+                .try_get_by_index::<String>(0)
+                .unwrap()
+        }
+    };
+    let own = provider_of("petrykivska").await;
+    let foreign = provider_of("tsarychanska").await;
+    let grant = "mutation($i: RoleInput!) { grantRole(input: $i) { role } }";
+    let who = "land@petrykivska.hromada.localhost";
+    for (input, field) in [
+        (json!({"email": who, "role": "provider_rep"}), "providerId"),
+        (
+            json!({"email": who, "role": "provider_rep", "providerId": foreign}),
+            "providerId",
+        ),
+        (
+            json!({"email": who, "role": "site_editor", "providerId": own}),
+            "providerId",
+        ),
+    ] {
+        let res = app
+            .gql(
+                Some("petrykivska"),
+                Some(&admin),
+                grant,
+                json!({"i": input}),
+            )
+            .await;
+        assert_eq!(error_code(&res), "BAD_USER_INPUT", "{res}");
+        assert_eq!(res["errors"][0]["extensions"]["field"], field, "{res}");
+    }
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM role_grant g JOIN app_user u ON u.id = g.user_id \
+             WHERE u.email = '{who}' AND g.role IN ('provider_rep', 'site_editor')"
+        ))
+        .await,
+        0,
+        "nothing granted"
+    );
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&admin),
+            grant,
+            json!({"i": {"email": who, "role": "provider_rep", "providerId": own}}),
+        )
+        .await;
+    data(&res);
+
+    // The new representative's inbox is their provider's cases, all of them.
+    let rep = app.demo_login(who).await;
+    let inbox = app
+        .gql(
+            Some("petrykivska"),
+            Some(&rep),
+            "{ applications(first: 100) { nodes { providerId } counts { count } } }",
+            json!({}),
+        )
+        .await;
+    let inbox = &data(&inbox)["applications"];
+    let nodes = inbox["nodes"].as_array().unwrap();
+    let theirs = app
+        .count(&format!(
+            "SELECT count(*) FROM application WHERE provider_id = '{own}'"
+        ))
+        .await;
+    assert_eq!(nodes.len() as i64, theirs, "{inbox}");
+    assert!(
+        nodes.iter().all(|n| n["providerId"] == own.as_str()),
+        "{inbox}"
+    );
+    let counted: i64 = inbox["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_i64().unwrap())
+        .sum();
+    assert_eq!(counted, theirs);
+
+    // An invitation to a provider's role carries the provider to the grant.
+    let invited = app
+        .gql(
+            Some("petrykivska"),
+            Some(&admin),
+            "mutation($i: InviteUserInput!) { inviteUser(input: $i) { role } }",
+            json!({"i": {"email": "new.rep@example.com", "role": "provider_head", "providerId": own}}),
+        )
+        .await;
+    data(&invited);
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM invitation WHERE email = 'new.rep@example.com' AND provider_id = '{own}'"
+        ))
+        .await,
+        1
+    );
+}

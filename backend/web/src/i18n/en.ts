@@ -665,4 +665,6 @@ export const en: Record<MessageKey, string> = {
   "intake.print": "Print the receipt",
   "intake.openCase": "Open the application",
   "intake.badType": "This file is not accepted: a PDF, JPEG or PNG is needed.",
+  "people.provider": "Service provider",
+  "people.providerFor": "Provider for {email}",
 };

@@ -686,6 +686,8 @@ export const uk = {
   "intake.print": "Друкувати розписку",
   "intake.openCase": "Відкрити звернення",
   "intake.badType": "Такий файл не приймаємо: потрібен PDF, JPEG або PNG.",
+  "people.provider": "Надавач послуг",
+  "people.providerFor": "Надавач для {email}",
 } as const;
 
 export type MessageKey = keyof typeof uk;

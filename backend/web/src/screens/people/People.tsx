@@ -17,6 +17,10 @@ const PeopleQuery = graphql(`
     tenant {
       kind
     }
+    providers {
+      id
+      nameUk
+    }
     people {
       holders {
         userId
@@ -71,12 +75,14 @@ export default function People() {
   const [, revoke] = useMutation(Revoke);
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<string | null>(null);
+  const [providerId, setProviderId] = useState<string | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   if (fetching && !data) return <p className="loading">{t("common.loading")}</p>;
   if (!data) return <p role="alert">{problemsOf(error, lang)[0]?.message}</p>;
   const roles = data.tenant?.kind === "OBLAST" ? OBLAST_ROLES : COMMUNITY_ROLES;
   const roleOptions = roles.map((r) => ({ id: r, label: t(`role.${r}` as MessageKey) }));
+  const providerOptions = data.providers.map((p) => ({ id: p.id, label: p.nameUk }));
   const refresh = () => reload({ requestPolicy: "network-only" });
   const act = async (run: () => Promise<{ error?: Parameters<typeof problemsOf>[0] }>, done: string) => {
     const r = await run();
@@ -90,7 +96,7 @@ export default function People() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!role) return;
-    void act(() => invite({ input: { email, role } }), t("people.invited", { email }));
+    void act(() => invite({ input: { email, role, providerId: forProvider(role) ? providerId : null } }), t("people.invited", { email }));
   };
   return (
     <section aria-labelledby="people-title">
@@ -139,7 +145,8 @@ export default function People() {
                 <GrantRole
                   options={roleOptions.filter((o) => !h.roles.includes(o.id))}
                   email={h.email}
-                  onGrant={(r) => act(() => grant({ input: { email: h.email, role: r } }), t("people.granted"))}
+                  providers={providerOptions}
+                  onGrant={(r, p) => act(() => grant({ input: { email: h.email, role: r, providerId: p } }), t("people.granted"))}
                 />
               </td>
             </tr>
@@ -170,7 +177,10 @@ export default function People() {
           serverError={fieldError(problems, "email")}
         />
         <Select label={t("people.role")} value={role} onChange={setRole} options={roleOptions} serverError={fieldError(problems, "role")} />
-        <Button type="submit" isDisabled={!email || !role}>
+        {forProvider(role) ? (
+          <Select label={t("people.provider")} value={providerId} onChange={setProviderId} options={providerOptions} serverError={fieldError(problems, "providerId")} />
+        ) : null}
+        <Button type="submit" isDisabled={!email || !role || (forProvider(role) && !providerId)}>
           {t("people.sendInvite")}
         </Button>
       </Form>
@@ -178,14 +188,31 @@ export default function People() {
   );
 }
 
-function GrantRole({ options, email, onGrant }: { options: { id: string; label: string }[]; email: string; onGrant: (role: string) => void }) {
+/** Whether `role` acts for one of the community's providers (and so names it). */
+function forProvider(role: string | null): boolean {
+  return role === "provider_rep" || role === "provider_head";
+}
+
+function GrantRole({
+  options,
+  providers,
+  email,
+  onGrant,
+}: {
+  options: { id: string; label: string }[];
+  providers: { id: string; label: string }[];
+  email: string;
+  onGrant: (role: string, providerId: string | null) => void;
+}) {
   const { t } = useI18n();
   const [role, setRole] = useState<string | null>(null);
+  const [provider, setProvider] = useState<string | null>(null);
   if (options.length === 0) return null;
   return (
     <div className="row">
       <Select label={t("people.roleFor", { email })} value={role} onChange={setRole} options={options} />
-      <Button variant="secondary" isDisabled={!role} onPress={() => role && onGrant(role)}>
+      {forProvider(role) ? <Select label={t("people.providerFor", { email })} value={provider} onChange={setProvider} options={providers} /> : null}
+      <Button variant="secondary" isDisabled={!role || (forProvider(role) && !provider)} onPress={() => role && onGrant(role, forProvider(role) ? provider : null)}>
         {t("people.grant")}
       </Button>
     </div>
