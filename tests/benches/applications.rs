@@ -247,7 +247,8 @@ const INBOX: &str = "query($f: ApplicationFilter) { applications(filter: $f, fir
     counts { status count } overdue hasNextPage } }";
 
 /// The statements the server runs for an inbox page, bare: the page, the counts per status
-/// (from the tallies kept aside, or counted under the overdue filter) and the overdue count.
+/// (from the tallies kept aside, or counted under the overdue filter) and the overdue count
+/// (the counts' sum under the overdue filter).
 fn bare_inbox(status: Option<&str>) -> Vec<String> {
     const OVERDUE: &str = "closed_at IS NULL AND decided_at IS NULL AND due_date < (now() AT TIME ZONE 'Europe/Kyiv')::date";
     let filter = match status {
@@ -263,15 +264,20 @@ fn bare_inbox(status: Option<&str>) -> Vec<String> {
              GROUP BY status"
         ),
     };
-    vec![
-        format!(
-            "SELECT id, tracking, status, due_date, service_name_uk, submitted_at, channel \
-             FROM application WHERE tenant_id = $1 AND {filter} \
-             ORDER BY submitted_at DESC, id DESC LIMIT 21"
-        ),
-        counts,
-        format!("SELECT count(*) FROM application WHERE tenant_id = $1 AND {OVERDUE}"),
-    ]
+    let page = format!(
+        "SELECT id, tracking, status, due_date, service_name_uk, submitted_at, channel \
+         FROM application WHERE tenant_id = $1 AND {filter} \
+         ORDER BY submitted_at DESC, id DESC LIMIT 21"
+    );
+    match status {
+        // Under the overdue filter the counts sum to the overdue count.
+        None => vec![page, counts],
+        Some(_) => vec![
+            page,
+            counts,
+            format!("SELECT count(*) FROM application WHERE tenant_id = $1 AND {OVERDUE}"),
+        ],
+    }
 }
 
 async fn scalar_uuid(db: &DatabaseConnection, sql: &str) -> uuid::Uuid {

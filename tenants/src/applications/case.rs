@@ -658,14 +658,21 @@ pub async fn submit(
     };
     let who = mover(tx);
     let conn = tx.conn();
+    // The due date goes in with the row: set after, it would rewrite every index entry.
+    let due = if term_from_payment {
+        None
+    } else {
+        let cal = calendar::load(conn, tenant.id, submitted_at).await?;
+        term::due_date(&cal, kyiv_date(submitted_at), term, &[])
+    };
     conn.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "INSERT INTO application (tenant_id, id, tracking, secret_hash, access_code, service_id, \
          service_name_uk, service_name_en, applicant_id, channel, status, lang, person, fields, \
          consent_version, consent_at, fee_kopiykas, term_days, term_unit, term_from_payment, submitted_at, \
-         copied_from) \
+         copied_from, due_date) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'submitted', $11, $12, $13, $14, now(), \
-         $15, $16, $17, $18, $19, $20)",
+         $15, $16, $17, $18, $19, $20, $21)",
         [
             tenant.id.into(),
             id.into(),
@@ -691,6 +698,7 @@ pub async fn submit(
             term_from_payment.into(),
             submitted_at.into(),
             submission.copied_from.into(),
+            due.into(),
         ],
     ))
     .await?;
@@ -1008,7 +1016,8 @@ async fn refresh(tx: &TenantTx, id: Uuid) -> DomainResult<Case> {
         .filter(|_| case.status.is_decided());
     conn.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        "UPDATE application SET due_date = $3 WHERE tenant_id = $1 AND id = $2",
+        "UPDATE application SET due_date = $3 WHERE tenant_id = $1 AND id = $2 \
+         AND due_date IS DISTINCT FROM $3",
         [tenant_id.into(), id.into(), due.into()],
     ))
     .await?;

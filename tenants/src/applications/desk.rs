@@ -213,20 +213,26 @@ pub async fn inbox(
             )
         })
         .collect();
-    let (overdue_where, mut overdue_values) = conditions(filter, tenant_id, user_id, today, false);
-    overdue_values.push(today.into());
-    let overdue = Overdue::find_by_statement(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        format!(
-            "SELECT count(*) AS n FROM application WHERE {overdue_where} \
-             AND closed_at IS NULL AND decided_at IS NULL AND due_date < ${}",
-            overdue_values.len()
-        ),
-        overdue_values,
-    ))
-    .one(tx.conn())
-    .await?
-    .map_or(0, |o| o.n);
+    // Under the overdue filter every counted case is overdue: their sum is the count.
+    let overdue = if filter.overdue {
+        counted.iter().map(|c| c.n).sum()
+    } else {
+        let (overdue_where, mut overdue_values) =
+            conditions(filter, tenant_id, user_id, today, false);
+        overdue_values.push(today.into());
+        Overdue::find_by_statement(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            format!(
+                "SELECT count(*) AS n FROM application WHERE {overdue_where} \
+                 AND closed_at IS NULL AND decided_at IS NULL AND due_date < ${}",
+                overdue_values.len()
+            ),
+            overdue_values,
+        ))
+        .one(tx.conn())
+        .await?
+        .map_or(0, |o| o.n)
+    };
     Ok(Inbox {
         cases,
         has_next,
