@@ -819,13 +819,13 @@ async fn the_cnap_desk_and_the_provider_process_cases_and_a_card_gains_a_form_fi
     );
     let card = screens["cardEdited"].as_str().unwrap();
     assert_eq!(
-        app.count(&format!(
+        app.count(
             "SELECT count(*) FROM service_version v JOIN tenant t ON t.id = v.tenant_id \
              WHERE t.slug = 'petrykivska' \
              AND v.card @? '$.formFields[*] ? (@.key == \"purpose\" && @.labelUk == \"Мета отримання довідки\")' \
              AND v.version = (SELECT max(version) FROM service_version w \
                               WHERE w.tenant_id = v.tenant_id AND w.service_id = v.service_id)"
-        ))
+        )
         .await,
         1,
         "the card «{card}» has the new form field"
