@@ -164,7 +164,9 @@ export default function Intake() {
           {p.message}
         </p>
       ))}
+      {!data ? <p className="loading">{t("common.loading")}</p> : null}
       <Form onSubmit={submit} className="stack narrow">
+        {data ? (
         <Select
           label={t("desk.service")}
           value={serviceId || null}
@@ -176,6 +178,7 @@ export default function Intake() {
           }}
           serverError={fieldError(problems, "serviceId")}
         />
+        ) : null}
         <div className="row">
           <Select
             label={t("desk.channel")}
