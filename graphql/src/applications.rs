@@ -24,8 +24,10 @@ use hromada_tenants::applications::notice::status_en;
 use hromada_tenants::applications::payment;
 use hromada_tenants::applications::stats;
 use hromada_tenants::applications::status::{Action, Status as DStatus};
+use hromada_tenants::catalog::card::ServiceCard;
 use hromada_tenants::identity::{self, Address};
 use hromada_tenants::{DomainError, TenantKind as DKind};
+use rust_decimal::Decimal;
 
 use crate::Services;
 use crate::card::FormField;
@@ -145,6 +147,8 @@ pub struct PaymentDetails {
     pub details: String,
     /// Whether the term counts from the payment.
     pub term_from_payment: bool,
+    /// Where to pay online, when an online payment provider is in use.
+    pub checkout_url: Option<String>,
 }
 
 /// The online form of a published service.
@@ -298,6 +302,8 @@ pub struct Application {
     pub decided_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
     pub fee: Option<String>,
+    #[graphql(skip)]
+    pub fee_amount: Option<Decimal>,
     pub paid_at: Option<DateTime<Utc>>,
     pub provider_id: Option<ID>,
     pub assigned_to: Option<ID>,
@@ -352,6 +358,7 @@ impl From<Case> for Application {
             decided_at: c.decided_at,
             closed_at: c.closed_at,
             fee: c.fee.map(|f| format!("{f:.2}")),
+            fee_amount: c.fee,
             paid_at: c.paid_at,
             provider_id: c.provider_id.map(|p| ID(p.to_string())),
             assigned_to: c.assigned_to.map(|p| ID(p.to_string())),
@@ -431,22 +438,24 @@ impl Application {
         )
     }
 
-    /// Where to pay, for a paid service not yet paid.
+    /// Where to pay, for a paid service not yet paid: the fee recorded with the case.
     async fn payment(&self, ctx: &Context<'_>) -> Result<Option<PaymentDetails>> {
-        if self.fee.is_none() {
+        let Some(fee) = self.fee_amount.filter(|_| self.paid_at.is_none()) else {
             return Ok(None);
-        }
+        };
         let guard = lock_tx(ctx).await?;
         let tx = guard.tx()?;
         let form = case::form(tx, self.service_id.parse().unwrap_or_default())
             .await
             .ok();
-        Ok(form.and_then(|f| payment_of(&f, Some(&self.tracking))))
+        Ok(form.map(|f| payment_of(&f.card, fee, Some(&self.tracking))))
     }
 }
 
-fn payment_of(form: &case::Form, tracking: Option<&str>) -> Option<PaymentDetails> {
-    payment::details(form, tracking).map(|d| PaymentDetails {
+fn payment_of(card: &ServiceCard, fee: Decimal, tracking: Option<&str>) -> PaymentDetails {
+    let d = payment::details(card, fee, tracking);
+    PaymentDetails {
+        checkout_url: tracking.and_then(|t| payment::provider().checkout_url(t, &d)),
         amount: d.amount,
         recipient: d.recipient,
         iban: d.iban,
@@ -454,7 +463,7 @@ fn payment_of(form: &case::Form, tracking: Option<&str>) -> Option<PaymentDetail
         purpose: d.purpose,
         details: d.details,
         term_from_payment: d.term_from_payment,
-    })
+    }
 }
 
 /// Input of `attachPaymentReceipt`.
@@ -831,7 +840,7 @@ impl ApplicationQuery {
                 .map(|f| FormField::from(f.clone()))
                 .collect(),
             rnokpp_optional: card.rnokpp_optional,
-            payment: payment_of(&form, None),
+            payment: form.fee.map(|fee| payment_of(&form.card, fee, None)),
             term_days: term.days as i32,
             term_unit: match term.unit {
                 hromada_tenants::cnap::calendar::TermUnit::WorkingDays => "working_days".into(),

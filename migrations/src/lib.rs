@@ -102,6 +102,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0017_application_tally_up.sql"),
         down: include_str!("sql/m0017_application_tally_down.sql"),
     },
+    SqlMigration {
+        name: "m0018_invitation_provider",
+        up: include_str!("sql/m0018_invitation_provider_up.sql"),
+        down: include_str!("sql/m0018_invitation_provider_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

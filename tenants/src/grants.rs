@@ -47,21 +47,16 @@ pub async fn provider_of_grant(
             "is required for a provider's role",
         )),
         (true, Some(id)) => {
-            #[derive(FromQueryResult)]
-            struct Found {
-                #[allow(dead_code)]
-                id: Uuid,
-            }
-            Found::find_by_statement(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "SELECT id FROM provider WHERE tenant_id = app.tenant_id() AND id = $1",
-                [id.into()],
-            ))
-            .one(tx.conn())
-            .await?
-            .ok_or_else(|| {
-                DomainError::invalid("providerId", "is not a provider of this community")
-            })?;
+            tx.conn()
+                .query_one_raw(Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "SELECT 1 FROM provider WHERE tenant_id = app.tenant_id() AND id = $1",
+                    [id.into()],
+                ))
+                .await?
+                .ok_or_else(|| {
+                    DomainError::invalid("providerId", "is not a provider of this community")
+                })?;
             Ok(Some(id))
         }
     }

@@ -192,6 +192,7 @@ fn t(english: bool) -> Value {
             "Thank you for the rating!",
         ),
         ("pay", "Оплата", "Payment"),
+        ("pay_online", "Сплатити онлайн", "Pay online"),
         ("recipient", "Отримувач", "Recipient"),
         ("iban", "IBAN", "IBAN"),
         ("edrpou", "Код ЄДРПОУ", "EDRPOU code"),
@@ -1023,19 +1024,16 @@ async fn case_view(
             .await?
             .iter()
             .any(|d| d.slot == payment::RECEIPT_SLOT);
-    let payment = match (&card, unpaid) {
-        (Some(card), true) => payment::details(
-            &case::Form {
-                service_id: case.service_id,
-                card: card.clone(),
-                fee: case.fee,
-            },
-            Some(&case.tracking),
-        )
-        .map(|d| {
-            json!({"recipient": d.recipient, "iban": d.iban, "edrpou": d.edrpou,
-                   "purpose": d.purpose, "details": d.details, "amount": d.amount})
-        }),
+    let payment = match (&card, case.fee) {
+        (Some(card), Some(fee)) if unpaid => {
+            let d = payment::details(card, fee, Some(&case.tracking));
+            let checkout = payment::provider().checkout_url(&case.tracking, &d);
+            Some(
+                json!({"recipient": d.recipient, "iban": d.iban, "edrpou": d.edrpou,
+                        "purpose": d.purpose, "details": d.details, "amount": d.amount,
+                        "checkout": checkout}),
+            )
+        }
         _ => None,
     };
     Ok(json!({

@@ -1,5 +1,3 @@
-ALTER TABLE invitation DROP CONSTRAINT IF EXISTS invitation_provider_fk;
-ALTER TABLE invitation DROP COLUMN IF EXISTS provider_id;
 DROP INDEX IF EXISTS application_open_due_idx;
 CREATE INDEX IF NOT EXISTS application_due_idx ON application (tenant_id, due_date) WHERE closed_at IS NULL;
 DROP TRIGGER IF EXISTS application_tally ON application;

@@ -90,8 +90,3 @@ CREATE INDEX application_open_due_idx ON application (tenant_id, due_date)
   INCLUDE (submitted_at, id, status, applicant_id, provider_id, secret_hash, service_id, channel,
            assigned_to)
   WHERE closed_at IS NULL AND decided_at IS NULL;
-
--- An invitation to a provider's role names the provider, as the role's grant will.
-ALTER TABLE invitation ADD COLUMN provider_id uuid;
-ALTER TABLE invitation ADD CONSTRAINT invitation_provider_fk
-  FOREIGN KEY (tenant_id, provider_id) REFERENCES provider (tenant_id, id);

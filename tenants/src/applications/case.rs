@@ -744,7 +744,9 @@ pub async fn submit(
         submitted_at,
     )
     .await?;
-    let case = refresh(tx, id).await?;
+    // The due date went in with the row: only the public facts are left to write.
+    let case = get(conn, tenant.id, id).await?;
+    write_fact(conn, &case).await?;
     notify(tx, links, &case).await?;
     Ok(Submitted { case, access_code })
 }
@@ -1010,10 +1012,6 @@ async fn refresh(tx: &TenantTx, id: Uuid) -> DomainResult<Case> {
         }
         _ => None,
     };
-    let completed_on = case
-        .decided_at
-        .map(kyiv_date)
-        .filter(|_| case.status.is_decided());
     conn.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "UPDATE application SET due_date = $3 WHERE tenant_id = $1 AND id = $2 \
@@ -1021,6 +1019,20 @@ async fn refresh(tx: &TenantTx, id: Uuid) -> DomainResult<Case> {
         [tenant_id.into(), id.into(), due.into()],
     ))
     .await?;
+    let case = Case {
+        due_date: due,
+        ..case
+    };
+    write_fact(conn, &case).await?;
+    Ok(case)
+}
+
+/// Writes the case's public facts (the statistics' row: no personal data).
+async fn write_fact(conn: &impl ConnectionTrait, case: &Case) -> DomainResult<()> {
+    let completed_on = case
+        .decided_at
+        .map(kyiv_date)
+        .filter(|_| case.status.is_decided());
     conn.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "INSERT INTO application_fact (tenant_id, application_id, service_id, channel, status, \
@@ -1028,26 +1040,22 @@ async fn refresh(tx: &TenantTx, id: Uuid) -> DomainResult<Case> {
          ON CONFLICT (tenant_id, application_id) DO UPDATE SET status = EXCLUDED.status, \
          due_date = EXCLUDED.due_date, completed_on = EXCLUDED.completed_on, refused = EXCLUDED.refused",
         [
-            tenant_id.into(),
-            id.into(),
+            case.tenant_id.into(),
+            case.id.into(),
             case.service_id.into(),
             case.channel.clone().into(),
             case.status.as_str().into(),
             kyiv_date(case.submitted_at).into(),
-            due.into(),
+            case.due_date.into(),
             completed_on.into(),
-            case
-                .decision
+            case.decision
                 .as_ref()
                 .is_some_and(|d| !d.approved)
                 .into(),
         ],
     ))
     .await?;
-    Ok(Case {
-        due_date: due,
-        ..case
-    })
+    Ok(())
 }
 
 /// Queues the applicant's notice of the case's current status.

@@ -4,15 +4,15 @@
 //! online acquirer (a bank's checkout, a state payment service) comes in through
 //! [`PaymentProvider`]: it offers a link to pay, and its confirmation does what the desk's does.
 
-use std::sync::Arc;
-
 use chrono::Utc;
+use rust_decimal::Decimal;
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use uuid::Uuid;
 
-use super::case::{self, Case, Form};
+use super::case::{self, Case};
 use super::documents::{self, Upload};
 use crate::blob::BlobStore;
+use crate::catalog::card::ServiceCard;
 use crate::context::TenantTx;
 use crate::error::{DomainError, DomainResult};
 
@@ -35,13 +35,12 @@ pub struct PaymentDetails {
     pub term_from_payment: bool,
 }
 
-/// The payment details of `form`'s service, for the case `tracking` if there is one; none
-/// for a free service.
-pub fn details(form: &Form, tracking: Option<&str>) -> Option<PaymentDetails> {
-    let fee = form.fee?;
-    let cost = &form.card.cost;
-    let service = &form.card.name_uk;
-    Some(PaymentDetails {
+/// The details to pay `fee` for `card`'s service by, for the case `tracking` if there is one
+/// (a case pays the fee recorded when it was submitted, not the card's current one).
+pub fn details(card: &ServiceCard, fee: Decimal, tracking: Option<&str>) -> PaymentDetails {
+    let cost = &card.cost;
+    let service = &card.name_uk;
+    PaymentDetails {
         amount: format!("{fee:.2}"),
         recipient: cost.recipient.clone(),
         iban: cost.iban.clone(),
@@ -52,28 +51,30 @@ pub fn details(form: &Form, tracking: Option<&str>) -> Option<PaymentDetails> {
         },
         details: cost.payment_details.clone(),
         term_from_payment: cost.term_from_payment,
-    })
+    }
 }
 
 /// An online way to pay. None is configured yet: [`BankTransfer`] offers no link, and the
-/// applicant pays with the details and uploads the receipt.
+/// applicant pays with the details and uploads the receipt. The site's status page and
+/// GraphQL's `payment` offer whatever link the provider in use gives.
 pub trait PaymentProvider: Send + Sync {
-    /// Where the applicant pays `case`'s fee online, if this provider takes payments online.
-    fn checkout_url(&self, case: &Case, details: &PaymentDetails) -> Option<String>;
+    /// Where the applicant pays the case `tracking` online, if this provider takes payments
+    /// online.
+    fn checkout_url(&self, tracking: &str, details: &PaymentDetails) -> Option<String>;
 }
 
 /// Payment by bank transfer with the card's details; no online checkout.
 pub struct BankTransfer;
 
 impl PaymentProvider for BankTransfer {
-    fn checkout_url(&self, _case: &Case, _details: &PaymentDetails) -> Option<String> {
+    fn checkout_url(&self, _tracking: &str, _details: &PaymentDetails) -> Option<String> {
         None
     }
 }
 
 /// The provider in use.
-pub fn provider() -> Arc<dyn PaymentProvider> {
-    Arc::new(BankTransfer)
+pub fn provider() -> &'static dyn PaymentProvider {
+    &BankTransfer
 }
 
 /// Adds the applicant's receipt to their paid case whose payment is not confirmed yet: the

@@ -1823,6 +1823,16 @@ async fn an_applicant_sends_a_receipt_for_a_fee_and_the_desk_confirms_the_paymen
             .contains(&tracking),
         "the purpose of payment names the case: {case}"
     );
+    let fee = app
+        .count(&format!(
+            "SELECT fee_kopiykas FROM application WHERE tracking = '{tracking}'"
+        ))
+        .await;
+    assert_eq!(
+        case["payment"]["amount"],
+        format!("{}.{:02}", fee / 100, fee % 100),
+        "the case pays the fee recorded with it"
+    );
     let version = case["version"].as_i64().unwrap();
     let attach = |bytes: Vec<u8>, name: &'static str, version: i64| {
         let operations = json!({
@@ -1915,6 +1925,13 @@ async fn an_applicant_sends_a_receipt_for_a_fee_and_the_desk_confirms_the_paymen
     let version = data(&confirmed)["confirmPayment"]["application"]["version"]
         .as_i64()
         .unwrap();
+    let paid = app
+        .gql(Some("petrykivska"), Some(&token), read, json!({"id": id}))
+        .await;
+    assert!(
+        data(&paid)["application"]["payment"].is_null(),
+        "a paid case has nothing left to pay: {paid}"
+    );
     let late: Value = attach(b"%PDF-1.4\n%%EOF\n".to_vec(), "late.pdf", version)
         .await
         .unwrap()

@@ -42,18 +42,24 @@ export interface Uploaded {
   altUk: string;
 }
 
-/** Sends a GraphQL operation with files (the multipart request protocol): each file goes to
- * the variable path it names, `variables.input.documents.0.file`. */
+/** A GraphQL operation with files as the multipart request protocol's body: each file goes
+ * to the variable path it names, `variables.input.documents.0.file`. */
+function multipartBody(query: string, variables: Record<string, unknown>, files: { path: string; file: File }[]): FormData {
+  const form = new FormData();
+  form.append("operations", JSON.stringify({ query, variables }));
+  form.append("map", JSON.stringify(Object.fromEntries(files.map((f, i) => [String(i), [f.path]]))));
+  files.forEach((f, i) => form.append(String(i), f.file, f.file.name));
+  return form;
+}
+
+/** Sends a GraphQL operation with files (no progress; `uploadMedia` reports it). */
 export function multipartGraphql<T>(
   tenant: string,
   query: string,
   variables: Record<string, unknown>,
   files: { path: string; file: File }[],
 ): Promise<{ data: T | null; errors: ApiError[] }> {
-  const form = new FormData();
-  form.append("operations", JSON.stringify({ query, variables }));
-  form.append("map", JSON.stringify(Object.fromEntries(files.map((f, i) => [String(i), [f.path]]))));
-  files.forEach((f, i) => form.append(String(i), f.file, f.file.name));
+  const form = multipartBody(query, variables, files);
   return fetch("/graphql", { method: "POST", headers: apiHeaders(tenant), body: form, credentials: "same-origin" })
     .then(async (r) => {
       const body = (await r.json()) as { data?: T | null; errors?: ApiError[] };
@@ -68,13 +74,7 @@ export function uploadMedia(
   alt: { altUk: string; altEn: string; title: string },
   onProgress: (fraction: number) => void,
 ): Promise<{ media: Uploaded | null; errors: ApiError[] }> {
-  const form = new FormData();
-  form.append(
-    "operations",
-    JSON.stringify({ query: print(Upload), variables: { input: { file: null, ...alt } } }),
-  );
-  form.append("map", JSON.stringify({ "0": ["variables.input.file"] }));
-  form.append("0", file, file.name);
+  const form = multipartBody(print(Upload), { input: { file: null, ...alt } }, [{ path: "variables.input.file", file }]);
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/graphql");

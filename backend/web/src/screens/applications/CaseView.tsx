@@ -10,7 +10,7 @@
 import { useState, type FormEvent } from "react";
 import { Form, Link } from "react-aria-components";
 import { useParams } from "react-router";
-import { useMutation, useQuery } from "urql";
+import { useMutation, useQuery, type CombinedError } from "urql";
 
 import { fieldError, problemsOf, type Problem } from "../../api/errors";
 import { graphql } from "../../gql";
@@ -287,7 +287,7 @@ export default function CaseView() {
   /** Runs a move; on success reloads the case and says what was done. */
   const run = async (
     done: MessageKey,
-    move: () => Promise<{ error?: import("urql").CombinedError; data?: unknown }>,
+    move: () => Promise<{ error?: CombinedError; data?: unknown }>,
   ) => {
     const r = await move();
     const found = problemsOf(r.error, lang);

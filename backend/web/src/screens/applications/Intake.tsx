@@ -151,7 +151,12 @@ export default function Intake() {
     );
   }
 
-  const shown = problems.filter((p) => !p.field || !["person.fullName", "person.email", "person.phone", "person.rnokpp", "receivedOn"].includes(p.field) && !p.field.startsWith("fields."));
+  // Errors shown at the field they name; the rest above the form.
+  const atField = (field: string) =>
+    ["serviceId", "person.fullName", "person.email", "person.phone", "person.rnokpp", "receivedOn"].includes(field) ||
+    field.startsWith("fields.") ||
+    field.startsWith("documents[");
+  const shown = problems.filter((p) => !p.field || !atField(p.field));
   return (
     <section aria-labelledby="intake-title">
       <p>
