@@ -500,6 +500,7 @@ pub struct ApplicationFilter {
     pub status: Option<ApplicationStatus>,
     pub service_id: Option<ID>,
     pub provider_id: Option<ID>,
+    /// Only cases past their term without a decision, the earliest due date first.
     #[graphql(default)]
     pub overdue: bool,
     #[graphql(default)]
@@ -531,19 +532,34 @@ pub struct ServiceStatistics {
     pub nps: Option<f64>,
 }
 
-fn cursor_of(case: &Application) -> String {
-    format!("{}~{}", case.submitted_at.to_rfc3339(), case.raw_id)
+/// An inbox cursor: the sort key of the last case shown and its id (`d:` a due date under the
+/// overdue filter, `s:` a submission time otherwise).
+fn cursor_of(after: After) -> String {
+    match after {
+        After::Due { date, id } => format!("d:{date}~{id}"),
+        After::Submitted { at, id } => format!("s:{}~{id}", at.to_rfc3339()),
+    }
 }
 
 fn parse_cursor(cursor: &str) -> Result<After> {
     let bad = || bad_input("after", "is not a cursor of this list");
-    let (at, id) = cursor.split_once('~').ok_or_else(bad)?;
-    Ok(After {
-        submitted_at: DateTime::parse_from_rfc3339(at)
-            .map_err(|_| bad())?
-            .with_timezone(&Utc),
-        id: id.parse().map_err(|_| bad())?,
-    })
+    let (key, id) = cursor.split_once('~').ok_or_else(bad)?;
+    let id = id.parse().map_err(|_| bad())?;
+    if let Some(date) = key.strip_prefix("d:") {
+        Ok(After::Due {
+            date: date.parse().map_err(|_| bad())?,
+            id,
+        })
+    } else if let Some(at) = key.strip_prefix("s:") {
+        Ok(After::Submitted {
+            at: DateTime::parse_from_rfc3339(at)
+                .map_err(|_| bad())?
+                .with_timezone(&Utc),
+            id,
+        })
+    } else {
+        Err(bad())
+    }
 }
 
 fn links(services: &Services) -> CaseLinks {
@@ -897,7 +913,8 @@ impl ApplicationQuery {
             .collect())
     }
 
-    /// The CNAP desk's inbox: cases with filters, newest first, with counts per status.
+    /// The CNAP desk's inbox: cases with filters, newest first (most overdue first under the
+    /// overdue filter), with counts per status.
     async fn applications(
         &self,
         ctx: &Context<'_>,
@@ -936,9 +953,10 @@ impl ApplicationQuery {
         )
         .await
         .gql()?;
+        let end_cursor = inbox.cases.last().map(|c| cursor_of(After::of(c, &filter)));
         let nodes: Vec<Application> = inbox.cases.into_iter().map(Into::into).collect();
         Ok(ApplicationInbox {
-            end_cursor: nodes.last().map(cursor_of),
+            end_cursor,
             has_next_page: inbox.has_next,
             nodes,
             counts: inbox

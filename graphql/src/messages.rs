@@ -194,6 +194,18 @@ static RULES: LazyLock<Vec<(Regex, Render)>> = LazyLock::new(|| {
         (r"must be a whole number ≥ (\d+)", |c| {
             format!("має бути цілим числом, не меншим за {}", n(c, 1))
         }),
+        (r"is not a cursor of this (list|connection)", |_| {
+            "не є курсором цього списку".into()
+        }),
+        (r"is a cursor of another list", |_| {
+            "є курсором іншого списку (фільтр змінився)".into()
+        }),
+        (r"is before submittedFrom", |_| {
+            "раніше за дату «подано з»".into()
+        }),
+        (r"must be 1 to (\d+)", |c| {
+            format!("має бути від 1 до {}", n(c, 1))
+        }),
         (r"is not a provider of this community", |_| {
             "не є надавачем цієї громади".into()
         }),

@@ -107,6 +107,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0018_invitation_provider_up.sql"),
         down: include_str!("sql/m0018_invitation_provider_down.sql"),
     },
+    SqlMigration {
+        name: "m0019_case_indexes",
+        up: include_str!("sql/m0019_case_indexes_up.sql"),
+        down: include_str!("sql/m0019_case_indexes_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

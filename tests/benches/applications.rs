@@ -264,10 +264,14 @@ fn bare_inbox(status: Option<&str>) -> Vec<String> {
              GROUP BY status"
         ),
     };
+    // Newest first; under the overdue filter, most overdue first.
+    let order = match status {
+        Some(_) => "submitted_at DESC, id DESC",
+        None => "due_date, id",
+    };
     let page = format!(
         "SELECT id, tracking, status, due_date, service_name_uk, submitted_at, channel \
-         FROM application WHERE tenant_id = $1 AND {filter} \
-         ORDER BY submitted_at DESC, id DESC LIMIT 21"
+         FROM application WHERE tenant_id = $1 AND {filter} ORDER BY {order} LIMIT 21"
     );
     match status {
         // Under the overdue filter the counts sum to the overdue count.

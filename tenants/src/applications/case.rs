@@ -418,9 +418,20 @@ fn kyiv_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&Kyiv).date_naive()
 }
 
+/// How long a submission waits for a second connection to take its number on.
+const NUMBER_WAIT: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// The next tracking number of the community for `year`. The community's counter row is
+/// locked until the transaction that advances it commits, so it is advanced in a short
+/// transaction of its own on a second connection: submissions to one community then wait on
+/// each other for that one statement, not for each other's whole submission (which held 16
+/// concurrent submissions to 340 a second at 1,000,000 cases and 164 at 10,000,000). Like a
+/// sequence's, a number taken by a submission that then fails is not used again. Without a
+/// second connection within [`NUMBER_WAIT`] (a full pool) the request's own transaction takes
+/// it, which is correct, only slower.
 async fn next_tracking(tx: &TenantTx, tenant: &Tenant, year: i32) -> DomainResult<String> {
-    let conn = tx.conn();
-    let prefix = conn
+    let prefix = tx
+        .conn()
         .query_one_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
             "SELECT prefix FROM application_settings WHERE tenant_id = $1",
@@ -430,20 +441,36 @@ async fn next_tracking(tx: &TenantTx, tenant: &Tenant, year: i32) -> DomainResul
         .map(|r| r.try_get_by_index::<String>(0))
         .transpose()?
         .unwrap_or_else(|| default_prefix(&tenant.slug));
+    let sequence = match tokio::time::timeout(NUMBER_WAIT, tx.fork()).await {
+        Ok(Ok(side)) => {
+            let sequence = advance_counter(side.conn(), tenant.id, year).await?;
+            side.commit().await?;
+            sequence
+        }
+        _ => advance_counter(tx.conn(), tenant.id, year).await?,
+    };
+    let number = TrackingNumber::new(&prefix, year as u16, sequence as u32)
+        .map_err(|_| DomainError::Conflict("this year's tracking numbers are used up".into()))?;
+    Ok(number.to_string())
+}
+
+/// Advances the community's counter of `year` and returns the new value.
+async fn advance_counter(
+    conn: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    year: i32,
+) -> DomainResult<i32> {
     let row = conn
         .query_one_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
             "INSERT INTO application_counter (tenant_id, year, last) VALUES ($1, $2, 1) \
              ON CONFLICT (tenant_id, year) DO UPDATE SET last = application_counter.last + 1 \
              RETURNING last",
-            [tenant.id.into(), (year as i16).into()],
+            [tenant_id.into(), (year as i16).into()],
         ))
         .await?
         .ok_or_else(|| DomainError::Internal("no sequence".into()))?;
-    let sequence: i32 = row.try_get_by_index(0)?;
-    let number = TrackingNumber::new(&prefix, year as u16, sequence as u32)
-        .map_err(|_| DomainError::Conflict("this year's tracking numbers are used up".into()))?;
-    Ok(number.to_string())
+    Ok(row.try_get_by_index(0)?)
 }
 
 /// Checks the applicant's own data: a name; a contact (online); the RNOKPP with its check
@@ -643,7 +670,6 @@ pub async fn submit(
     let stored = documents::store(blobs, tenant.id, &slots, submission.documents).await?;
 
     let id = Uuid::new_v4();
-    let tracking = next_tracking(tx, &tenant, chrono::Datelike::year(&received)).await?;
     let access_code = new_access_code();
     let term = card.term_or_default();
     let fee = fee_of(&card);
@@ -665,6 +691,7 @@ pub async fn submit(
         let cal = calendar::load(conn, tenant.id, submitted_at).await?;
         term::due_date(&cal, kyiv_date(submitted_at), term, &[])
     };
+    let tracking = next_tracking(tx, &tenant, chrono::Datelike::year(&received)).await?;
     conn.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "INSERT INTO application (tenant_id, id, tracking, secret_hash, access_code, service_id, \

@@ -29,11 +29,26 @@ pub struct Filter {
     pub submitted_to: Option<NaiveDate>,
 }
 
-/// Where the next page starts: the last case shown.
+/// Where the next page starts: the last case shown, by the key the list is ordered on. The
+/// inbox runs newest first; under the overdue filter it runs most overdue first (the earliest
+/// due date), which is the order a desk works them off in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct After {
-    pub submitted_at: DateTime<Utc>,
-    pub id: Uuid,
+pub enum After {
+    Submitted { at: DateTime<Utc>, id: Uuid },
+    Due { date: NaiveDate, id: Uuid },
+}
+
+impl After {
+    /// The cursor of `case` in the list under `filter`.
+    pub fn of(case: &Case, filter: &Filter) -> Self {
+        match case.due_date {
+            Some(date) if filter.overdue => After::Due { date, id: case.id },
+            _ => After::Submitted {
+                at: case.submitted_at,
+                id: case.id,
+            },
+        }
+    }
 }
 
 /// One page of the inbox with the counts.
@@ -177,19 +192,38 @@ pub async fn inbox(
     let today = Utc::now().with_timezone(&Kyiv).date_naive();
 
     let (mut where_sql, mut values) = conditions(filter, tenant_id, user_id, today, true);
-    if let Some(after) = after {
-        values.push(after.submitted_at.into());
-        values.push(after.id.into());
-        where_sql.push_str(&format!(
-            " AND (submitted_at, id) < (${}, ${})",
-            values.len() - 1,
-            values.len()
-        ));
+    let order = if filter.overdue {
+        "due_date, id"
+    } else {
+        "submitted_at DESC, id DESC"
+    };
+    match (after, filter.overdue) {
+        (None, _) => {}
+        (Some(After::Due { date, id }), true) => {
+            values.push(date.into());
+            values.push(id.into());
+            let (d, i) = (values.len() - 1, values.len());
+            // The first comparison bounds the index scan; the second orders within a date.
+            where_sql.push_str(&format!(
+                " AND due_date >= ${d} AND (due_date, id) > (${d}, ${i})"
+            ));
+        }
+        (Some(After::Submitted { at, id }), false) => {
+            values.push(at.into());
+            values.push(id.into());
+            where_sql.push_str(&format!(
+                " AND (submitted_at, id) < (${}, ${})",
+                values.len() - 1,
+                values.len()
+            ));
+        }
+        (Some(_), _) => {
+            return Err(DomainError::invalid("after", "is a cursor of another list"));
+        }
     }
     values.push(((first + 1) as i64).into());
     let page_sql = format!(
-        "SELECT {CASE_COLUMNS} FROM application WHERE {where_sql} \
-         ORDER BY submitted_at DESC, id DESC LIMIT ${}",
+        "SELECT {CASE_COLUMNS} FROM application WHERE {where_sql} ORDER BY {order} LIMIT ${}",
         values.len()
     );
     let mut cases = super::case::rows(

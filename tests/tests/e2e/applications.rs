@@ -437,6 +437,55 @@ async fn a_citizen_applies_online_follows_corrects_and_rates_while_staff_process
             .all(|n| n["overdue"] == true),
         "{overdue}"
     );
+    // The overdue list runs most overdue first, one case a page, every overdue case once.
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut after = Value::Null;
+    loop {
+        let page = app
+            .gql(
+                Some("petrykivska"),
+                Some(&cnap),
+                "query($a: String) { applications(filter: {overdue: true}, first: 1, after: $a) \
+                 { nodes { tracking dueDate } hasNextPage endCursor } }",
+                json!({"a": after}),
+            )
+            .await;
+        let page = &data(&page)["applications"];
+        for n in page["nodes"].as_array().unwrap() {
+            seen.push((
+                n["dueDate"].as_str().unwrap().to_owned(),
+                n["tracking"].as_str().unwrap().to_owned(),
+            ));
+        }
+        if page["hasNextPage"] != true {
+            break;
+        }
+        after = page["endCursor"].clone();
+    }
+    assert_eq!(seen.len() as i64, overdue["overdue"].as_i64().unwrap());
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "{seen:?}");
+    let mut distinct: Vec<&String> = seen.iter().map(|(_, t)| t).collect();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), seen.len(), "{seen:?}");
+    // A cursor of the newest-first list is refused under the overdue filter.
+    let newest = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            "{ applications(first: 1) { endCursor } }",
+            json!({}),
+        )
+        .await;
+    let mixed = app
+        .gql(
+            Some("petrykivska"),
+            Some(&cnap),
+            "query($a: String) { applications(filter: {overdue: true}, after: $a) { overdue } }",
+            json!({"a": data(&newest)["applications"]["endCursor"]}),
+        )
+        .await;
+    assert_eq!(error_code(&mixed), "BAD_USER_INPUT", "{mixed}");
 
     let returned = app
         .gql(

@@ -45,6 +45,7 @@ export type ApplicationChannel =
 export type ApplicationFilter = {
   assignedToMe?: boolean;
   channel?: ApplicationChannel | null | undefined;
+  /** Only cases past their term without a decision, the earliest due date first. */
   overdue?: boolean;
   providerId?: string | number | null | undefined;
   serviceId?: string | number | null | undefined;
