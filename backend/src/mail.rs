@@ -7,6 +7,7 @@ use std::time::Duration;
 use hromada_tenants::notify::SmsGateway;
 use hromada_tenants::outbox::{self, Couriers, Mail, MailTransport, RetryPolicy};
 use lettre::message::header::ContentType;
+use lettre::message::{Attachment, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::DatabaseConnection;
 use tokio::sync::{Notify, watch};
@@ -14,13 +15,27 @@ use tokio::sync::{Notify, watch};
 use crate::config::Config;
 use crate::metrics::Metrics;
 
+/// A plain-text message, or a multipart one with the text first and each attachment after.
 fn build_message(from: &str, mail: &Mail) -> Result<Message, String> {
-    Message::builder()
+    let builder = Message::builder()
         .from(from.parse().map_err(|e| format!("mail_from: {e}"))?)
         .to(mail.to.parse().map_err(|e| format!("recipient: {e}"))?)
-        .subject(mail.subject.clone())
-        .header(ContentType::TEXT_PLAIN)
-        .body(mail.body.clone())
+        .subject(mail.subject.clone());
+    if mail.attachments.is_empty() {
+        return builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(mail.body.clone())
+            .map_err(|e| format!("message: {e}"));
+    }
+    let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(mail.body.clone()));
+    for a in &mail.attachments {
+        let kind = ContentType::parse(&a.content_type)
+            .map_err(|e| format!("attachment {}: {e}", a.file_name))?;
+        parts =
+            parts.singlepart(Attachment::new(a.file_name.clone()).body(a.content.clone(), kind));
+    }
+    builder
+        .multipart(parts)
         .map_err(|e| format!("message: {e}"))
 }
 
@@ -43,6 +58,7 @@ impl SmtpMailer {
                 to: "check@example.org".into(),
                 subject: String::new(),
                 body: String::new(),
+                attachments: Vec::new(),
             },
         )?;
         Ok(SmtpMailer {
@@ -108,6 +124,7 @@ pub fn transport(config: &Config) -> Result<Arc<dyn MailTransport>, String> {
                     to: "check@example.org".into(),
                     subject: String::new(),
                     body: String::new(),
+                    attachments: Vec::new(),
                 },
             )?;
             Ok(Arc::new(EmlDirMailer::new(
@@ -157,11 +174,13 @@ pub async fn run_outbox_worker(
     }
 }
 
-/// Runs the cases' upkeep (escalation of due cases, the retention purge) every `interval`
+/// Runs the cases' upkeep (escalation of due cases, the retention purge) and the queue's
+/// (bookings after changed hours, reminders, no-shows) every `interval`
 /// until `shutdown` turns true; a zero interval runs nothing.
 pub async fn run_upkeep(
     db: DatabaseConnection,
     blobs: Arc<dyn hromada_tenants::blob::BlobStore>,
+    links: hromada_tenants::applications::case::CaseLinks,
     interval: Duration,
     wake: Arc<Notify>,
     mut shutdown: watch::Receiver<bool>,
@@ -196,6 +215,19 @@ pub async fn run_upkeep(
         }
         if let Err(err) = hromada_tenants::applications::upkeep::fold_tallies(&db).await {
             tracing::error!(error = %err, "folding the desk's tallies failed");
+        }
+        match hromada_tenants::queue::upkeep::run(&db, &links, chrono::Utc::now()).await {
+            Ok(r) if r.told + r.reminded > 0 => {
+                tracing::info!(
+                    told = r.told,
+                    reminded = r.reminded,
+                    no_shows = r.no_shows,
+                    "queue upkeep"
+                );
+                wake.notify_one();
+            }
+            Ok(_) => {}
+            Err(err) => tracing::error!(error = %err, "queue upkeep failed"),
         }
     }
 }

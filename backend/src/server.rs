@@ -161,6 +161,9 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let upkeep = tokio::spawn(mail::run_upkeep(
         pool.clone(),
         blobs.clone(),
+        hromada_tenants::applications::case::CaseLinks {
+            public_url: config.public_url(),
+        },
         Duration::from_secs(config.upkeep_interval_secs),
         wake.clone(),
         shutdown.subscribe(),

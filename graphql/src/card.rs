@@ -258,6 +258,8 @@ pub struct ServiceCard {
     pub form_fields: Vec<FormField>,
     /// Whether an applicant may leave out the RNOKPP (the tax number).
     pub rnokpp_optional: bool,
+    /// How long a visit takes at the counter, in minutes (the e-queue's slot); none: 15.
+    pub visit_minutes: Option<i32>,
 }
 
 /// The GraphQL view of a domain card, with the term in force.
@@ -319,6 +321,7 @@ impl From<DomainCard> for ServiceCard {
             keywords: c.keywords,
             form_fields: c.form_fields.into_iter().map(Into::into).collect(),
             rnokpp_optional: c.rnokpp_optional,
+            visit_minutes: c.visit_minutes.map(i32::from),
         }
     }
 }
@@ -421,6 +424,9 @@ pub struct ServiceCardInput {
     pub form_fields: Option<Vec<FormFieldInput>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rnokpp_optional: Option<bool>,
+    /// Minutes, 5 to 240.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visit_minutes: Option<i32>,
 }
 
 impl ServiceCardInput {

@@ -17,6 +17,12 @@ use crate::Services;
 use crate::error::{GqlResultExt, bad_input};
 use crate::request::lock_tx;
 
+fn queue_links(services: &Services) -> hromada_tenants::applications::case::CaseLinks {
+    hromada_tenants::applications::case::CaseLinks {
+        public_url: services.links.public_url.clone(),
+    }
+}
+
 /// Parses an id argument.
 pub fn uuid(field: &str, id: &ID) -> Result<uuid::Uuid> {
     id.parse().map_err(|_| bad_input(field, "is not an id"))
@@ -578,16 +584,15 @@ impl CnapMutation {
         let id = uuid("id", &input.id)?;
         let data = input.cnap.into_domain()?;
         let guard = lock_tx(ctx).await?;
-        let cnap = directory::update(
-            guard.tx()?,
-            &services.authz,
-            id,
-            input.version,
-            input.active,
-            data,
-        )
-        .await
-        .gql()?;
+        let tx = guard.tx()?;
+        let cnap = directory::update(tx, &services.authz, id, input.version, input.active, data)
+            .await
+            .gql()?;
+        // Bookings in hours no longer kept move or are cancelled, and their holders are told.
+        let tenant = tx.tenant().gql()?.clone();
+        hromada_tenants::queue::booking::reconcile(tx.conn(), &queue_links(services), &tenant, id)
+            .await
+            .gql()?;
         Ok(CnapPayload { cnap: Cnap(cnap) })
     }
 
@@ -641,6 +646,12 @@ impl CnapMutation {
             CalendarDayKind::WorkingDay => DayKind::WorkingDay,
         };
         calendar::set_day(tx.conn(), input.date, kind, &input.name_uk, &input.name_en)
+            .await
+            .gql()?;
+        // A community's own holiday moves or cancels its bookings that day now; the oblast's
+        // reach its communities in the queue's upkeep.
+        let tenant = tx.tenant().gql()?.clone();
+        hromada_tenants::queue::booking::reconcile_all(tx.conn(), &queue_links(services), &tenant)
             .await
             .gql()?;
         hromada_tenants::audit::record(

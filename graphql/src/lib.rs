@@ -16,6 +16,7 @@ pub mod gis;
 pub mod launch;
 pub mod limits;
 pub mod messages;
+pub mod queue;
 pub mod request;
 pub mod site;
 pub mod tenants;
@@ -56,6 +57,7 @@ pub struct QueryRoot(
     site::SiteQuery,
     launch::LaunchQuery,
     applications::ApplicationQuery,
+    queue::QueueQuery,
 );
 
 /// Every mutation.
@@ -68,6 +70,7 @@ pub struct MutationRoot(
     gis::GisMutation,
     site::SiteMutation,
     applications::ApplicationMutation,
+    queue::QueueMutation,
 );
 
 /// The schema type.

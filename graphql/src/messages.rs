@@ -35,6 +35,45 @@ fn characters(count: u64) -> String {
     )
 }
 
+fn days(count: u64) -> String {
+    plural::uk(
+        count,
+        Uk {
+            one: "день",
+            few: "дні",
+            many: "днів",
+        },
+    )
+}
+
+fn minutes(count: u64) -> String {
+    plural::uk(
+        count,
+        Uk {
+            one: "хвилина",
+            few: "хвилини",
+            many: "хвилин",
+        },
+    )
+}
+
+/// A booking's or ticket's status word, in Ukrainian.
+fn state_uk(s: &str) -> &'static str {
+    match s {
+        "booked" => "заплановано",
+        "checked in" => "зареєстровано в терміналі",
+        "served" => "обслуговано",
+        "marked as not attended" => "позначено як неявку",
+        "cancelled" => "скасовано",
+        "waiting" => "в очікуванні",
+        "called" => "викликано",
+        "serving" => "на прийомі",
+        "done" => "завершено",
+        "no show" => "неявка",
+        _ => "у іншому стані",
+    }
+}
+
 /// Reasons (after `field: `) and whole messages, with their Ukrainian.
 static RULES: LazyLock<Vec<(Regex, Render)>> = LazyLock::new(|| {
     let rules: Vec<(&str, Render)> = vec![
@@ -203,8 +242,132 @@ static RULES: LazyLock<Vec<(Regex, Render)>> = LazyLock::new(|| {
         (r"is before submittedFrom", |_| {
             "раніше за дату «подано з»".into()
         }),
-        (r"must be 1 to (\d+)", |c| {
-            format!("має бути від 1 до {}", n(c, 1))
+        (r"must be (\d+) to (\d+)", |c| {
+            format!("має бути від {} до {}", n(c, 1), n(c, 2))
+        }),
+        (r"is in the past", |_| "у минулому".into()),
+        (r"is beyond the booking horizon of (\d+) days", |c| {
+            format!("за межами горизонту запису ({} {})", n(c, 1), days(n(c, 1)))
+        }),
+        (r"is not a visit time within this CNAP's hours", |_| {
+            "не є часом прийому в години роботи цього ЦНАП".into()
+        }),
+        (r"is not booked at this CNAP", |_| {
+            "на цю послугу в цьому ЦНАП не записують".into()
+        }),
+        (
+            r"give an e-mail or a mobile phone for the confirmation",
+            |_| "вкажіть e-mail або мобільний телефон для підтвердження".into(),
+        ),
+        (r"this time has just been taken; choose another", |_| {
+            "цей час щойно зайняли; оберіть інший".into()
+        }),
+        (
+            r"you already have a booking for this service at this CNAP; move it instead of booking again",
+            |_| "ви вже записані на цю послугу в цьому ЦНАП; перенесіть наявний запис".into(),
+        ),
+        (r"this booking is already (.+)", |c| {
+            format!("цей запис уже: {}", state_uk(g(c, 1)))
+        }),
+        (r"this booking is (.+) and cannot be moved", |c| {
+            format!("цей запис ({}) не можна перенести", state_uk(g(c, 1)))
+        }),
+        (r"this booking is (.+)", |c| {
+            format!("цей запис: {}", state_uk(g(c, 1)))
+        }),
+        (r"this booking changed meanwhile", |_| {
+            "цей запис тим часом змінився".into()
+        }),
+        (r"is not served in this CNAP's queue", |_| {
+            "не обслуговується в черзі цього ЦНАП".into()
+        }),
+        (r"no open workplace serves it today", |_| {
+            "сьогодні її не обслуговує жодне відкрите робоче місце".into()
+        }),
+        (r"must be 6 digits", |_| "має складатися з 6 цифр".into()),
+        (
+            r"is for a later time: check in at most an hour before it",
+            |_| "для пізнішого часу: зареєструватися можна не раніше ніж за годину".into(),
+        ),
+        (
+            r"check-in closed (\d+) minutes after the booked time; take a ticket",
+            |c| {
+                format!(
+                    "реєстрація закрилася через {} {} після часу запису; візьміть талон",
+                    n(c, 1),
+                    minutes(n(c, 1))
+                )
+            },
+        ),
+        (
+            r"finish (\S+) first \(or mark that the person did not come\)",
+            |c| {
+                format!(
+                    "спершу завершіть прийом {} (або позначте, що людина не прийшла)",
+                    g(c, 1)
+                )
+            },
+        ),
+        (r"this workplace is closed", |_| {
+            "це робоче місце закрите".into()
+        }),
+        (r"the office has not called this person yet", |_| {
+            "цю людину ще не викликали".into()
+        }),
+        (r"the ticket is (.+) \((.+)\)", |c| {
+            format!("талон: {}", g(c, 2))
+        }),
+        (r"the ticket changed meanwhile", |_| {
+            "талон тим часом змінився".into()
+        }),
+        (r"must be one Latin capital letter", |_| {
+            "має бути однією великою латинською літерою".into()
+        }),
+        (r"(\S+) is used twice", |c| {
+            format!("{} використано двічі", g(c, 1))
+        }),
+        (r"(\S+) is not a group of this queue", |c| {
+            format!("{} не є групою цієї черги", g(c, 1))
+        }),
+        (r"is listed twice", |_| "указано двічі".into()),
+        (r"is not a service of this community", |_| {
+            "не є послугою цієї громади".into()
+        }),
+        (r"is not a workplace of this CNAP", |_| {
+            "не є робочим місцем цього ЦНАП".into()
+        }),
+        (
+            r"group (\S+) has tickets or bookings and cannot be removed; keep it",
+            |c| {
+                format!(
+                    "група {} має талони або записи, її не можна вилучити; залиште її",
+                    g(c, 1)
+                )
+            },
+        ),
+        (
+            r"the queue settings changed meanwhile \(version (\d+) now, (\d+) given\); reload them",
+            |c| {
+                format!(
+                    "налаштування черги тим часом змінилися (зараз версія {}, надіслано {}); перезавантажте їх",
+                    n(c, 1),
+                    n(c, 2)
+                )
+            },
+        ),
+        (r"must be within (\d+) days of from", |c| {
+            format!(
+                "має бути не далі ніж за {} {} від початкової дати",
+                n(c, 1),
+                days(n(c, 1))
+            )
+        }),
+        (r"is before from", |_| "раніше за початкову дату".into()),
+        (r"is not a point on Earth", |_| {
+            "не є точкою на Землі".into()
+        }),
+        (r"give its id or its link's token", |_| {
+            "вкажіть його ідентифікатор або ключ із посилання".into()
         }),
         (r"is not a provider of this community", |_| {
             "не є надавачем цієї громади".into()

@@ -112,6 +112,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0019_case_indexes_up.sql"),
         down: include_str!("sql/m0019_case_indexes_down.sql"),
     },
+    SqlMigration {
+        name: "m0020_queue",
+        up: include_str!("sql/m0020_queue_up.sql"),
+        down: include_str!("sql/m0020_queue_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -558,6 +558,7 @@ pub async fn invite(
             uk = tenant.name_uk,
             en = tenant.name_en,
         ),
+        attachments: Vec::new(),
     };
     outbox::enqueue_mail(tx.conn(), Some(tenant.id), &mail).await
 }
@@ -709,6 +710,7 @@ pub async fn request_password_reset(
              Якщо ви не просили відновлення, проігноруйте цей лист. / \
              If you did not ask for this, ignore this mail.\n"
         ),
+        attachments: Vec::new(),
     };
     outbox::enqueue_mail(tx.conn(), None, &mail).await
 }

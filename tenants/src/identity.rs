@@ -174,6 +174,7 @@ pub async fn request_code(
                     to: to.clone(),
                     subject: subject.into(),
                     body: text,
+                    attachments: Vec::new(),
                 },
             )
             .await?;

@@ -37,6 +37,7 @@ pub mod identity;
 pub mod katottg;
 pub mod notify;
 pub mod outbox;
+pub mod queue;
 pub mod roles;
 pub mod tenant;
 pub mod validate;

@@ -21,12 +21,22 @@ use crate::notify::{Sms, SmsGateway};
 /// How long an applicant's notice is retried before it is given up.
 pub const NOTICE_HOURS: i32 = 72;
 
-/// A plain-text e-mail.
+/// A plain-text e-mail, with files attached if any.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Mail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A text file attached to a mail (a calendar entry, `.ics`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Attachment {
+    pub file_name: String,
+    pub content_type: String,
+    pub content: String,
 }
 
 /// Delivers mail: SMTP, or `.eml` files when no SMTP server is configured.

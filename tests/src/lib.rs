@@ -299,6 +299,8 @@ pub struct ReceivedMail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// Attached files: name and text.
+    pub attachments: Vec<(String, String)>,
 }
 
 impl ReceivedMail {
@@ -340,6 +342,17 @@ pub fn read_mail_files(dir: &std::path::Path) -> Vec<ReceivedMail> {
                     .to_owned(),
                 subject: msg.subject().unwrap_or_default().to_owned(),
                 body: msg.body_text(0).map(|b| b.into_owned()).unwrap_or_default(),
+                attachments: msg
+                    .attachments()
+                    .map(|a| {
+                        (
+                            mail_parser::MimeHeaders::attachment_name(a)
+                                .unwrap_or_default()
+                                .to_owned(),
+                            String::from_utf8_lossy(a.contents()).into_owned(),
+                        )
+                    })
+                    .collect(),
             });
         }
     }

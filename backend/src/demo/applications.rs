@@ -99,7 +99,7 @@ fn fair_card(prefix: &str) -> Map<String, Value> {
 }
 
 /// People who apply in the demo: name, e-mail, phone, RNOKPP (valid check digits).
-const PEOPLE: [(&str, &str, &str, &str); 6] = [
+pub(super) const PEOPLE: [(&str, &str, &str, &str); 6] = [
     (
         "Олена Петренко",
         "olena.petrenko@example.com",

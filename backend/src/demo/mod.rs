@@ -11,6 +11,7 @@ use crate::config::Config;
 pub mod applications;
 pub mod catalog;
 pub mod gis;
+mod queue;
 pub mod site;
 
 /// The password of every demo account.
@@ -186,6 +187,7 @@ pub async fn load(config: &Config, db: &DatabaseConnection) -> DomainResult<Vec<
             &mut logins,
         )
         .await?;
+        queue::load_community(db, &authz, &case_links, &community).await?;
     }
     Ok(logins)
 }

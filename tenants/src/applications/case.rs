@@ -376,6 +376,11 @@ pub struct CaseLinks {
 impl CaseLinks {
     /// The status page of `tracking` on the community's site, with its access code.
     pub fn status(&self, tenant: &Tenant, tracking: &str, code: &str) -> String {
+        self.site(tenant, &format!("/status/{tracking}?code={code}"))
+    }
+
+    /// `path` (from `/`) on the community's site.
+    pub fn site(&self, tenant: &Tenant, path: &str) -> String {
         let base = match (url::Url::parse(&self.public_url), tenant.hosts.first()) {
             (Ok(mut url), Some(host)) => match url.set_host(Some(host)) {
                 Ok(()) => url.as_str().trim_end_matches('/').to_owned(),
@@ -383,7 +388,7 @@ impl CaseLinks {
             },
             _ => self.public_url.trim_end_matches('/').to_owned(),
         };
-        format!("{base}/status/{tracking}?code={code}")
+        format!("{base}{path}")
     }
 }
 

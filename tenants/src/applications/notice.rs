@@ -140,6 +140,7 @@ pub async fn queue(conn: &impl sea_orm::ConnectionTrait, n: &Notice<'_>) -> Doma
                 to: to.to_owned(),
                 subject,
                 body,
+                attachments: Vec::new(),
             },
         )
         .await?;

@@ -25,7 +25,7 @@ struct Community {
     id: Uuid,
 }
 
-async fn communities(db: &DatabaseConnection) -> DomainResult<Vec<Uuid>> {
+pub(crate) async fn communities(db: &DatabaseConnection) -> DomainResult<Vec<Uuid>> {
     Ok(Community::find_by_statement(Statement::from_string(
         DbBackend::Postgres,
         "SELECT id FROM tenant WHERE kind = 'community' AND status = 'active' ORDER BY slug",
@@ -38,7 +38,7 @@ async fn communities(db: &DatabaseConnection) -> DomainResult<Vec<Uuid>> {
 }
 
 /// A transaction acting for the platform in `tenant_id`.
-async fn as_platform(
+pub(crate) async fn as_platform(
     db: &DatabaseConnection,
     tenant_id: Uuid,
 ) -> DomainResult<DatabaseTransaction> {
@@ -163,6 +163,7 @@ pub async fn escalate(db: &DatabaseConnection, today: NaiveDate) -> DomainResult
                         to,
                         subject: subject.clone(),
                         body: body.clone(),
+                        attachments: Vec::new(),
                     },
                 )
                 .await?;

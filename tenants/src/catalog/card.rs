@@ -196,10 +196,13 @@ pub struct ServiceCard {
     pub form_fields: Vec<FormField>,
     /// Whether an applicant may leave out the RNOKPP (the tax number).
     pub rnokpp_optional: bool,
+    /// How long a visit for this service takes at the counter, in minutes (the e-queue's
+    /// slot; a CNAP may set its own). `None`: 15 minutes.
+    pub visit_minutes: Option<u16>,
 }
 
 /// Every key a card has (and so every field a community may override).
-pub const FIELDS: [&str; 20] = [
+pub const FIELDS: [&str; 21] = [
     "code",
     "nameUk",
     "nameEn",
@@ -220,6 +223,7 @@ pub const FIELDS: [&str; 20] = [
     "keywords",
     "formFields",
     "rnokppOptional",
+    "visitMinutes",
 ];
 
 fn long_text(field: &str, value: &str, max: usize) -> DomainResult<()> {
@@ -282,6 +286,11 @@ impl ServiceCard {
         }
         long_text("nameUk", &self.name_uk, 300)?;
         long_text("nameEn", &self.name_en, 300)?;
+        if let Some(m) = self.visit_minutes
+            && !(5..=240).contains(&m)
+        {
+            return Err(DomainError::invalid("visitMinutes", "must be 5 to 240"));
+        }
         if !self.category.is_empty() && !CATEGORIES.iter().any(|(c, _, _)| *c == self.category) {
             let codes: Vec<_> = CATEGORIES.iter().map(|(c, _, _)| *c).collect();
             return Err(DomainError::invalid(

@@ -70,6 +70,11 @@ impl WorkCalendar {
         }
     }
 
+    /// The entry of `date`, if the calendar has one (a holiday or a transferred working day).
+    pub fn kind(&self, date: NaiveDate) -> Option<DayKind> {
+        self.days.get(&date).copied()
+    }
+
     /// Whether `date` is a working day.
     pub fn is_working(&self, date: NaiveDate) -> bool {
         match self.days.get(&date) {

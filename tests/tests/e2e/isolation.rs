@@ -10,27 +10,34 @@ const REFERENCE_TABLES: [&str; 2] = ["tenant_host", "outbox"];
 
 /// Tenant-owned tables whose rows are public information (`app.enable_public_rls`): everyone
 /// reads them, only their tenant writes them. Adding one is a decision: list it here.
-const PUBLIC_TABLES: [&str; 9] = [
+const PUBLIC_TABLES: [&str; 14] = [
     "application_fact",
     "boundary",
     "calendar_day",
     "cnap",
     "mobile_visit",
     "public_service",
+    "queue_group",
+    "queue_service",
+    "queue_settings",
+    "queue_visit",
+    "queue_workplace",
     "site",
     "site_media",
     "site_menu",
 ];
 
-/// A case's tables (the policy `case_access`): stricter than the tenant's own, an anonymous request
-/// bound to the community sees none of them; the CNAP's staff see the community's.
-const CASE_TABLES: [&str; 6] = [
+/// A case's tables (the policy `case_access`) and bookings (`booking_access`): stricter than the
+/// tenant's own, an anonymous request bound to the community sees none of them; the CNAP's
+/// staff see the community's.
+const CASE_TABLES: [&str; 7] = [
     "application",
     "application_document",
     "application_event",
     "application_rating",
     "application_read",
     "application_tally",
+    "queue_booking",
 ];
 
 /// Tenant-owned tables where rows flagged `public` are read by everyone (`public_rows_read`):

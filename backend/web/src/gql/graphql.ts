@@ -475,6 +475,8 @@ export type ServiceCardInput = {
   rnokppOptional?: boolean | null | undefined;
   submission?: string | null | undefined;
   term?: TermInput | null | undefined;
+  /** Minutes, 5 to 240. */
+  visitMinutes?: number | null | undefined;
 };
 
 /** Where a service stands. */

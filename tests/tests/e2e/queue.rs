@@ -1,0 +1,775 @@
+//! The e-queue (issue 27), end to end on a real PostgreSQL and a real SMTP server.
+
+use chrono::{DateTime, Duration, Utc};
+use hromada_tests::smtp::SmtpServer;
+use hromada_tests::{TestApp, assert_bad_input, data, error_code};
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use serde_json::{Value, json};
+
+const SLOTS: &str = "query($c: ID!, $s: ID!, $f: NaiveDate!, $t: NaiveDate!) { \
+    availableSlots(cnapId: $c, serviceId: $s, from: $f, to: $t) { date slots { startsAt time free } } }";
+
+const BOOK: &str = "mutation($i: BookVisitInput!) { bookVisit(input: $i) { token booking { id status code \
+    startsAt whenUk cnapNameUk serviceNameUk } } }";
+
+const SETTINGS: &str = "query($c: ID!) { queueSettings(cnapId: $c) { version horizonDays walkInPercent \
+    groups { letter } workplaces { id nameUk groups active } services { serviceId group minutes } } }";
+
+const UPDATE: &str = "mutation($i: UpdateQueueSettingsInput!) { updateQueueSettings(input: $i) { \
+    bookingsChanged settings { version workplaces { id nameUk active } } } }";
+
+/// The first CNAP of a community.
+async fn cnap_of(app: &TestApp, slug: &str) -> String {
+    let res = app
+        .gql(Some(slug), None, "{ cnaps { id active } }", json!({}))
+        .await;
+    data(&res)["cnaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["active"] == true)
+        .expect("an active CNAP")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// An applicant session made directly in the database (for many applicants at once).
+async fn applicant_token(app: &TestApp, i: usize) -> String {
+    let token = format!("ha_queue{i:056}");
+    app.admin
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "WITH a AS (INSERT INTO applicant (id, email) VALUES (gen_random_uuid(), $1) \
+               ON CONFLICT ((lower(email))) DO UPDATE SET lang = applicant.lang RETURNING id) \
+             INSERT INTO applicant_session (token_hash, applicant_id, expires_at) \
+             SELECT sha256(convert_to($2, 'UTF8')), id, now() + interval '1 day' FROM a",
+            [format!("queue{i}@example.com").into(), token.clone().into()],
+        ))
+        .await
+        .unwrap();
+    token
+}
+
+/// An applicant session through the one-time code sent to `email`.
+async fn applicant_by_code(app: &TestApp, smtp: &SmtpServer, email: &str) -> String {
+    let sent = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            "mutation($i: RequestApplicantCodeInput!) { requestApplicantCode(input: $i) { sent } }",
+            json!({"i": {"address": email}}),
+        )
+        .await;
+    data(&sent);
+    let mail = smtp
+        .wait(10, |m| m.to == email && m.subject.contains("код"))
+        .await;
+    let code = regex::Regex::new(r"\b(\d{6})\b")
+        .unwrap()
+        .captures(&mail.body)
+        .map(|c| c[1].to_owned())
+        .expect("a six-digit code");
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            "mutation($i: VerifyApplicantCodeInput!) { verifyApplicantCode(input: $i) { token } }",
+            json!({"i": {"address": email, "code": code}}),
+        )
+        .await;
+    data(&res)["verifyApplicantCode"]["token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The queue's settings, and the first service of group `letter`.
+async fn settings_and_service(app: &TestApp, cnap: &str, letter: &str) -> (Value, String) {
+    let res = app
+        .gql(Some("petrykivska"), None, SETTINGS, json!({"c": cnap}))
+        .await;
+    let settings = data(&res)["queueSettings"].clone();
+    assert!(
+        settings["version"].as_i64().unwrap() >= 1,
+        "the demo configures the queue: {settings}"
+    );
+    let service = settings["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["group"] == letter)
+        .expect("a service of the group")["serviceId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    (settings, service)
+}
+
+/// Free times of `service` over the next `days` days, flattened.
+async fn free_times(app: &TestApp, cnap: &str, service: &str, days: i64) -> Vec<Value> {
+    let today = Utc::now()
+        .with_timezone(&chrono_tz::Europe::Kyiv)
+        .date_naive();
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            SLOTS,
+            json!({"c": cnap, "s": service, "f": today, "t": today + Duration::days(days)}),
+        )
+        .await;
+    data(&res)["availableSlots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["slots"].as_array().unwrap().clone())
+        .collect()
+}
+
+fn book_input(cnap: &str, service: &str, starts_at: &Value, name: &str, email: &str) -> Value {
+    json!({"i": {"cnapId": cnap, "serviceId": service, "startsAt": starts_at,
+                 "fullName": name, "email": email}})
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_people_asking_for_the_last_free_time_get_one_booking_and_199_conflicts() {
+    let app = TestApp::spawn().await;
+    let cnap = cnap_of(&app, "petrykivska").await;
+    let (settings, service) = settings_and_service(&app, &cnap, "A").await;
+    // One window takes group A, and no share is kept for walk-ins: each time is the last.
+    let head = app.demo_login("head@petrykivska.hromada.localhost").await;
+    let workplaces: Vec<Value> = settings["workplaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            json!({"id": w["id"], "nameUk": w["nameUk"], "groups": if i == 0 { json!(["A"]) } else { json!(["B", "C"]) }})
+        })
+        .collect();
+    let services: Vec<Value> = settings["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| json!({"serviceId": s["serviceId"], "group": s["group"], "minutes": s["minutes"]}))
+        .collect();
+    let groups: Vec<Value> = settings["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| json!({"letter": g["letter"], "nameUk": format!("Група {}", g["letter"].as_str().unwrap())}))
+        .collect();
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&head),
+            UPDATE,
+            json!({"i": {"cnapId": cnap, "version": settings["version"], "walkInPercent": 0,
+                         "groups": groups, "workplaces": workplaces, "services": services}}),
+        )
+        .await;
+    data(&res);
+    let free = free_times(&app, &cnap, &service, 14).await;
+    let target = free
+        .iter()
+        .find(|s| s["free"] == 1)
+        .expect("a time free on one window")["startsAt"]
+        .clone();
+
+    let mut tokens = Vec::new();
+    for i in 0..200 {
+        tokens.push(applicant_token(&app, i).await);
+    }
+    let app = std::sync::Arc::new(app);
+    let mut tasks = Vec::new();
+    for (i, token) in tokens.into_iter().enumerate() {
+        let (app, cnap, service, target) =
+            (app.clone(), cnap.clone(), service.clone(), target.clone());
+        tasks.push(tokio::spawn(async move {
+            app.gql(
+                Some("petrykivska"),
+                Some(&token),
+                BOOK,
+                book_input(
+                    &cnap,
+                    &service,
+                    &target,
+                    "Марія Коваль",
+                    &format!("queue{i}@example.com"),
+                ),
+            )
+            .await
+        }));
+    }
+    let mut booked = 0;
+    let mut conflicts = 0;
+    for task in tasks {
+        let res = task.await.unwrap();
+        if res.get("errors").is_none() {
+            booked += 1;
+        } else {
+            assert_eq!(error_code(&res), "CONFLICT", "{res}");
+            assert!(
+                !res["errors"][0]["extensions"]["alternatives"]
+                    .as_array()
+                    .expect("alternatives offered")
+                    .is_empty(),
+                "{res}"
+            );
+            conflicts += 1;
+        }
+    }
+    assert_eq!((booked, conflicts), (1, 199));
+    let at: DateTime<Utc> = serde_json::from_value(target).unwrap();
+    let rows = app
+        .admin
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT count(*) FROM queue_booking WHERE starts_at = $1 AND status = 'booked'",
+            [at.into()],
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index::<i64>(0)
+        .unwrap();
+    assert_eq!(rows, 1, "exactly one booking holds the time");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_citizen_books_moves_and_cancels_a_visit_with_a_calendar_entry_in_each_mail() {
+    let smtp = SmtpServer::start().await;
+    let app = TestApp::spawn_with(|c| c.smtp_url = Some(smtp.url())).await;
+    let cnap = cnap_of(&app, "petrykivska").await;
+    let (_, service) = settings_and_service(&app, &cnap, "A").await;
+    let email = "nadiia.bondar@example.com";
+
+    // Browsing free times needs no account; booking does.
+    let free = free_times(&app, &cnap, &service, 30).await;
+    assert!(free.len() > 10, "{free:?}");
+    let first = free[0]["startsAt"].clone();
+    let anonymous = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            BOOK,
+            book_input(&cnap, &service, &first, "Надія Бондар", email),
+        )
+        .await;
+    assert_eq!(error_code(&anonymous), "UNAUTHENTICATED", "{anonymous}");
+    let token = applicant_by_code(&app, &smtp, email).await;
+
+    // A time that is not a slot, or beyond the horizon, names startsAt and books nothing.
+    let before = app.count("SELECT count(*) FROM queue_booking").await;
+    let at: DateTime<Utc> = serde_json::from_value(first.clone()).unwrap();
+    let off = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            BOOK,
+            book_input(
+                &cnap,
+                &service,
+                &json!(at + Duration::minutes(7)),
+                "Надія Бондар",
+                email,
+            ),
+        )
+        .await;
+    assert_bad_input(&off, "startsAt", "not a visit time");
+    let far = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            BOOK,
+            book_input(
+                &cnap,
+                &service,
+                &json!(at + Duration::days(60)),
+                "Надія Бондар",
+                email,
+            ),
+        )
+        .await;
+    assert_bad_input(&far, "startsAt", "horizon");
+    let uk = app
+        .http
+        .post(format!("{}/graphql", app.base_url))
+        .header("Host", "petrykivska.localhost")
+        .header("Accept-Language", "uk")
+        .bearer_auth(&token)
+        .json(&json!({"query": BOOK, "variables": book_input(&cnap, &service, &json!(at + Duration::days(60)), "Надія Бондар", email)}))
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert!(
+        uk["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("горизонт"),
+        "Ukrainian: {uk}"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM queue_booking").await,
+        before
+    );
+
+    // Booked: the confirmation carries the code, the link and a calendar entry.
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            BOOK,
+            book_input(&cnap, &service, &first, "Надія Бондар", email),
+        )
+        .await;
+    let booked = data(&res)["bookVisit"].clone();
+    let link_token = booked["token"].as_str().unwrap().to_owned();
+    let code = booked["booking"]["code"].as_str().unwrap().to_owned();
+    assert!(
+        booked["booking"]["whenUk"]
+            .as_str()
+            .unwrap()
+            .contains(" р., о "),
+        "{booked}"
+    );
+    let mail = smtp
+        .wait(10, |m| m.to == email && m.subject.contains("записані"))
+        .await;
+    assert!(mail.body.contains(&code), "{}", mail.body);
+    assert!(
+        mail.body.contains(&format!("/booking/manage/{link_token}")),
+        "{}",
+        mail.body
+    );
+    let (name, ics) = mail.attachments.first().expect("a calendar entry").clone();
+    assert_eq!(name, "visit.ics");
+    let dtstart = format!("DTSTART:{}", at.format("%Y%m%dT%H%M%SZ"));
+    assert!(ics.contains(&dtstart), "{ics}");
+
+    // One booking per person per service.
+    let again = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            BOOK,
+            book_input(&cnap, &service, &free[3]["startsAt"], "Надія Бондар", email),
+        )
+        .await;
+    assert_eq!(error_code(&again), "CONFLICT", "{again}");
+    let mine = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            "{ myBookings { id status } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(data(&mine)["myBookings"].as_array().unwrap().len(), 1);
+
+    // Moved in one step with the link alone: the old time is free again.
+    let to = free[5]["startsAt"].clone();
+    let moved = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            "mutation($i: MoveBookingInput!) { moveBooking(input: $i) { booking { startsAt status } } }",
+            json!({"i": {"booking": {"token": link_token}, "startsAt": to}}),
+        )
+        .await;
+    assert_eq!(data(&moved)["moveBooking"]["booking"]["startsAt"], to);
+    let mail = smtp
+        .wait(10, |m| m.to == email && m.subject.contains("перенесено"))
+        .await;
+    let new_at: DateTime<Utc> = serde_json::from_value(to).unwrap();
+    assert!(
+        mail.attachments[0]
+            .1
+            .contains(&format!("DTSTART:{}", new_at.format("%Y%m%dT%H%M%SZ"))),
+        "{:?}",
+        mail.attachments
+    );
+    let again_free = free_times(&app, &cnap, &service, 30).await;
+    assert!(
+        again_free.iter().any(|s| s["startsAt"] == first),
+        "the old time is free"
+    );
+
+    // Cancelled with the link; a second cancel says it is cancelled already; a wrong link
+    // finds nothing.
+    let cancel = "mutation($i: BookingRef!) { cancelBooking(input: $i) { booking { status } } }";
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            cancel,
+            json!({"i": {"token": link_token}}),
+        )
+        .await;
+    assert_eq!(
+        data(&res)["cancelBooking"]["booking"]["status"],
+        "CANCELLED"
+    );
+    smtp.wait(10, |m| m.to == email && m.subject.contains("скасовано"))
+        .await;
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            cancel,
+            json!({"i": {"token": link_token}}),
+        )
+        .await;
+    assert_eq!(error_code(&res), "CONFLICT", "{res}");
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            cancel,
+            json!({"i": {"token": "0".repeat(64)}}),
+        )
+        .await;
+    assert_eq!(error_code(&res), "NOT_FOUND", "{res}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_holiday_added_after_bookings_moves_them_and_tells_each_holder_once() {
+    let smtp = SmtpServer::start().await;
+    let app = TestApp::spawn_with(|c| c.smtp_url = Some(smtp.url())).await;
+    let cnap = cnap_of(&app, "petrykivska").await;
+    let (_, service) = settings_and_service(&app, &cnap, "A").await;
+    let free = free_times(&app, &cnap, &service, 30).await;
+    // Two people book the same day, a few days ahead.
+    let day_of = |s: &Value| s["startsAt"].as_str().unwrap()[..10].to_owned();
+    let day = day_of(&free[free.len() / 2]);
+    let on_day: Vec<&Value> = free.iter().filter(|s| day_of(s) == day).collect();
+    let mut ids = Vec::new();
+    for (i, slot) in on_day.iter().take(2).enumerate() {
+        let email = format!("holiday{i}@example.com");
+        let token = applicant_by_code(&app, &smtp, &email).await;
+        let res = app
+            .gql(
+                Some("petrykivska"),
+                Some(&token),
+                BOOK,
+                book_input(&cnap, &service, &slot["startsAt"], "Остап Вишня", &email),
+            )
+            .await;
+        ids.push(
+            data(&res)["bookVisit"]["booking"]["id"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+
+    // The community declares the day a holiday.
+    let admin = app.demo_login("admin@petrykivska.hromada.localhost").await;
+    let date: chrono::NaiveDate =
+        chrono::DateTime::parse_from_rfc3339(on_day[0]["startsAt"].as_str().unwrap())
+            .unwrap()
+            .with_timezone(&chrono_tz::Europe::Kyiv)
+            .date_naive();
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&admin),
+            "mutation($i: SetCalendarDayInput!) { setCalendarDay(input: $i) { day { date } } }",
+            json!({"i": {"date": date, "kind": "HOLIDAY", "nameUk": "День громади"}}),
+        )
+        .await;
+    data(&res);
+    for i in 0..2 {
+        let email = format!("holiday{i}@example.com");
+        let mail = smtp
+            .wait(10, |m| m.to == email && m.subject.contains("змінив графік"))
+            .await;
+        assert!(
+            mail.body.contains("перенесено") || mail.body.contains("скасовано"),
+            "{}",
+            mail.body
+        );
+    }
+    // No booking is left on the holiday, and nobody is told twice, whatever upkeep does next.
+    let left = app
+        .count(&format!(
+            "SELECT count(*) FROM queue_booking WHERE status = 'booked' AND day = '{date}'"
+        ))
+        .await;
+    assert_eq!(left, 0);
+    let links = hromada_tenants::applications::case::CaseLinks {
+        public_url: app.base_url.clone(),
+    };
+    let report = hromada_tenants::queue::upkeep::run(&app.app_db, &links, Utc::now())
+        .await
+        .unwrap();
+    assert_eq!(report.told, 0, "{report:?}");
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let told: usize = smtp
+        .mails()
+        .iter()
+        .filter(|m| m.to.starts_with("holiday") && m.subject.contains("змінив графік"))
+        .count();
+    assert_eq!(told, 2);
+    // The reminder goes out once, the day before.
+    let moved_day: chrono::NaiveDate = app
+        .admin
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT min(day) FROM queue_booking WHERE id::text = ANY ($1) AND status = 'booked'",
+            [ids.clone().into()],
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index(0)
+        .unwrap();
+    let eve = moved_day
+        .pred_opt()
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap()
+        .and_local_timezone(chrono_tz::Europe::Kyiv)
+        .unwrap()
+        .with_timezone(&Utc);
+    let first = hromada_tenants::queue::upkeep::run(&app.app_db, &links, eve)
+        .await
+        .unwrap();
+    let second = hromada_tenants::queue::upkeep::run(&app.app_db, &links, eve)
+        .await
+        .unwrap();
+    assert!(first.reminded >= 1, "{first:?}");
+    assert_eq!(second.reminded, 0, "{second:?}");
+    smtp.wait(10, |m| m.subject.contains("Нагадування")).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kiosk_an_operator_and_the_board_run_the_counter() {
+    let app = TestApp::spawn().await;
+    let cnap = cnap_of(&app, "petrykivska").await;
+    let (settings, service) = settings_and_service(&app, &cnap, "A").await;
+    let window = settings["workplaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["groups"].as_array().unwrap().contains(&json!("A")))
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let staff = app.demo_login("cnap@petrykivska.hromada.localhost").await;
+
+    // A booked visitor due in five minutes, made directly: the CNAP may be closed now.
+    let code = "314159";
+    app.admin
+        .execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "WITH a AS (INSERT INTO applicant (id, email) VALUES (gen_random_uuid(), 'taras.shevchuk@example.com') \
+               RETURNING id) \
+             INSERT INTO queue_booking (tenant_id, id, cnap_id, workplace_id, service_id, group_id, \
+             applicant_id, person, starts_at, ends_at, day, code, token_hash) \
+             SELECT t.id, gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, s.group_id, a.id, \
+               '{\"fullName\": \"Тарас Шевчук\"}', now() + interval '5 minutes', now() + interval '20 minutes', \
+               (now() AT TIME ZONE 'Europe/Kyiv')::date, $4, sha256('x') \
+             FROM tenant t, queue_service s, a \
+             WHERE t.slug = 'petrykivska' AND s.tenant_id = t.id AND s.cnap_id = $1::uuid AND s.service_id = $3::uuid",
+            [cnap.clone().into(), window.clone().into(), service.clone().into(), code.into()],
+        ))
+        .await
+        .unwrap();
+
+    // The kiosk: a walk-in ticket, a check-in; a wrong code changes nothing.
+    let ticket = app
+        .gql(
+            Some("petrykivska"),
+            Some(&staff),
+            "mutation($i: IssueTicketInput!) { issueTicket(input: $i) { visit { id ticket status booked ahead } } }",
+            json!({"i": {"cnapId": cnap, "serviceId": service}}),
+        )
+        .await;
+    let walk_in = data(&ticket)["issueTicket"]["visit"].clone();
+    assert!(
+        walk_in["ticket"].as_str().unwrap().starts_with("A-"),
+        "{walk_in}"
+    );
+    let check_in =
+        "mutation($i: CheckInInput!) { checkIn(input: $i) { visit { id ticket booked } } }";
+    let wrong = app
+        .gql(
+            Some("petrykivska"),
+            Some(&staff),
+            check_in,
+            json!({"i": {"cnapId": cnap, "code": "000000"}}),
+        )
+        .await;
+    assert_eq!(error_code(&wrong), "NOT_FOUND", "{wrong}");
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&staff),
+            check_in,
+            json!({"i": {"cnapId": cnap, "code": code}}),
+        )
+        .await;
+    let booked = data(&res)["checkIn"]["visit"].clone();
+    assert_eq!(booked["booked"], true);
+
+    // Nobody is marked as not attended unless called.
+    let step = |name: &str| {
+        format!(
+            "mutation($i: VisitStepInput!) {{ {name}(input: $i) {{ visit {{ id ticket status workplaceNameUk }} }} }}"
+        )
+    };
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&staff),
+            &step("markNoShow"),
+            json!({"i": {"id": walk_in["id"]}}),
+        )
+        .await;
+    assert_eq!(error_code(&res), "CONFLICT");
+    assert!(
+        res["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not called"),
+        "{res}"
+    );
+
+    // The operator calls: the booked visitor at their time first, then the walk-ins.
+    let call = "mutation($i: CallNextInput!) { callNext(input: $i) { visit { id ticket booked status workplaceNameUk } } }";
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&staff),
+            call,
+            json!({"i": {"workplaceId": window}}),
+        )
+        .await;
+    let called = data(&res)["callNext"]["visit"].clone();
+    assert_eq!(called["id"], booked["id"], "{called}");
+    // A second call before finishing is refused.
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&staff),
+            call,
+            json!({"i": {"workplaceId": window}}),
+        )
+        .await;
+    assert_eq!(error_code(&res), "CONFLICT");
+    // The board shows the call to anyone.
+    let board = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            "query($c: ID!) { queueBoard(cnapId: $c) { called { ticket workplaceNameUk } waiting { letter waiting } } }",
+            json!({"c": cnap}),
+        )
+        .await;
+    let board = &data(&board)["queueBoard"];
+    assert_eq!(board["called"][0]["ticket"], called["ticket"], "{board}");
+    assert!(
+        board["called"][0]["workplaceNameUk"]
+            .as_str()
+            .unwrap()
+            .starts_with("Вікно")
+    );
+    for name in ["startVisit", "finishVisit"] {
+        let res = app
+            .gql(
+                Some("petrykivska"),
+                Some(&staff),
+                &step(name),
+                json!({"i": {"id": called["id"]}}),
+            )
+            .await;
+        data(&res);
+    }
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM queue_booking WHERE code = '{code}' AND status = 'served'"
+        ))
+        .await,
+        1
+    );
+    // Next comes a waiting walk-in; called and not come, it may be marked so.
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&staff),
+            call,
+            json!({"i": {"workplaceId": window}}),
+        )
+        .await;
+    let next = data(&res)["callNext"]["visit"].clone();
+    assert_eq!(next["booked"], false, "{next}");
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&staff),
+            &step("markNoShow"),
+            json!({"i": {"id": next["id"]}}),
+        )
+        .await;
+    assert_eq!(data(&res)["markNoShow"]["visit"]["status"], "NO_SHOW");
+
+    // Another community's staff cannot run this queue.
+    let other = app.demo_login("cnap@tsarychanska.hromada.localhost").await;
+    let res = app
+        .gql(
+            Some("tsarychanska"),
+            Some(&other),
+            call,
+            json!({"i": {"workplaceId": window}}),
+        )
+        .await;
+    assert_eq!(error_code(&res), "NOT_FOUND", "{res}");
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&other),
+            call,
+            json!({"i": {"workplaceId": window}}),
+        )
+        .await;
+    assert_eq!(error_code(&res), "FORBIDDEN", "{res}");
+
+    // The head's statistics count today's visits, their waits and the booking used.
+    let head = app.demo_login("head@petrykivska.hromada.localhost").await;
+    let today = Utc::now()
+        .with_timezone(&chrono_tz::Europe::Kyiv)
+        .date_naive();
+    let stats = app
+        .gql(
+            Some("petrykivska"),
+            Some(&head),
+            "query($f: NaiveDate!, $t: NaiveDate!) { queueStats(from: $f, to: $t, by: WORKPLACE) { \
+             rows { key visits served noShows waitMedianMinutes } total { visits served noShows waitedWithin15Percent } \
+             bookings { booked used } } }",
+            json!({"f": today - Duration::days(10), "t": today}),
+        )
+        .await;
+    let stats = &data(&stats)["queueStats"];
+    assert!(
+        stats["total"]["visits"].as_i64().unwrap() > 20,
+        "the demo's week: {stats}"
+    );
+    assert!(stats["total"]["noShows"].as_i64().unwrap() >= 2, "{stats}");
+    assert!(stats["bookings"]["used"].as_i64().unwrap() >= 1, "{stats}");
+    assert!(stats["rows"].as_array().unwrap().len() >= 2, "{stats}");
+    let anonymous = app
+        .gql(
+            Some("petrykivska"),
+            None,
+            "query($f: NaiveDate!) { queueStats(from: $f, to: $f) { total { visits } } }",
+            json!({"f": today}),
+        )
+        .await;
+    assert_eq!(error_code(&anonymous), "UNAUTHENTICATED", "{anonymous}");
+}
