@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod oidc;
 pub mod page_cache;
 pub mod query_cache;
+pub mod queue_feed;
 pub mod server;
 pub mod sms;
 pub mod storage;

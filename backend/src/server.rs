@@ -43,6 +43,7 @@ pub struct Running {
     worker: tokio::task::JoinHandle<()>,
     upkeep: tokio::task::JoinHandle<()>,
     listener: tokio::task::JoinHandle<()>,
+    queue_listener: tokio::task::JoinHandle<()>,
     shutdown: watch::Sender<bool>,
 }
 
@@ -58,6 +59,7 @@ impl Running {
         let _ = self.worker.await;
         let _ = self.upkeep.await;
         let _ = self.listener.await;
+        let _ = self.queue_listener.await;
         result
     }
 
@@ -177,6 +179,12 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         hosts.clone(),
         shutdown.subscribe(),
     ));
+    let queue_feed = crate::queue_feed::channel();
+    let queue_listener = tokio::spawn(crate::queue_feed::listen(
+        pool.clone(),
+        queue_feed.clone(),
+        shutdown.subscribe(),
+    ));
     let renderer = hromada_site_builder::render::Renderer::new()
         .map_err(|e| StartError::Config(e.to_string()))?;
     let max_body = config.max_body_bytes;
@@ -199,6 +207,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         blobs,
         console: http::console::ConsoleFiles::load(&console_dir),
         identity,
+        queue_feed,
     });
     let trust_proxy = state.config.trust_proxy;
     let server = HttpServer::new(move || {
@@ -243,6 +252,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                     .to(http::graphql::graphql_multipart),
             )
             .route("/graphql", web::post().to(http::graphql::graphql))
+            .route("/graphql/ws", web::get().to(http::graphql::subscriptions))
             .route(
                 "/gis/layers/{id}/features.{format}",
                 web::get().to(http::gis_export::export),
@@ -365,8 +375,13 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                 web::get().to(http::open_data::service_jsonld),
             )
             .route("/a11y", web::get().to(http::site::a11y))
-            .service(web::scope("/en").configure(http::apply::routes))
+            .service(
+                web::scope("/en")
+                    .configure(http::apply::routes)
+                    .configure(http::booking::routes),
+            )
             .configure(http::apply::routes)
+            .configure(http::booking::routes)
             .route("/auth/oidc/start", web::get().to(http::apply::oidc_start))
             .route(
                 "/auth/oidc/callback",
@@ -397,6 +412,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         worker,
         upkeep,
         listener,
+        queue_listener,
         shutdown,
     })
 }

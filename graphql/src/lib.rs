@@ -22,7 +22,7 @@ pub mod site;
 pub mod tenants;
 pub mod types;
 
-use async_graphql::{EmptySubscription, MergedObject, Schema};
+use async_graphql::{MergedObject, MergedSubscription, Schema};
 use std::sync::Arc;
 
 use hromada_tenants::Authorizer;
@@ -73,8 +73,12 @@ pub struct MutationRoot(
     queue::QueueMutation,
 );
 
+/// Every subscription.
+#[derive(MergedSubscription, Default)]
+pub struct SubscriptionRoot(queue::QueueSubscription);
+
 /// The schema type.
-pub type HromadaSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+pub type HromadaSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 /// Limits that refuse a query before it runs.
 pub const MAX_DEPTH: usize = 12;
@@ -86,7 +90,7 @@ pub fn sdl() -> String {
     Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
-        EmptySubscription,
+        SubscriptionRoot::default(),
     )
     .finish()
     .sdl()
@@ -97,7 +101,7 @@ pub fn build_schema(services: Services) -> HromadaSchema {
     Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
-        EmptySubscription,
+        SubscriptionRoot::default(),
     )
     .data(services)
     .limit_depth(MAX_DEPTH)

@@ -4,8 +4,9 @@
 //! `availableSlots(cnapId, serviceId, from, to)`, `nextFreeSlots(serviceId, near)`. The
 //! applicant's bookings: `bookVisit`, `moveBooking`, `cancelBooking`, `myBookings` (a link's
 //! secret stands in for the sign-in when moving or cancelling). The live queue: `issueTicket`,
-//! `checkIn`, `callNext`, `startVisit`, `finishVisit`, `markNoShow`, `queueBoard` (public);
-//! `queueStats`.
+//! `checkIn`, `callNext`, `startVisit`, `finishVisit`, `markNoShow`, `queueBoard` (public,
+//! also a subscription over WebSocket that sends the board again on every change of the
+//! CNAP's tickets); `queueStats`.
 
 use async_graphql::{
     Context, Enum, ErrorExtensions, ID, InputObject, Object, Result, SimpleObject,
@@ -580,6 +581,77 @@ fn actor(r: &BookingRef) -> Result<Actor<'_>> {
 
 /// How many alternatives a taken time's error offers.
 const ALTERNATIVES: usize = 5;
+
+/// What a board subscription reads with: the pool, the community of the connection's host,
+/// and the feed of changed CNAPs (community, CNAP), which the server fills from PostgreSQL's
+/// notifications of `queue_visit` changes (so every server of a deployment hears every call).
+pub struct BoardFeed {
+    pub db: sea_orm::DatabaseConnection,
+    pub tenant: Option<hromada_tenants::Tenant>,
+    pub changes: tokio::sync::broadcast::Sender<(uuid::Uuid, uuid::Uuid)>,
+}
+
+async fn read_board(
+    db: &sea_orm::DatabaseConnection,
+    tenant: &hromada_tenants::Tenant,
+    cnap: uuid::Uuid,
+) -> Result<QueueBoard> {
+    let tx = hromada_tenants::TenantTx::begin_read_only(
+        db,
+        Some((tenant.clone(), hromada_tenants::TenantSource::Host)),
+        None,
+        None,
+        hromada_tenants::Planning::Auto,
+    )
+    .await
+    .gql()?;
+    let board = live::board(tx.conn(), tenant.id, cnap).await.gql()?;
+    tx.rollback().await.gql()?;
+    Ok(board.into())
+}
+
+#[derive(Default)]
+pub struct QueueSubscription;
+
+#[async_graphql::Subscription]
+impl QueueSubscription {
+    /// The hall's display board now, and again after every call, check-in or finished visit
+    /// at the CNAP (connect to `/graphql/ws` on the community's host, `graphql-transport-ws`).
+    async fn queue_board(
+        &self,
+        ctx: &Context<'_>,
+        cnap_id: ID,
+    ) -> Result<impl futures_util::Stream<Item = Result<QueueBoard>> + use<>> {
+        let cnap = uuid("cnapId", &cnap_id)?;
+        let feed = ctx.data::<BoardFeed>()?;
+        let tenant = feed
+            .tenant
+            .clone()
+            .ok_or_else(|| to_gql(DomainError::NotFound("community of this host".into())))?;
+        let db = feed.db.clone();
+        let first = read_board(&db, &tenant, cnap).await?;
+        let changes = feed.changes.subscribe();
+        let later = futures_util::stream::unfold(changes, move |mut changes| {
+            let (db, tenant) = (db.clone(), tenant.clone());
+            async move {
+                loop {
+                    match changes.recv().await {
+                        Ok((t, c)) if t == tenant.id && c == cnap => break,
+                        Ok(_) => continue,
+                        // Missed changes: read the board anyway.
+                        Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => break,
+                        Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+                    }
+                }
+                Some((read_board(&db, &tenant, cnap).await, changes))
+            }
+        });
+        Ok(futures_util::StreamExt::chain(
+            futures_util::stream::once(async move { Ok(first) }),
+            later,
+        ))
+    }
+}
 
 #[derive(Default)]
 pub struct QueueQuery;

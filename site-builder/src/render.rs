@@ -208,9 +208,10 @@ pub struct Renderer {
     env: Environment<'static>,
 }
 
-const TEMPLATES: [(&str, &str); 11] = [
+const TEMPLATES: [(&str, &str); 12] = [
     ("apply.html", include_str!("../templates/apply.html")),
     ("status.html", include_str!("../templates/status.html")),
+    ("booking.html", include_str!("../templates/booking.html")),
     ("base.html", include_str!("../templates/base.html")),
     ("blocks.html", include_str!("../templates/blocks.html")),
     ("page.html", include_str!("../templates/page.html")),
@@ -826,6 +827,7 @@ fn labels(lang: Lang) -> serde_json::Value {
         ),
         ("free", "Безоплатно", "Free"),
         ("apply_online", "Подати онлайн", "Apply online"),
+        ("book_visit", "Записатися на прийом", "Book a visit"),
         (
             "status_lookup",
             "Перевірити стан заяви",
@@ -1104,6 +1106,9 @@ async fn block_views(
             }
             Block::CnapInfo(c) => {
                 let places = directory::list(conn, tenant, None).await?;
+                // CNAPs with an e-queue get the way to book a visit.
+                let booking: Vec<Uuid> =
+                    hromada_tenants::queue::settings::cnaps_booking(conn, tenant).await?;
                 let items: Vec<_> = places
                     .iter()
                     .filter(|p| p.active)
@@ -1129,6 +1134,7 @@ async fn block_views(
                             "hours": hours_lines(frame, &p.hours.week),
                             "exceptions": exceptions,
                             "map_href": format!("https://www.openstreetmap.org/?mlat={:.6}&mlon={:.6}#map=17/{:.6}/{:.6}", p.lat, p.lon, p.lat, p.lon),
+                            "book_href": booking.contains(&p.id).then(|| frame.href("/booking")),
                         })
                     })
                     .collect();

@@ -45,7 +45,7 @@ const MAX_FORM_BYTES: usize = MAX_DOCUMENTS * MAX_DOCUMENT_BYTES / 2 + 64 * 1024
 const MAX_TEXT_BYTES: usize = 8 * 1024;
 
 /// The token a session's forms carry.
-fn csrf_of(token: &str) -> String {
+pub(super) fn csrf_of(token: &str) -> String {
     hex::encode(&Sha256::digest(format!("hromada-applicant-csrf\0{token}").as_bytes())[..16])
 }
 
@@ -230,7 +230,7 @@ fn t(english: bool) -> Value {
 }
 
 /// The language and path of a request (`/en/…` is English).
-fn lang_of(req: &HttpRequest) -> (bool, String) {
+pub(super) fn lang_of(req: &HttpRequest) -> (bool, String) {
     let path = req.path();
     match path.strip_prefix("/en") {
         Some(rest) if rest.starts_with('/') => (true, path.to_owned()),
@@ -238,12 +238,12 @@ fn lang_of(req: &HttpRequest) -> (bool, String) {
     }
 }
 
-fn prefix(english: bool) -> &'static str {
+pub(super) fn prefix(english: bool) -> &'static str {
     if english { "/en" } else { "" }
 }
 
 /// A field's element id in the page: `person.fullName` → `person-fullName`.
-fn id_of(field: &str) -> String {
+pub(super) fn id_of(field: &str) -> String {
     field
         .chars()
         .filter(|c| *c != ']')
@@ -251,7 +251,7 @@ fn id_of(field: &str) -> String {
         .collect()
 }
 
-fn message_of(err: &DomainError, english: bool) -> String {
+pub(super) fn message_of(err: &DomainError, english: bool) -> String {
     let text = match err {
         DomainError::Invalid { field, reason } => format!("{field}: {reason}"),
         DomainError::Throttled { .. } => {
@@ -270,16 +270,16 @@ fn message_of(err: &DomainError, english: bool) -> String {
     }
 }
 
-struct Page<'a> {
-    state: &'a AppState,
-    req: &'a HttpRequest,
-    tenant: Tenant,
-    english: bool,
-    path: String,
+pub(super) struct Page<'a> {
+    pub(super) state: &'a AppState,
+    pub(super) req: &'a HttpRequest,
+    pub(super) tenant: Tenant,
+    pub(super) english: bool,
+    pub(super) path: String,
 }
 
 impl Page<'_> {
-    async fn render(
+    pub(super) async fn render(
         &self,
         tx: &TenantTx,
         template: &str,
@@ -317,7 +317,7 @@ impl Page<'_> {
     }
 }
 
-fn page_error(e: DomainError) -> HttpResponse {
+pub(super) fn page_error(e: DomainError) -> HttpResponse {
     let status = super::status_of(&e);
     if status.is_server_error() {
         tracing::error!(error = %e, "page failed");
@@ -332,7 +332,7 @@ fn page_error(e: DomainError) -> HttpResponse {
 }
 
 /// The request's community, its language, and the applicant of the cookie (if still valid).
-async fn context<'a>(
+pub(super) async fn context<'a>(
     state: &'a AppState,
     req: &'a HttpRequest,
 ) -> Result<(Page<'a>, Option<(String, identity::Applicant)>), HttpResponse> {
@@ -363,7 +363,7 @@ async fn context<'a>(
     ))
 }
 
-async fn begin(
+pub(super) async fn begin(
     state: &AppState,
     tenant: &Tenant,
     applicant: Option<uuid::Uuid>,
@@ -387,13 +387,16 @@ fn term_text(term: Term, english: bool) -> String {
 
 /// A form's posted fields and files.
 #[derive(Default)]
-struct Posted {
-    texts: HashMap<String, String>,
+pub(super) struct Posted {
+    pub(super) texts: HashMap<String, String>,
     files: Vec<(String, String, Vec<u8>)>,
 }
 
 /// Reads a multipart (or url-encoded) form post under its limits.
-async fn read_form(req: &HttpRequest, mut payload: web::Payload) -> Result<Posted, DomainError> {
+pub(super) async fn read_form(
+    req: &HttpRequest,
+    mut payload: web::Payload,
+) -> Result<Posted, DomainError> {
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -497,7 +500,7 @@ fn uploads(posted: &mut Posted) -> Vec<Upload> {
         .collect()
 }
 
-fn checked_csrf(posted: &Posted, token: &str) -> Result<(), DomainError> {
+pub(super) fn checked_csrf(posted: &Posted, token: &str) -> Result<(), DomainError> {
     if posted.texts.get("csrf").map(String::as_str) == Some(csrf_of(token).as_str()) {
         Ok(())
     } else {
@@ -507,7 +510,7 @@ fn checked_csrf(posted: &Posted, token: &str) -> Result<(), DomainError> {
     }
 }
 
-fn session_cookie(token: &str, secure: bool) -> Cookie<'static> {
+pub(super) fn session_cookie(token: &str, secure: bool) -> Cookie<'static> {
     Cookie::build(APPLICANT_COOKIE, token.to_owned())
         .path("/")
         .http_only(true)

@@ -36,6 +36,31 @@ pub async fn graphql(
     run(state, req, request_id, request).await
 }
 
+/// `GET /graphql/ws`: GraphQL subscriptions over WebSocket (`graphql-transport-ws`, and the
+/// older `graphql-ws`), bound to the community of the host. Subscriptions read public data
+/// only (the queue's board) and each read runs in a read-only transaction of its own; a
+/// query or mutation sent here is refused with the rest of the connection's errors, as the
+/// plain endpoint is where those run, in the request's transaction.
+pub async fn subscriptions(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> actix_web::Result<HttpResponse> {
+    let tenant = match resolve_tenant(&state, &req).await {
+        Ok(t) => t.map(|(t, _)| t),
+        Err(e) => return Ok(error_response(e)),
+    };
+    let mut data = async_graphql::Data::default();
+    data.insert(hromada_graphql::queue::BoardFeed {
+        db: state.db.clone(),
+        tenant,
+        changes: state.queue_feed.clone(),
+    });
+    async_graphql_actix_web::GraphQLSubscription::new(state.schema.clone())
+        .with_data(data)
+        .start(&req, payload)
+}
+
 /// Whether a request is a GraphQL multipart request (files attached, e.g. `importFeatures`).
 pub fn is_multipart(ctx: &actix_web::guard::GuardContext) -> bool {
     ctx.head()

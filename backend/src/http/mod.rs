@@ -4,6 +4,7 @@
 pub mod account_pages;
 pub mod apply;
 pub mod assets;
+pub mod booking;
 pub mod case_files;
 pub mod console;
 pub mod gis_export;
@@ -60,6 +61,8 @@ pub struct AppState {
     pub console: console::ConsoleFiles,
     /// The e-ID provider applicants may sign in with, when one is configured.
     pub identity: Option<Arc<dyn hromada_tenants::identity::IdentityProvider>>,
+    /// Changes of the CNAPs' live queues, for board subscriptions.
+    pub queue_feed: tokio::sync::broadcast::Sender<(uuid::Uuid, uuid::Uuid)>,
 }
 
 /// The header API clients use to name a tenant explicitly (its slug).

@@ -1,3 +1,4 @@
+DROP FUNCTION IF EXISTS app.queue_changed() CASCADE;
 DROP TABLE IF EXISTS queue_counter;
 DROP TABLE IF EXISTS queue_visit;
 DROP FUNCTION IF EXISTS app.queue_taken(uuid, timestamptz, timestamptz);

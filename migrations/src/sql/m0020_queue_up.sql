@@ -181,3 +181,13 @@ GRANT SELECT, INSERT, UPDATE ON queue_workplace TO hromada_server;
 GRANT SELECT, INSERT, UPDATE ON queue_booking TO hromada_server;
 GRANT SELECT, INSERT, UPDATE ON queue_visit TO hromada_server;
 GRANT SELECT, INSERT, UPDATE ON queue_counter TO hromada_server;
+
+-- Every new ticket and every move of one tells the servers which CNAP's board changed
+-- (`<community>:<CNAP>`); board subscriptions read it again.
+CREATE FUNCTION app.queue_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('hromada_queue_changed', NEW.tenant_id::text || ':' || NEW.cnap_id::text);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER queue_visit_changed AFTER INSERT OR UPDATE ON queue_visit
+  FOR EACH ROW EXECUTE FUNCTION app.queue_changed();

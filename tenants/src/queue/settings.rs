@@ -484,6 +484,48 @@ pub async fn update(
     get(conn, tenant_id, cnap_id).await
 }
 
+/// The community's CNAPs where people book visits (their queue takes some service).
+pub async fn cnaps_booking(
+    conn: &impl ConnectionTrait,
+    tenant_id: Uuid,
+) -> DomainResult<Vec<Uuid>> {
+    Ok(conn
+        .query_all_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT DISTINCT cnap_id FROM queue_service WHERE tenant_id = $1",
+            [tenant_id.into()],
+        ))
+        .await?
+        .iter()
+        .filter_map(|r| r.try_get_by_index(0).ok())
+        .collect())
+}
+
+/// A service people book visits for: its id and names.
+#[derive(Debug, Clone, FromQueryResult)]
+pub struct Bookable {
+    pub service_id: Uuid,
+    pub name_uk: String,
+    pub name_en: String,
+}
+
+/// The services people book visits for at the community's active CNAPs.
+pub async fn services_booking(
+    conn: &impl ConnectionTrait,
+    tenant_id: Uuid,
+) -> DomainResult<Vec<Bookable>> {
+    Ok(Bookable::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT DISTINCT p.service_id, p.name_uk, p.name_en FROM queue_service q \
+         JOIN public_service p ON p.service_id = q.service_id \
+         JOIN cnap c ON c.tenant_id = q.tenant_id AND c.id = q.cnap_id AND c.active \
+         WHERE q.tenant_id = $1 ORDER BY p.name_uk",
+        [tenant_id.into()],
+    ))
+    .all(conn)
+    .await?)
+}
+
 /// The length of a visit for `service` at a CNAP: the CNAP's, else the card's, else the default.
 pub fn visit_minutes(service: &QueueService, card: Option<&ServiceCard>) -> i32 {
     service

@@ -773,3 +773,268 @@ async fn a_kiosk_an_operator_and_the_board_run_the_counter() {
         .await;
     assert_eq!(error_code(&anonymous), "UNAUTHENTICATED", "{anonymous}");
 }
+
+/// A GET of a petrykivska site page, with an optional applicant cookie.
+async fn site_get(app: &TestApp, path: &str, cookie: Option<&str>) -> (u16, String) {
+    let mut req = app
+        .http
+        .get(format!("{}{path}", app.base_url))
+        .header("Host", format!("petrykivska.{}", app.config.domain));
+    if let Some(c) = cookie {
+        req = req.header("Cookie", format!("hromada_applicant={c}"));
+    }
+    let res = req.send().await.unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+fn first_capture(html: &str, re: &str) -> String {
+    regex::Regex::new(re)
+        .unwrap()
+        .captures(html)
+        .map(|c| c[1].to_owned())
+        .unwrap_or_else(|| panic!("no {re} in the page"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_site_books_and_moves_a_visit_without_javascript_and_its_pages_pass_axe() {
+    let app = TestApp::spawn().await;
+    let host = format!("petrykivska.{}", app.config.domain);
+    let cnap = cnap_of(&app, "petrykivska").await;
+    let (_, service) = settings_and_service(&app, &cnap, "A").await;
+
+    // The CNAP block and the booking page lead to the service, the CNAP, and its times.
+    let (status, html) = site_get(&app, "/booking", None).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(&format!("/booking?service={service}")),
+        "services listed"
+    );
+    let (_, html) = site_get(&app, &format!("/booking?service={service}"), None).await;
+    assert!(html.contains(&format!("cnap={cnap}")), "the CNAP listed");
+    assert!(html.contains("Найближчий вільний час"));
+    let step = format!("/booking?service={service}&cnap={cnap}");
+    let (_, html) = site_get(&app, &step, None).await;
+    assert!(html.contains("name=\"address\""), "sign in first");
+
+    // Sign in with a code, as plain form posts.
+    let email = "lesia.ukrainka@example.com";
+    let res = app
+        .http
+        .post(format!("{}/booking/code", app.base_url))
+        .header("Host", &host)
+        .form(&[("address", email), ("service", &service), ("cnap", &cnap)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let mail = app.wait_eml(10, |m| m.to == email).await;
+    let code = first_capture(&mail.body, r"\b(\d{6})\b");
+    let res = app
+        .http
+        .post(format!("{}/booking/verify", app.base_url))
+        .header("Host", &host)
+        .form(&[
+            ("address", email),
+            ("code", code.as_str()),
+            ("service", &service),
+            ("cnap", &cnap),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let token = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("hromada_applicant=")
+        .to_owned();
+
+    // The week's times as radio buttons; a missing name is named, nothing booked.
+    let (status, html) = site_get(&app, &step, Some(&token)).await;
+    assert_eq!(status, 200);
+    let csrf = first_capture(&html, r#"name="csrf" value="([^"]*)""#);
+    let times: Vec<String> = regex::Regex::new(r#"name="startsAt" value="([^"]+)""#)
+        .unwrap()
+        .captures_iter(&html)
+        .map(|c| c[1].to_owned())
+        .collect();
+    assert!(times.len() > 5, "free times shown");
+    let before = app.count("SELECT count(*) FROM queue_booking").await;
+    let post = |fields: Vec<(&'static str, String)>| {
+        let (app, host, token) = (&app, host.clone(), token.clone());
+        async move {
+            app.http
+                .post(format!("{}/booking", app.base_url))
+                .header("Host", host)
+                .header("Cookie", format!("hromada_applicant={token}"))
+                .form(&fields)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let base_fields = |name: &str, at: &str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("service", service.clone()),
+            ("cnap", cnap.clone()),
+            ("fullName", name.to_owned()),
+            ("email", email.to_owned()),
+            ("startsAt", at.to_owned()),
+        ]
+    };
+    let res = post(base_fields("", &times[0])).await;
+    assert_eq!(res.status(), 400);
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("error-summary") && page.contains("#holder-fullName"),
+        "the name is named"
+    );
+    assert_eq!(
+        app.count("SELECT count(*) FROM queue_booking").await,
+        before
+    );
+
+    // Booked: the page of the link, the confirmation mail with its calendar entry.
+    let res = post(base_fields("Леся Українка", &times[0])).await;
+    assert_eq!(res.status(), 303);
+    let manage = res.headers()["location"].to_str().unwrap().to_owned();
+    assert!(manage.starts_with("/booking/manage/"), "{manage}");
+    let (status, html) = site_get(&app, &manage, None).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Ви записані"), "confirmed on the page");
+    let mail = app
+        .wait_eml(10, |m| m.to == email && m.subject.contains("записані"))
+        .await;
+    assert!(mail.attachments.iter().any(|(n, _)| n == "visit.ics"));
+
+    // Moved on the link's page, in one step.
+    let link = manage.split('?').next().unwrap().to_owned();
+    let res = app
+        .http
+        .post(format!("{}{link}/move", app.base_url))
+        .header("Host", &host)
+        .form(&[("startsAt", times[2].as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let (_, html) = site_get(&app, &format!("{link}?done=moved"), None).await;
+    assert!(html.contains("Запис перенесено"));
+    let moved_at: DateTime<Utc> = serde_json::from_value(json!(times[2])).unwrap();
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM queue_booking WHERE status = 'booked' AND starts_at = '{}'",
+            moved_at.to_rfc3339()
+        ))
+        .await,
+        1
+    );
+
+    // A wrong link gets a page that says so, not an error.
+    let (status, html) = site_get(&app, "/booking/manage/nothing-here", None).await;
+    assert_eq!(status, 404);
+    assert!(html.contains("не знайдено"), "a clear page");
+
+    // Every page passes axe (WCAG 2.1 AA) in Chromium.
+    let port = app.base_url.rsplit(':').next().unwrap().to_owned();
+    let site = format!("http://petrykivska.{}:{port}", app.config.domain);
+    let pages = [
+        format!("{site}/booking"),
+        format!("{site}/booking?service={service}"),
+        format!("{site}{step}"),
+        format!("{site}{step}|hromada_applicant={token}"),
+        format!("{site}/en{step}|hromada_applicant={token}"),
+        format!("{site}{link}"),
+        format!("{site}/en{link}"),
+    ];
+    hromada_tests::assert_axe_clean(&pages).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_boards_subscription_hears_a_call_within_a_second() {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+    let app = TestApp::spawn().await;
+    let cnap = cnap_of(&app, "petrykivska").await;
+    let (settings, service) = settings_and_service(&app, &cnap, "A").await;
+    let window = settings["workplaces"][0]["id"].as_str().unwrap().to_owned();
+    let staff = app.demo_login("cnap@petrykivska.hromada.localhost").await;
+    let ticket = app
+        .gql(
+            Some("petrykivska"),
+            Some(&staff),
+            "mutation($i: IssueTicketInput!) { issueTicket(input: $i) { visit { ticket } } }",
+            json!({"i": {"cnapId": cnap, "serviceId": service}}),
+        )
+        .await;
+    data(&ticket);
+
+    // A display subscribes on the community's host, anonymously.
+    let url = format!("{}/graphql/ws", app.base_url.replace("http://", "ws://"));
+    let mut request = url.into_client_request().unwrap();
+    let headers = request.headers_mut();
+    headers.insert(
+        "Host",
+        format!("petrykivska.{}", app.config.domain)
+            .parse()
+            .unwrap(),
+    );
+    headers.insert(
+        "Sec-WebSocket-Protocol",
+        "graphql-transport-ws".parse().unwrap(),
+    );
+    let (mut ws, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+    ws.send(Message::text(
+        json!({"type": "connection_init"}).to_string(),
+    ))
+    .await
+    .unwrap();
+    let next_json = |m: Message| -> Value { serde_json::from_str(m.to_text().unwrap()).unwrap() };
+    let ack = next_json(ws.next().await.unwrap().unwrap());
+    assert_eq!(ack["type"], "connection_ack", "{ack}");
+    ws.send(Message::text(
+        json!({"id": "1", "type": "subscribe", "payload": {
+            "query": "subscription($c: ID!) { queueBoard(cnapId: $c) { called { ticket workplaceNameUk } } }",
+            "variables": {"c": cnap}}})
+        .to_string(),
+    ))
+    .await
+    .unwrap();
+    let first = next_json(ws.next().await.unwrap().unwrap());
+    assert_eq!(first["type"], "next", "{first}");
+
+    // The operator calls; the board arrives within a second.
+    let called = app
+        .gql(
+            Some("petrykivska"),
+            Some(&staff),
+            "mutation($i: CallNextInput!) { callNext(input: $i) { visit { ticket } } }",
+            json!({"i": {"workplaceId": window}}),
+        )
+        .await;
+    let called = data(&called)["callNext"]["visit"]["ticket"].clone();
+    assert!(called.is_string(), "someone was called: {called}");
+    let started = std::time::Instant::now();
+    let update = tokio::time::timeout(std::time::Duration::from_secs(1), async {
+        loop {
+            let m = next_json(ws.next().await.unwrap().unwrap());
+            if m["type"] == "next"
+                && m["payload"]["data"]["queueBoard"]["called"][0]["ticket"] == called
+            {
+                return m;
+            }
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("no board with {called} within a second"));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "{update}"
+    );
+    ws.close(None).await.ok();
+}
