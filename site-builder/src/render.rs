@@ -208,10 +208,11 @@ pub struct Renderer {
     env: Environment<'static>,
 }
 
-const TEMPLATES: [(&str, &str); 12] = [
+const TEMPLATES: [(&str, &str); 13] = [
     ("apply.html", include_str!("../templates/apply.html")),
     ("status.html", include_str!("../templates/status.html")),
     ("booking.html", include_str!("../templates/booking.html")),
+    ("board.html", include_str!("../templates/board.html")),
     ("base.html", include_str!("../templates/base.html")),
     ("blocks.html", include_str!("../templates/blocks.html")),
     ("page.html", include_str!("../templates/page.html")),

@@ -730,6 +730,75 @@ pub async fn booking_change(
     }
 }
 
+/// How often the board page reloads itself (the `Refresh` header: a hall's display without
+/// JavaScript; a display with it subscribes to `queueBoard` instead).
+const BOARD_REFRESH_SECS: u32 = 10;
+
+/// `GET /queue/board/{cnap}`: the hall's display board, server-rendered.
+pub async fn board_page(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    cnap: web::Path<String>,
+) -> HttpResponse {
+    let (page, _) = match context(&state, &req).await {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let english = page.english;
+    let Ok(cnap) = cnap.parse::<Uuid>() else {
+        return HttpResponse::NotFound().body("no such CNAP");
+    };
+    let tx = match begin(&state, &page.tenant, None).await {
+        Ok(tx) => tx,
+        Err(e) => return page_error(e),
+    };
+    let built = async {
+        let place = hromada_tenants::cnap::directory::get(tx.conn(), page.tenant.id, cnap).await?;
+        let board = hromada_tenants::queue::live::board(tx.conn(), page.tenant.id, cnap).await?;
+        let pairs: &[(&str, &str, &str)] = &[
+            ("called", "Запрошуємо", "Now serving"),
+            ("ticket", "Талон", "Ticket"),
+            ("window", "Вікно", "Window"),
+            ("waiting", "Очікують", "Waiting"),
+            ("group", "Група", "Group"),
+            ("nobody", "Поки нікого не викликано.", "Nobody has been called yet."),
+            ("updated", "оновлено о", "updated at"),
+        ];
+        let t: serde_json::Map<String, Value> = pairs
+            .iter()
+            .map(|(k, uk, en)| ((*k).to_owned(), Value::from(if english { *en } else { *uk })))
+            .collect();
+        Ok::<_, DomainError>(json!({
+            "t": t,
+            "cnap": if english && !place.name_en.is_empty() { place.name_en } else { place.name_uk },
+            "at": board.at.with_timezone(&Kyiv).format("%H:%M:%S").to_string(),
+            "at_iso": board.at.to_rfc3339(),
+            "called": board.called.iter().map(|v| json!({
+                "ticket": v.ticket,
+                "window": if english { v.workplace_name_en.clone().filter(|n| !n.is_empty()).or(v.workplace_name_uk.clone()) } else { v.workplace_name_uk.clone() },
+            })).collect::<Vec<_>>(),
+            "waiting": board.waiting.iter().map(|(l, n)| json!({"letter": l, "count": n})).collect::<Vec<_>>(),
+        }))
+    }
+    .await;
+    let ctx = match built {
+        Ok(ctx) => ctx,
+        Err(e) => return page_error(e),
+    };
+    let title = if english {
+        "Queue"
+    } else {
+        "Електронна черга"
+    };
+    let mut response = page.render(&tx, "board.html", title, ctx, 200).await;
+    if let Ok(v) = header::HeaderValue::from_str(&BOARD_REFRESH_SECS.to_string()) {
+        response
+            .headers_mut()
+            .insert(header::HeaderName::from_static("refresh"), v);
+    }
+    response
+}
+
 /// The routes of booking a visit (mounted at `/` and at `/en`).
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/booking", web::get().to(booking_form))
@@ -740,5 +809,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/booking/manage/{token}/{action}",
             web::post().to(booking_change),
-        );
+        )
+        .route("/queue/board/{cnap}", web::get().to(board_page));
 }

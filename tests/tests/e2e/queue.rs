@@ -680,6 +680,23 @@ async fn a_kiosk_an_operator_and_the_board_run_the_counter() {
             .unwrap()
             .starts_with("Вікно")
     );
+    // The same board, server-rendered for a hall's display, reloads itself.
+    let res = app
+        .http
+        .get(format!("{}/queue/board/{cnap}", app.base_url))
+        .header("Host", format!("petrykivska.{}", app.config.domain))
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    let refresh = res.headers().get("refresh").cloned();
+    let html = res.text().await.unwrap();
+    assert_eq!(status, 200, "{html}");
+    assert_eq!(refresh.unwrap(), "10");
+    assert!(
+        html.contains(called["ticket"].as_str().unwrap()),
+        "the call is on the page"
+    );
     for name in ["startVisit", "finishVisit"] {
         let res = app
             .gql(
@@ -949,6 +966,7 @@ async fn the_site_books_and_moves_a_visit_without_javascript_and_its_pages_pass_
         format!("{site}/en{step}|hromada_applicant={token}"),
         format!("{site}{link}"),
         format!("{site}/en{link}"),
+        format!("{site}/queue/board/{cnap}"),
     ];
     hromada_tests::assert_axe_clean(&pages).await;
 }
