@@ -6,6 +6,7 @@
 #   infra/bench.sh site     a cached community page against nginx serving the same bytes; uncached renders
 #   infra/bench.sh console  the console in Chromium: shell size, screens, the editor's live preview
 #   infra/bench.sh applications  10,000,000 cases: the desk's inbox and lookups against bare SQL; submissions per second
+#   infra/bench.sh queue    the e-queue: free times over 30 days at a 12-window CNAP; bookings under contention against the bare INSERT
 set -euo pipefail
 cd "$(dirname "$0")/.."
 infra/setup.sh --test
@@ -22,5 +23,6 @@ case "${1:-search}" in
     cargo bench -p hromada-tests --bench site ;;
   console) cargo bench -p hromada-tests --bench console ;;
   applications) cargo bench -p hromada-tests --bench applications ;;
-  *) echo "usage: infra/bench.sh [search|import|tiles|site|console|applications]" >&2; exit 2 ;;
+  queue) cargo bench -p hromada-tests --bench queue ;;
+  *) echo "usage: infra/bench.sh [search|import|tiles|site|console|applications|queue]" >&2; exit 2 ;;
 esac
