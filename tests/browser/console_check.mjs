@@ -5,7 +5,7 @@
 // run with a non-zero exit and names the step.
 //
 // Usage: WEB_DIR=backend/web node console_check.mjs <port> <domain> <password> <scenario>
-//   scenario: community | oblast | session | desk | bench
+//   scenario: community | oblast | session | desk | queue | bench
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -455,6 +455,49 @@ async function rowsIn(page, status) {
   }, status);
 }
 
+/** The e-queue at the counter: a kiosk ticket, then the operator calls, starts and finishes. */
+async function queue() {
+  const base = host('petrykivska');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await newPage(context);
+  step('the CNAP officer opens the queue');
+  await signIn(page, base, 'cnap@petrykivska.hromada.localhost');
+  await page.getByRole('navigation').getByRole('link', { name: 'Черга' }).waitFor();
+  await open(page, 'Черга', 'Електронна черга', 'queue-counter');
+  await page.getByRole('heading', { level: 2, name: 'Термінал' }).waitFor();
+
+  step('the kiosk issues a walk-in ticket');
+  await page.getByRole('button', { name: /Послуга/ }).click();
+  await page.getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Видати талон' }).click();
+  const issued = page.getByRole('status').filter({ hasText: /^Талон/ });
+  await issued.waitFor();
+  out.screens.issued = await issued.innerText();
+
+  step('the operator calls the next person, starts and finishes the visit');
+  // Windows 1–3 serve every group between them (the demo's window 4 is busy).
+  const now = page.locator('.ticket-now');
+  for (const window of ['Вікно 1', 'Вікно 2', 'Вікно 3']) {
+    await page.getByRole('button', { name: /Робоче місце/ }).click();
+    await page.getByRole('option', { name: window, exact: true }).click();
+    await page.getByRole('button', { name: 'Викликати наступного' }).click();
+    await Promise.race([
+      now.waitFor(),
+      page.getByRole('status').filter({ hasText: 'Ніхто не чекає' }).waitFor(),
+    ]);
+    if (await now.count()) break;
+  }
+  await now.waitFor();
+  out.screens.called = await now.innerText();
+  await page.getByRole('button', { name: 'Почати прийом' }).click();
+  await page.getByRole('button', { name: 'Завершити прийом' }).click();
+  const finished = page.getByRole('status').filter({ hasText: 'завершено' });
+  await finished.waitFor();
+  out.screens.finished = await finished.innerText();
+  await axe(page, 'queue-finished');
+  await context.close();
+}
+
 /** The CNAP desk and the provider's decision, and a card's online form. */
 async function desk() {
   const base = host('petrykivska');
@@ -650,6 +693,7 @@ try {
   else if (scenario === 'session') await session();
   else if (scenario === 'oblast') await oblast();
   else if (scenario === 'desk') await desk();
+  else if (scenario === 'queue') await queue();
   else if (scenario === 'bench') await bench();
   else throw new Error(`unknown scenario ${scenario}`);
   console.log(JSON.stringify(out));

@@ -696,6 +696,38 @@ async fn the_oblast_admin_onboards_a_community_from_the_codifier_in_the_console(
 }
 
 #[tokio::test]
+async fn the_counter_issues_a_ticket_and_serves_it_in_the_console() {
+    let app = TestApp::spawn().await;
+    let result = browser(&app, "queue").await;
+    let screens = &result["screens"];
+    let issued = screens["issued"].as_str().unwrap();
+    assert!(issued.starts_with("Талон "), "{screens:#}");
+    let called = screens["called"].as_str().unwrap();
+    let ticket = called
+        .trim_start_matches("Зараз: ")
+        .split(' ')
+        .next()
+        .unwrap();
+    assert!(
+        screens["finished"].as_str().unwrap().contains(ticket),
+        "{screens:#}"
+    );
+    // What the browser did is in the database.
+    assert_eq!(
+        app.count(&format!(
+            "SELECT count(*) FROM queue_visit WHERE ticket = '{ticket}' AND status = 'done' \
+             AND started_at IS NOT NULL AND finished_at IS NOT NULL \
+             AND day = (now() AT TIME ZONE 'Europe/Kyiv')::date"
+        ))
+        .await,
+        1
+    );
+    for screen in ["queue-counter", "queue-finished"] {
+        assert!(result["axe"].get(screen).is_some(), "axe ran on {screen}");
+    }
+}
+
+#[tokio::test]
 async fn the_cnap_desk_and_the_provider_process_cases_and_a_card_gains_a_form_field_in_the_console()
 {
     let app = TestApp::spawn().await;

@@ -67,6 +67,14 @@ type Documents = {
     "\n  mutation Invite($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      email\n      role\n    }\n  }\n": typeof types.InviteDocument,
     "\n  mutation Grant($input: RoleInput!) {\n    grantRole(input: $input) {\n      role\n    }\n  }\n": typeof types.GrantDocument,
     "\n  mutation Revoke($input: RoleInput!) {\n    revokeRole(input: $input) {\n      role\n    }\n  }\n": typeof types.RevokeDocument,
+    "\n  query CounterPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n    services(first: 100) {\n      nodes {\n        id\n        card {\n          nameUk\n          nameEn\n        }\n      }\n    }\n  }\n": typeof types.CounterPlacesDocument,
+    "\n  query CounterQueue($cnapId: ID!) {\n    queueSettings(cnapId: $cnapId) {\n      version\n      workplaces {\n        id\n        nameUk\n        nameEn\n        active\n      }\n      services {\n        serviceId\n        group\n      }\n    }\n    queueBoard(cnapId: $cnapId) {\n      called {\n        id\n        ticket\n        status\n        booked\n        workplaceId\n        workplaceNameUk\n      }\n      waiting {\n        letter\n        waiting\n      }\n    }\n  }\n": typeof types.CounterQueueDocument,
+    "\n  mutation CounterCallNext($input: CallNextInput!) {\n    callNext(input: $input) {\n      visit {\n        id\n        ticket\n        status\n        booked\n      }\n    }\n  }\n": typeof types.CounterCallNextDocument,
+    "\n  mutation CounterStart($input: VisitStepInput!) {\n    startVisit(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n": typeof types.CounterStartDocument,
+    "\n  mutation CounterFinish($input: VisitStepInput!) {\n    finishVisit(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n": typeof types.CounterFinishDocument,
+    "\n  mutation CounterNoShow($input: VisitStepInput!) {\n    markNoShow(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n": typeof types.CounterNoShowDocument,
+    "\n  mutation CounterTicket($input: IssueTicketInput!) {\n    issueTicket(input: $input) {\n      visit {\n        ticket\n        ahead\n      }\n    }\n  }\n": typeof types.CounterTicketDocument,
+    "\n  mutation CounterCheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      visit {\n        ticket\n        ahead\n      }\n    }\n  }\n": typeof types.CounterCheckInDocument,
     "\n  query MediaLibrary {\n    mediaItems(first: 100) {\n      nodes {\n        id\n        kind\n        fileName\n        contentType\n        byteSize\n        title\n        altUk\n        altEn\n        width\n        height\n        url\n        variants {\n          width\n          url\n        }\n        createdAt\n      }\n    }\n  }\n": typeof types.MediaLibraryDocument,
     "\n  mutation UpdateMedia($input: UpdateMediaInput!) {\n    updateMedia(input: $input) {\n      mediaItem {\n        id\n        altUk\n        altEn\n        title\n      }\n    }\n  }\n": typeof types.UpdateMediaDocument,
     "\n  query NewsList {\n    newsPosts(first: 50) {\n      nodes {\n        id\n        slug\n        version\n        status\n        titleUk\n        date\n        publishedAt\n      }\n    }\n  }\n": typeof types.NewsListDocument,
@@ -144,6 +152,14 @@ const documents: Documents = {
     "\n  mutation Invite($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      email\n      role\n    }\n  }\n": types.InviteDocument,
     "\n  mutation Grant($input: RoleInput!) {\n    grantRole(input: $input) {\n      role\n    }\n  }\n": types.GrantDocument,
     "\n  mutation Revoke($input: RoleInput!) {\n    revokeRole(input: $input) {\n      role\n    }\n  }\n": types.RevokeDocument,
+    "\n  query CounterPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n    services(first: 100) {\n      nodes {\n        id\n        card {\n          nameUk\n          nameEn\n        }\n      }\n    }\n  }\n": types.CounterPlacesDocument,
+    "\n  query CounterQueue($cnapId: ID!) {\n    queueSettings(cnapId: $cnapId) {\n      version\n      workplaces {\n        id\n        nameUk\n        nameEn\n        active\n      }\n      services {\n        serviceId\n        group\n      }\n    }\n    queueBoard(cnapId: $cnapId) {\n      called {\n        id\n        ticket\n        status\n        booked\n        workplaceId\n        workplaceNameUk\n      }\n      waiting {\n        letter\n        waiting\n      }\n    }\n  }\n": types.CounterQueueDocument,
+    "\n  mutation CounterCallNext($input: CallNextInput!) {\n    callNext(input: $input) {\n      visit {\n        id\n        ticket\n        status\n        booked\n      }\n    }\n  }\n": types.CounterCallNextDocument,
+    "\n  mutation CounterStart($input: VisitStepInput!) {\n    startVisit(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n": types.CounterStartDocument,
+    "\n  mutation CounterFinish($input: VisitStepInput!) {\n    finishVisit(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n": types.CounterFinishDocument,
+    "\n  mutation CounterNoShow($input: VisitStepInput!) {\n    markNoShow(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n": types.CounterNoShowDocument,
+    "\n  mutation CounterTicket($input: IssueTicketInput!) {\n    issueTicket(input: $input) {\n      visit {\n        ticket\n        ahead\n      }\n    }\n  }\n": types.CounterTicketDocument,
+    "\n  mutation CounterCheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      visit {\n        ticket\n        ahead\n      }\n    }\n  }\n": types.CounterCheckInDocument,
     "\n  query MediaLibrary {\n    mediaItems(first: 100) {\n      nodes {\n        id\n        kind\n        fileName\n        contentType\n        byteSize\n        title\n        altUk\n        altEn\n        width\n        height\n        url\n        variants {\n          width\n          url\n        }\n        createdAt\n      }\n    }\n  }\n": types.MediaLibraryDocument,
     "\n  mutation UpdateMedia($input: UpdateMediaInput!) {\n    updateMedia(input: $input) {\n      mediaItem {\n        id\n        altUk\n        altEn\n        title\n      }\n    }\n  }\n": types.UpdateMediaDocument,
     "\n  query NewsList {\n    newsPosts(first: 50) {\n      nodes {\n        id\n        slug\n        version\n        status\n        titleUk\n        date\n        publishedAt\n      }\n    }\n  }\n": types.NewsListDocument,
@@ -394,6 +410,38 @@ export function graphql(source: "\n  mutation Grant($input: RoleInput!) {\n    g
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Revoke($input: RoleInput!) {\n    revokeRole(input: $input) {\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation Revoke($input: RoleInput!) {\n    revokeRole(input: $input) {\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CounterPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n    services(first: 100) {\n      nodes {\n        id\n        card {\n          nameUk\n          nameEn\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CounterPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n    services(first: 100) {\n      nodes {\n        id\n        card {\n          nameUk\n          nameEn\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CounterQueue($cnapId: ID!) {\n    queueSettings(cnapId: $cnapId) {\n      version\n      workplaces {\n        id\n        nameUk\n        nameEn\n        active\n      }\n      services {\n        serviceId\n        group\n      }\n    }\n    queueBoard(cnapId: $cnapId) {\n      called {\n        id\n        ticket\n        status\n        booked\n        workplaceId\n        workplaceNameUk\n      }\n      waiting {\n        letter\n        waiting\n      }\n    }\n  }\n"): (typeof documents)["\n  query CounterQueue($cnapId: ID!) {\n    queueSettings(cnapId: $cnapId) {\n      version\n      workplaces {\n        id\n        nameUk\n        nameEn\n        active\n      }\n      services {\n        serviceId\n        group\n      }\n    }\n    queueBoard(cnapId: $cnapId) {\n      called {\n        id\n        ticket\n        status\n        booked\n        workplaceId\n        workplaceNameUk\n      }\n      waiting {\n        letter\n        waiting\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CounterCallNext($input: CallNextInput!) {\n    callNext(input: $input) {\n      visit {\n        id\n        ticket\n        status\n        booked\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CounterCallNext($input: CallNextInput!) {\n    callNext(input: $input) {\n      visit {\n        id\n        ticket\n        status\n        booked\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CounterStart($input: VisitStepInput!) {\n    startVisit(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CounterStart($input: VisitStepInput!) {\n    startVisit(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CounterFinish($input: VisitStepInput!) {\n    finishVisit(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CounterFinish($input: VisitStepInput!) {\n    finishVisit(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CounterNoShow($input: VisitStepInput!) {\n    markNoShow(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CounterNoShow($input: VisitStepInput!) {\n    markNoShow(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CounterTicket($input: IssueTicketInput!) {\n    issueTicket(input: $input) {\n      visit {\n        ticket\n        ahead\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CounterTicket($input: IssueTicketInput!) {\n    issueTicket(input: $input) {\n      visit {\n        ticket\n        ahead\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CounterCheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      visit {\n        ticket\n        ahead\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CounterCheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      visit {\n        ticket\n        ahead\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -35,6 +35,7 @@ const Templates = lazy(() => import("./oblast/Templates"));
 const Inbox = lazy(() => import("./applications/Inbox"));
 const CaseView = lazy(() => import("./applications/CaseView"));
 const Intake = lazy(() => import("./applications/Intake"));
+const Counter = lazy(() => import("./queue/Counter"));
 
 const Frame = graphql(`
   query Frame {
@@ -71,6 +72,7 @@ interface Entry {
 const ENTRIES: Entry[] = [
   { to: "", label: "nav.home", needs: null },
   { to: "applications", label: "nav.applications", needs: ["cases", "decide"] },
+  { to: "queue", label: "nav.queue", needs: ["queue", "operate"] },
   { to: "site", label: "nav.site", needs: ["site", "edit"] },
   { to: "news", label: "nav.news", needs: ["site", "edit"] },
   { to: "media", label: "nav.media", needs: ["site", "edit"] },
@@ -164,6 +166,7 @@ function Shell({ slug }: { slug: string }) {
               <Route path="applications" element={<Inbox />} />
               <Route path="applications/new" element={<Intake />} />
               <Route path="applications/:id" element={<CaseView />} />
+              <Route path="queue" element={<Counter />} />
               <Route path="site" element={<Pages />} />
               <Route path="site/pages/:id" element={<PageEditor />} />
               <Route path="news" element={<News />} />
