@@ -511,6 +511,8 @@ pub enum QueueStatsBy {
     Day,
     Workplace,
     Group,
+    /// Each community (on the oblast's host).
+    Community,
 }
 
 /// One row of queue statistics (minutes).
@@ -761,7 +763,8 @@ impl QueueQuery {
         Ok(live::board(tx.conn(), tenant, cnap).await.gql()?.into())
     }
 
-    /// Waiting and service times, no-shows and bookings used (the CNAP's head; at most a year).
+    /// Waiting and service times, no-shows and bookings used (the CNAP's head; on the oblast's
+    /// host, its administration over every community; at most a year).
     async fn queue_stats(
         &self,
         ctx: &Context<'_>,
@@ -776,6 +779,7 @@ impl QueueQuery {
             QueueStatsBy::Day => By::Day,
             QueueStatsBy::Workplace => By::Workplace,
             QueueStatsBy::Group => By::Group,
+            QueueStatsBy::Community => By::Community,
         };
         let guard = lock_tx(ctx).await?;
         let s = stats::stats(guard.tx()?, &services.authz, cnap, from, to, by)

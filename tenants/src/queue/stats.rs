@@ -18,6 +18,8 @@ pub enum By {
     Day,
     Workplace,
     Group,
+    /// Each community (the oblast's view).
+    Community,
 }
 
 /// One row of the statistics.
@@ -56,8 +58,8 @@ pub struct QueueStats {
 /// The longest period one request covers.
 pub const MAX_DAYS: i64 = 366;
 
-/// The queue statistics of `cnap_id` (or every CNAP of the community) from one date to
-/// another, inclusive.
+/// The queue statistics of `cnap_id` (or every CNAP of the community; on the oblast, of every
+/// CNAP of its communities) from one date to another, inclusive.
 pub async fn stats(
     tx: &TenantTx,
     authz: &Authorizer,
@@ -76,12 +78,22 @@ pub async fn stats(
             format!("must be within {MAX_DAYS} days of from"),
         ));
     }
-    let tenant_id = tx.tenant()?.id;
+    let tenant = tx.tenant()?;
+    let tenant_id = tenant.id;
     let conn = tx.conn();
+    // The oblast reads its communities' rows (the public tickets; bookings by `oblast_read`).
+    let (visits_of, bookings_of) = match tenant.kind {
+        crate::tenant::TenantKind::Oblast => (
+            "v.tenant_id IN (SELECT id FROM tenant WHERE parent_id = $1)",
+            "tenant_id IN (SELECT id FROM tenant WHERE parent_id = $1)",
+        ),
+        crate::tenant::TenantKind::Community => ("v.tenant_id = $1", "tenant_id = $1"),
+    };
     let key = match by {
         By::Day => "to_char(v.day, 'YYYY-MM-DD')",
         By::Workplace => "coalesce(w.name_uk, '—')",
         By::Group => "g.letter || ' ' || g.name_uk",
+        By::Community => "t.name_uk",
     };
     let measures = "count(*) AS visits, \
         count(*) FILTER (WHERE v.status = 'done') AS served, \
@@ -96,10 +108,12 @@ pub async fn stats(
           FILTER (WHERE v.status = 'done') AS service_p90_min, \
         round(100.0 * count(*) FILTER (WHERE v.called_at - greatest(v.issued_at, v.due_at) <= interval '15 minutes') \
           / nullif(count(*) FILTER (WHERE v.called_at IS NOT NULL), 0), 1)::float8 AS waited_within_15_percent";
-    let from_sql = "FROM queue_visit v \
-        JOIN queue_group g ON g.tenant_id = v.tenant_id AND g.id = v.group_id \
-        LEFT JOIN queue_workplace w ON w.tenant_id = v.tenant_id AND w.id = v.workplace_id \
-        WHERE v.tenant_id = $1 AND ($2::uuid IS NULL OR v.cnap_id = $2) AND v.day BETWEEN $3 AND $4";
+    let from_sql = format!(
+        "FROM queue_visit v JOIN tenant t ON t.id = v.tenant_id \
+         JOIN queue_group g ON g.tenant_id = v.tenant_id AND g.id = v.group_id \
+         LEFT JOIN queue_workplace w ON w.tenant_id = v.tenant_id AND w.id = v.workplace_id \
+         WHERE {visits_of} AND ($2::uuid IS NULL OR v.cnap_id = $2) AND v.day BETWEEN $3 AND $4"
+    );
     let values = || -> Vec<sea_orm::Value> {
         vec![tenant_id.into(), cnap_id.into(), from.into(), to.into()]
     };
@@ -120,12 +134,14 @@ pub async fn stats(
     .ok_or_else(|| DomainError::Internal("no total".into()))?;
     let bookings = Bookings::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        "SELECT count(*) FILTER (WHERE status <> 'cancelled') AS booked, \
-         count(*) FILTER (WHERE status IN ('checked_in', 'served')) AS used, \
-         count(*) FILTER (WHERE status = 'no_show') AS no_shows, \
-         count(*) FILTER (WHERE status = 'cancelled') AS cancelled \
-         FROM queue_booking WHERE tenant_id = $1 AND ($2::uuid IS NULL OR cnap_id = $2) \
-         AND day BETWEEN $3 AND $4",
+        format!(
+            "SELECT count(*) FILTER (WHERE status <> 'cancelled') AS booked, \
+             count(*) FILTER (WHERE status IN ('checked_in', 'served')) AS used, \
+             count(*) FILTER (WHERE status = 'no_show') AS no_shows, \
+             count(*) FILTER (WHERE status = 'cancelled') AS cancelled \
+             FROM queue_booking WHERE {bookings_of} AND ($2::uuid IS NULL OR cnap_id = $2) \
+             AND day BETWEEN $3 AND $4"
+        ),
         values(),
     ))
     .one(conn)

@@ -789,6 +789,30 @@ async fn a_kiosk_an_operator_and_the_board_run_the_counter() {
         )
         .await;
     assert_eq!(error_code(&anonymous), "UNAUTHENTICATED", "{anonymous}");
+
+    // The oblast sees every community's queue, row by row.
+    let supervisor = app.demo_login("oblast.supervisor@hromada.localhost").await;
+    let oblast = app
+        .gql(
+            Some("dnipropetrovska"),
+            Some(&supervisor),
+            "query($f: NaiveDate!, $t: NaiveDate!) { queueStats(from: $f, to: $t, by: COMMUNITY) { \
+             rows { key visits } total { visits } } }",
+            json!({"f": today - Duration::days(10), "t": today}),
+        )
+        .await;
+    let oblast = &data(&oblast)["queueStats"];
+    let rows = oblast["rows"].as_array().unwrap();
+    assert!(rows.len() >= 3, "each demo community: {oblast}");
+    assert!(
+        rows.iter()
+            .any(|r| r["key"].as_str().unwrap().starts_with("Петриківська")),
+        "{oblast}"
+    );
+    assert!(
+        oblast["total"]["visits"].as_i64().unwrap() > stats["total"]["visits"].as_i64().unwrap(),
+        "more than one community's: {oblast}"
+    );
 }
 
 /// A GET of a petrykivska site page, with an optional applicant cookie.
