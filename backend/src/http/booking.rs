@@ -14,7 +14,6 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Europe::Kyiv;
 use hromada_tenants::applications::case::CaseLinks;
-use hromada_tenants::applications::notice::{date_en, date_uk};
 use hromada_tenants::identity::{self, Address};
 use hromada_tenants::queue::booking::{self, Actor, BookInput, Booking, BookingStatus, Holder};
 use hromada_tenants::queue::settings;
@@ -156,20 +155,6 @@ fn links(state: &AppState) -> CaseLinks {
     }
 }
 
-fn day_label(d: NaiveDate, english: bool) -> String {
-    let weekday = booking::when(
-        d.and_hms_opt(12, 0, 0)
-            .map_or_else(Utc::now, |t| t.and_utc()),
-        english,
-    );
-    let name = weekday.split(',').next().unwrap_or_default().to_owned();
-    if english {
-        format!("{name}, {}", date_en(d))
-    } else {
-        format!("{name}, {}", date_uk(d))
-    }
-}
-
 fn slot_json(s: &FreeSlot) -> Value {
     json!({
         "value": s.starts_at.to_rfc3339(),
@@ -201,7 +186,7 @@ async fn week(
         .into_iter()
         .map(|(d, s)| {
             json!({
-                "label": day_label(d, english),
+                "label": booking::day(d, english),
                 "slots": s.iter().map(slot_json).collect::<Vec<_>>(),
             })
         })

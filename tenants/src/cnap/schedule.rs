@@ -232,7 +232,7 @@ pub struct OpenState {
 
 /// Converts a Kyiv wall-clock time to an instant; a time in the spring-forward gap becomes
 /// the first instant after the gap.
-fn kyiv_instant(local: NaiveDateTime) -> DateTime<Utc> {
+pub(crate) fn kyiv_instant(local: NaiveDateTime) -> DateTime<Utc> {
     let mut probe = local;
     loop {
         if let Some(t) = Kyiv.from_local_datetime(&probe).earliest() {

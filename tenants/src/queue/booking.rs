@@ -563,24 +563,27 @@ const WEEKDAYS_UK: [&str; 7] = [
     "неділя",
 ];
 
+/// A day as each language writes it with its weekday: `вівторок, 16 березня 2027 р.`
+pub fn day(date: NaiveDate, english: bool) -> String {
+    if english {
+        format!("{}, {}", date.format("%A"), date_en(date))
+    } else {
+        format!(
+            "{}, {}",
+            WEEKDAYS_UK[date.weekday().num_days_from_monday() as usize],
+            date_uk(date)
+        )
+    }
+}
+
 /// A visit's time as each language writes it: `вівторок, 16 березня 2027 р., о 09:30`.
 pub fn when(at: DateTime<Utc>, english: bool) -> String {
     let local = at.with_timezone(&Kyiv);
-    let date = local.date_naive();
+    let time = local.format("%H:%M");
     if english {
-        format!(
-            "{}, {} at {}",
-            local.format("%A"),
-            date_en(date),
-            local.format("%H:%M")
-        )
+        format!("{} at {time}", day(local.date_naive(), true))
     } else {
-        format!(
-            "{}, {}, о {}",
-            WEEKDAYS_UK[date.weekday().num_days_from_monday() as usize],
-            date_uk(date),
-            local.format("%H:%M")
-        )
+        format!("{}, о {time}", day(local.date_naive(), false))
     }
 }
 
@@ -811,15 +814,22 @@ pub async fn reconcile(
     .all(conn)
     .await?;
     let mut told = 0;
+    // One plan per service: the hours, calendar and settings do not change during the round.
+    let mut plans: std::collections::HashMap<Uuid, Option<Plan>> = std::collections::HashMap::new();
     for Upcoming { id } in upcoming {
         let b = one(conn, tenant.id, id).await?;
-        let plan = match slots::plan(conn, tenant.id, cnap_id, b.service_id, now).await {
-            Ok(plan) => Some(plan),
-            Err(DomainError::Invalid { .. } | DomainError::NotFound(_)) => None,
-            Err(e) => return Err(e),
-        };
+        if let std::collections::hash_map::Entry::Vacant(slot) = plans.entry(b.service_id) {
+            slot.insert(
+                match slots::plan(conn, tenant.id, cnap_id, b.service_id, now).await {
+                    Ok(plan) => Some(plan),
+                    Err(DomainError::Invalid { .. } | DomainError::NotFound(_)) => None,
+                    Err(e) => return Err(e),
+                },
+            );
+        }
+        let plan = plans.get(&b.service_id).and_then(Option::as_ref);
         let day = kyiv_date(b.starts_at);
-        let still_valid = plan.as_ref().is_some_and(|p| {
+        let still_valid = plan.is_some_and(|p| {
             p.workplaces().contains(&b.workplace_id)
                 && slots::grid(
                     &slots::open_intervals(&p.hours, &p.calendar, day),
@@ -839,7 +849,7 @@ pub async fn reconcile(
         ))
         .await?;
         let mut placed: Option<(Uuid, DateTime<Utc>, DateTime<Utc>)> = None;
-        if let Some(plan) = &plan {
+        if let Some(plan) = plan {
             let taken = slots::taken(
                 conn,
                 cnap_id,

@@ -6,7 +6,7 @@
 //! converted through the time-zone database, so a day across a daylight-saving change has
 //! its real length.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Europe::Kyiv;
 use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
 use uuid::Uuid;
@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::settings::{self, Settings};
 use crate::cnap::calendar::{self, DayKind, WorkCalendar};
 use crate::cnap::directory;
-use crate::cnap::schedule::{DayHours, Hours};
+use crate::cnap::schedule::{DayHours, Hours, kyiv_instant};
 use crate::error::{DomainError, DomainResult};
 
 /// A free time: when it starts and ends, and on how many workplaces it is free.
@@ -31,19 +31,6 @@ pub struct Taken {
     pub workplace_id: Uuid,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-}
-
-/// The first instant at or after a Kyiv wall-clock time (a time in the spring-forward gap
-/// becomes the first instant after it).
-fn kyiv_instant(local: NaiveDateTime) -> DateTime<Utc> {
-    let mut probe = local;
-    for _ in 0..180 {
-        if let Some(t) = Kyiv.from_local_datetime(&probe).earliest() {
-            return t.with_timezone(&Utc);
-        }
-        probe += Duration::minutes(1);
-    }
-    Utc.from_utc_datetime(&local)
 }
 
 /// The Kyiv date of an instant.
@@ -434,6 +421,7 @@ mod tests {
     use super::*;
     use crate::cnap::schedule::{Break, HhMm, ScheduleException, WeeklySchedule};
     use crate::queue::settings::{CallRule, Workplace};
+    use chrono::TimeZone;
 
     fn day(open: &str, close: &str, breaks: &[(&str, &str)]) -> DayHours {
         DayHours {
