@@ -133,7 +133,9 @@ interface Place {
   exceptions: { date: string; note: string; hours?: Hours | null }[];
 }
 
-function HoursEditor({ place, onSaved }: { place: Place; onSaved: () => void }) {
+/** The week's hours and dated exceptions of one place. The card around it is keyed by the
+ * place's version, so a save remounts the editor: the "saved" notice lives with the list. */
+function HoursEditor({ place, onSaving, onSaved }: { place: Place; onSaving: () => void; onSaved: () => void }) {
   const { t, lang } = useI18n();
   const [week, setWeek] = useState<Week>(
     () => Object.fromEntries(DAYS.map((d) => [d, strip(place.schedule[d])])) as Week,
@@ -142,13 +144,12 @@ function HoursEditor({ place, onSaved }: { place: Place; onSaved: () => void }) 
     place.exceptions.map((e) => ({ date: e.date, note: e.note, hours: strip(e.hours) })),
   );
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
   const [result, update] = useMutation(UpdateCnap);
   const timeRule = (v: string) => (TIME.test(v) ? null : t("cnap.timeInvalid"));
   const setDay = (d: DayKey, h: Hours | null) => setWeek((w) => ({ ...w, [d]: h }));
 
   const save = async () => {
-    setNotice(null);
+    onSaving();
     const r = await update({
       input: {
         id: place.id,
@@ -178,15 +179,11 @@ function HoursEditor({ place, onSaved }: { place: Place; onSaved: () => void }) 
     });
     const found = problemsOf(r.error, lang);
     setProblems(found);
-    if (r.data) {
-      setNotice(t("cnap.saved"));
-      onSaved();
-    }
+    if (r.data) onSaved();
   };
 
   return (
     <div className="stack">
-      <Notice message={notice} />
       {problems
         .filter((p) => p.code !== "BAD_USER_INPUT" || !p.field?.startsWith("cnap.schedule"))
         .map((p) => (
@@ -384,6 +381,7 @@ export default function Cnaps() {
     variables: { from: `${year}-01-01`, to: `${year + 1}-12-31` },
   });
   const [open, setOpen] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   if (fetching && !data) return <p className="loading">{t("common.loading")}</p>;
   if (!data) return <p role="alert">{problemsOf(error, lang)[0]?.message}</p>;
   const places = [...data.cnaps, ...data.remoteWorkplaces] as Place[];
@@ -401,7 +399,17 @@ export default function Cnaps() {
           <Button variant="secondary" onPress={() => setOpen(open === p.id ? null : p.id)} aria-expanded={open === p.id}>
             {open === p.id ? t("cnap.hideHours") : t("cnap.editHours")}
           </Button>
-          {open === p.id ? <HoursEditor place={p} onSaved={refresh} /> : null}
+          {open === p.id ? <Notice message={saved === p.id ? t("cnap.saved") : null} /> : null}
+          {open === p.id ? (
+            <HoursEditor
+              place={p}
+              onSaving={() => setSaved(null)}
+              onSaved={() => {
+                setSaved(p.id);
+                refresh();
+              }}
+            />
+          ) : null}
         </article>
       ))}
       <NewPlace onCreated={refresh} />

@@ -182,17 +182,30 @@ function MenuItems({
   );
 }
 
-function MenuEditor({ menu, pages, onSaved }: { menu: { key: string; version: number; items: unknown }; pages: Option[]; onSaved: () => void }) {
+/** One menu's items. It is keyed by the menu's version, so a save remounts it: the "saved"
+ * notice comes from the settings screen (`saved`) and survives the remount. */
+function MenuEditor({
+  menu,
+  pages,
+  saved,
+  onSaving,
+  onSaved,
+}: {
+  menu: { key: string; version: number; items: unknown };
+  pages: Option[];
+  saved: boolean;
+  onSaving: () => void;
+  onSaved: () => void;
+}) {
   const { t, lang } = useI18n();
   const [list, setList] = useState<Item[]>(() => items(menu.items));
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
   const [, update] = useMutation(UpdateMenu);
   const key = menu.key.toLowerCase() === "footer" ? "FOOTER" : "MAIN";
   return (
     <section className="card" aria-labelledby={`menu-${menu.key}`}>
       <h2 id={`menu-${menu.key}`}>{t(key === "MAIN" ? "menu.main" : "menu.footer")}</h2>
-      <Notice message={notice} />
+      <Notice message={saved ? t("menu.saved") : null} />
       {problems.filter((p) => !p.field?.startsWith("items[")).map((p) => (
         <p key={p.message} role="alert" className="alert alert-error">
           {p.message}
@@ -205,14 +218,10 @@ function MenuEditor({ menu, pages, onSaved }: { menu: { key: string; version: nu
         </Button>
         <Button
           onPress={async () => {
+            onSaving();
             const r = await update({ input: { key, version: menu.version, items: list } });
-            const found = problemsOf(r.error, lang);
-            setProblems(found);
-            if (found.some((p) => p.code === "CONFLICT")) setNotice(null);
-            if (r.data) {
-              setNotice(t("menu.saved"));
-              onSaved();
-            }
+            setProblems(problemsOf(r.error, lang));
+            if (r.data) onSaved();
           }}
         >
           {t("menu.save")}
@@ -226,6 +235,7 @@ export default function Settings() {
   const { t, lang } = useI18n();
   const [{ data, fetching, error }, reload] = useQuery({ query: SettingsQuery });
   const [scheme, setScheme] = useState<string | null>(null);
+  const [savedMenu, setSavedMenu] = useState<string | null>(null);
   const [logo, setLogo] = useState<string | null | undefined>(undefined);
   const [favicon, setFavicon] = useState<string | null | undefined>(undefined);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -298,7 +308,17 @@ export default function Settings() {
         </section>
       ) : null}
       {data.menus.map((m) => (
-        <MenuEditor key={`${m.key}:${m.version}`} menu={m} pages={pages} onSaved={refresh} />
+        <MenuEditor
+          key={`${m.key}:${m.version}`}
+          menu={m}
+          pages={pages}
+          saved={savedMenu === m.key}
+          onSaving={() => setSavedMenu(null)}
+          onSaved={() => {
+            setSavedMenu(m.key);
+            refresh();
+          }}
+        />
       ))}
     </section>
   );
