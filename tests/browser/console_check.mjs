@@ -498,6 +498,60 @@ async function queue() {
   await context.close();
 }
 
+/** The CNAP head sets up the queue (a bad value named at its field, a new window) and reads
+ * its statistics. */
+async function queueSetup() {
+  const base = host('petrykivska');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await newPage(context);
+  step('the CNAP head opens the queue settings');
+  await signIn(page, base, 'head@petrykivska.hromada.localhost');
+  await page.getByRole('navigation').getByRole('link', { name: 'Налаштування черги' }).waitFor();
+  out.screens.headNav = await page.getByRole('navigation').innerText();
+  await open(page, 'Налаштування черги', 'Налаштування електронної черги', 'queue-setup');
+  await page.getByRole('heading', { level: 2, name: 'Робочі місця (вікна)' }).waitFor();
+
+  step('a horizon of 200 days is refused at its field');
+  const horizon = page.getByLabel('Запис наперед, днів');
+  await horizon.fill('200');
+  await page.getByRole('button', { name: 'Зберегти налаштування' }).click();
+  await page.locator('.field-error').filter({ hasText: /90/ }).first().waitFor();
+  out.screens.horizonError = await page.locator('.field-error').filter({ hasText: /90/ }).first().innerText();
+  await axe(page, 'queue-setup-error');
+
+  step('a new window for group A, and a shorter horizon');
+  await horizon.fill('21');
+  const windows = await page.getByLabel(/^Назва робочого місця \d+ українською$/).count();
+  await page.getByRole('button', { name: 'Додати робоче місце' }).click();
+  const n = windows + 1;
+  await page.getByLabel(`Назва робочого місця ${n} українською`).fill('Вікно 5');
+  await page.getByLabel(`Назва робочого місця ${n} англійською`).fill('Window 5');
+  await page
+    .getByRole('group', { name: 'Групи, які обслуговує Вікно 5' })
+    .getByRole('checkbox', { name: 'Група A' })
+    .click({ force: true });
+  await page.getByRole('button', { name: 'Зберегти налаштування' }).click();
+  const saved = page.getByRole('status').filter({ hasText: 'Налаштування збережено' });
+  await saved.waitFor();
+  out.screens.saved = await saved.innerText();
+  await page.getByLabel(`Назва робочого місця ${n} українською`).waitFor();
+  out.screens.windowAfterSave = await page.getByLabel(`Назва робочого місця ${n} українською`).inputValue();
+
+  step('the statistics of the last seven days');
+  await open(page, 'Статистика черги', 'Статистика електронної черги', 'queue-stats');
+  const total = page.getByRole('row', { name: /^Разом/ });
+  await total.waitFor();
+  out.screens.statsTotal = (await total.innerText()).replace(/\s+/g, ' ');
+  out.screens.statsRows = await page.locator('tbody tr').count();
+  await page.getByRole('button', { name: /Розрізи/ }).click();
+  await page.getByRole('option', { name: 'За робочими місцями' }).click();
+  await page.getByRole('columnheader', { name: 'За робочими місцями' }).waitFor();
+  await page.getByRole('row', { name: /^Вікно 1/ }).waitFor();
+  out.screens.statsByWindow = (await page.locator('tbody').innerText()).replace(/\s+/g, ' ');
+  await axe(page, 'queue-stats-windows');
+  await context.close();
+}
+
 /** The CNAP desk and the provider's decision, and a card's online form. */
 async function desk() {
   const base = host('petrykivska');
@@ -694,6 +748,7 @@ try {
   else if (scenario === 'oblast') await oblast();
   else if (scenario === 'desk') await desk();
   else if (scenario === 'queue') await queue();
+  else if (scenario === 'queueSetup') await queueSetup();
   else if (scenario === 'bench') await bench();
   else throw new Error(`unknown scenario ${scenario}`);
   console.log(JSON.stringify(out));

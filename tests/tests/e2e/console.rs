@@ -728,6 +728,78 @@ async fn the_counter_issues_a_ticket_and_serves_it_in_the_console() {
 }
 
 #[tokio::test]
+async fn the_cnap_head_sets_up_the_queue_and_reads_its_statistics_in_the_console() {
+    let app = TestApp::spawn().await;
+    let result = browser(&app, "queueSetup").await;
+    let screens = &result["screens"];
+    let nav = screens["headNav"].as_str().unwrap();
+    for entry in ["Черга", "Налаштування черги", "Статистика черги"]
+    {
+        assert!(nav.contains(entry), "{screens:#}");
+    }
+    // The refused value is named in Ukrainian with its range; nothing of it was saved.
+    let refused = screens["horizonError"].as_str().unwrap();
+    assert!(refused.contains("від 1 до 90"), "{screens:#}");
+    assert!(
+        screens["saved"]
+            .as_str()
+            .unwrap()
+            .starts_with("Налаштування збережено."),
+        "{screens:#}"
+    );
+    assert_eq!(screens["windowAfterSave"], "Вікно 5", "{screens:#}");
+    // What the browser saved is in the database: the horizon, and the window with its group.
+    assert_eq!(
+        app.count(
+            "SELECT count(*) FROM queue_settings s JOIN tenant t ON t.id = s.tenant_id \
+             WHERE t.slug = 'petrykivska' AND s.horizon_days = 21"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        app.count(
+            "SELECT count(*) FROM queue_workplace w JOIN tenant t ON t.id = w.tenant_id \
+             WHERE t.slug = 'petrykivska' AND w.name_uk = 'Вікно 5' AND w.name_en = 'Window 5' \
+             AND cardinality(w.group_ids) = 1"
+        )
+        .await,
+        1
+    );
+    // The statistics' total is the database's count of the week's visits.
+    let visits = app
+        .count(
+            "SELECT count(*) FROM queue_visit v JOIN tenant t ON t.id = v.tenant_id \
+             WHERE t.slug = 'petrykivska' \
+             AND v.day BETWEEN (now() AT TIME ZONE 'Europe/Kyiv')::date - 6 \
+             AND (now() AT TIME ZONE 'Europe/Kyiv')::date",
+        )
+        .await;
+    assert!(visits > 0, "the demo has a week of visits");
+    let total = screens["statsTotal"].as_str().unwrap();
+    assert!(
+        total.starts_with(&format!("Разом {visits} ")),
+        "{total} vs {visits}"
+    );
+    assert!(screens["statsRows"].as_i64().unwrap() >= 1, "{screens:#}");
+    assert!(
+        screens["statsByWindow"]
+            .as_str()
+            .unwrap()
+            .contains("Вікно 1"),
+        "{screens:#}"
+    );
+    for screen in [
+        "queue-setup",
+        "queue-setup-error",
+        "queue-stats",
+        "queue-stats-windows",
+    ] {
+        assert!(result["axe"].get(screen).is_some(), "axe ran on {screen}");
+    }
+}
+
+#[tokio::test]
 async fn the_cnap_desk_and_the_provider_process_cases_and_a_card_gains_a_form_field_in_the_console()
 {
     let app = TestApp::spawn().await;

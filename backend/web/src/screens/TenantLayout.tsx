@@ -36,6 +36,8 @@ const Inbox = lazy(() => import("./applications/Inbox"));
 const CaseView = lazy(() => import("./applications/CaseView"));
 const Intake = lazy(() => import("./applications/Intake"));
 const Counter = lazy(() => import("./queue/Counter"));
+const QueueSetup = lazy(() => import("./queue/Setup"));
+const QueueStats = lazy(() => import("./queue/Stats"));
 
 const Frame = graphql(`
   query Frame {
@@ -73,6 +75,8 @@ const ENTRIES: Entry[] = [
   { to: "", label: "nav.home", needs: null },
   { to: "applications", label: "nav.applications", needs: ["cases", "decide"] },
   { to: "queue", label: "nav.queue", needs: ["queue", "operate"] },
+  { to: "queue/settings", label: "nav.queueSetup", needs: ["queue", "settings"] },
+  { to: "queue/stats", label: "nav.queueStats", needs: ["queue", "stats"] },
   { to: "site", label: "nav.site", needs: ["site", "edit"] },
   { to: "news", label: "nav.news", needs: ["site", "edit"] },
   { to: "media", label: "nav.media", needs: ["site", "edit"] },
@@ -167,6 +171,8 @@ function Shell({ slug }: { slug: string }) {
               <Route path="applications/new" element={<Intake />} />
               <Route path="applications/:id" element={<CaseView />} />
               <Route path="queue" element={<Counter />} />
+              <Route path="queue/settings" element={<QueueSetup />} />
+              <Route path="queue/stats" element={<QueueStats />} />
               <Route path="site" element={<Pages />} />
               <Route path="site/pages/:id" element={<PageEditor />} />
               <Route path="news" element={<News />} />

@@ -107,8 +107,11 @@ export function Select({
   onChange,
   serverError,
   description,
+  labelHidden,
 }: {
   label: string;
+  /** The label is read by screen readers only (a table's column already names the field). */
+  labelHidden?: boolean;
   options: Option[];
   value: string | null;
   onChange: (id: string) => void;
@@ -122,7 +125,7 @@ export function Select({
       onSelectionChange={(key) => key !== null && onChange(String(key))}
       isInvalid={!!serverError}
     >
-      <Label>{label}</Label>
+      <Label className={labelHidden ? "visually-hidden" : undefined}>{label}</Label>
       <AriaButton className="select-button">
         <SelectValue />
         <span aria-hidden="true">▾</span>
