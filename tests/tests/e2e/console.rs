@@ -595,7 +595,7 @@ async fn a_community_admin_follows_the_checklist_edits_publishes_and_sets_hours_
     let screens = &result["screens"];
     assert_eq!(
         screens["nav"],
-        "Головна\nСайт\nНовини\nМедіатека\nВигляд і меню\nЦНАП і графік\nКаталог послуг\nЛюди й ролі\nЖурнал дій"
+        "Головна\nСтатистика черги\nСайт\nНовини\nМедіатека\nВигляд і меню\nЦНАП і графік\nКаталог послуг\nЛюди й ролі\nЖурнал дій"
     );
 
     // What the browser did is in the database.
