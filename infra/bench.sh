@@ -6,7 +6,7 @@
 #   infra/bench.sh site     a cached community page against nginx serving the same bytes; uncached renders
 #   infra/bench.sh console  the console in Chromium: shell size, screens, the editor's live preview
 #   infra/bench.sh applications  10,000,000 cases: the desk's inbox and lookups against bare SQL; submissions per second
-#   infra/bench.sh queue    the e-queue: free times over 30 days at a 12-window CNAP; bookings under contention against the bare INSERT
+#   infra/bench.sh queue    the e-queue: free times over 30 days at a 12-window CNAP; bookings under contention against their statements bare
 set -euo pipefail
 cd "$(dirname "$0")/.."
 infra/setup.sh --test

@@ -236,20 +236,19 @@ fn check_holder(holder: &Holder) -> DomainResult<Holder> {
     })
 }
 
-/// The booked ranges around `start`'s day, without the booking `except` (when it moves).
-async fn taken_around(
+/// The booked ranges within `start`'s day's open hours (all a window's day can hold), without
+/// the booking `except` (when it moves). A closed day reads nothing.
+async fn taken_on_day(
     conn: &impl ConnectionTrait,
-    cnap_id: Uuid,
+    plan: &Plan,
     start: DateTime<Utc>,
     except: Option<&Booking>,
 ) -> DomainResult<Vec<Taken>> {
-    let taken = slots::taken(
-        conn,
-        cnap_id,
-        start - Duration::days(1),
-        start + Duration::days(1),
-    )
-    .await?;
+    let open = slots::open_intervals(&plan.hours, &plan.calendar, kyiv_date(start));
+    let (Some((from, _)), Some((_, to))) = (open.first(), open.last()) else {
+        return Ok(Vec::new());
+    };
+    let taken = slots::taken(conn, plan.cnap_id, *from, *to).await?;
     Ok(taken
         .into_iter()
         .filter(|t| {
@@ -284,7 +283,7 @@ async fn has_room(
     except: Option<&Booking>,
 ) -> DomainResult<bool> {
     let day = kyiv_date(start);
-    let taken = taken_around(conn, plan.cnap_id, start, except).await?;
+    let taken = taken_on_day(conn, plan, start, except).await?;
     let used: i64 = taken
         .iter()
         .filter(|t| t.workplace_id == workplace && kyiv_date(t.starts_at) == day)
@@ -313,7 +312,7 @@ pub async fn book(tx: &TenantTx, links: &CaseLinks, input: BookInput) -> DomainR
     let conn = tx.conn();
     let now = Utc::now();
     let plan = slots::plan(conn, tenant.id, input.cnap_id, input.service_id, now).await?;
-    let taken = taken_around(conn, input.cnap_id, input.starts_at, None).await?;
+    let taken = taken_on_day(conn, &plan, input.starts_at, None).await?;
     let candidates = plan.candidates(input.starts_at, &taken, now)?;
     let ends_at = input.starts_at + Duration::minutes(i64::from(plan.minutes));
     let day = kyiv_date(input.starts_at);
@@ -450,7 +449,7 @@ pub async fn move_to(
         )));
     }
     let plan = slots::plan(conn, tenant.id, booking.cnap_id, booking.service_id, now).await?;
-    let taken = taken_around(conn, booking.cnap_id, starts_at, Some(&booking)).await?;
+    let taken = taken_on_day(conn, &plan, starts_at, Some(&booking)).await?;
     let candidates = plan.candidates(starts_at, &taken, now)?;
     let ends_at = starts_at + Duration::minutes(i64::from(plan.minutes));
     let day = kyiv_date(starts_at);
