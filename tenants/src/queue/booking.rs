@@ -389,23 +389,43 @@ pub async fn alternatives(
     around: DateTime<Utc>,
     count: usize,
 ) -> DomainResult<Vec<FreeSlot>> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
     let now = Utc::now();
-    let day = kyiv_date(around).max(kyiv_date(now));
-    let days = slots::available(
-        conn,
-        tenant_id,
-        cnap_id,
-        service_id,
-        day,
-        day + Duration::days(14),
-        now,
-    )
-    .await?;
-    let mut all: Vec<FreeSlot> = days.into_iter().flat_map(|(_, s)| s).collect();
-    all.sort_by_key(|s| (s.starts_at - around).num_seconds().abs());
-    all.truncate(count);
-    all.sort_by_key(|s| s.starts_at);
-    Ok(all)
+    let plan = slots::plan(conn, tenant_id, cnap_id, service_id, now).await?;
+    let first = kyiv_date(around).max(kyiv_date(now));
+    let last = plan
+        .last_day(kyiv_date(now))
+        .min(first + Duration::days(14));
+    let distance = |s: &FreeSlot| (s.starts_at - around).num_seconds().abs();
+    let mut found: Vec<FreeSlot> = Vec::new();
+    // Day by day from `around`'s: a later day's times all start after its midnight, so once
+    // `count` found times are nearer than that, no later day can offer a nearer one (usually
+    // the same day answers, with one read of its taken times).
+    let mut day = first;
+    while day <= last {
+        let open = slots::open_intervals(&plan.hours, &plan.calendar, day);
+        if let (Some((from, _)), Some((_, to))) = (open.first(), open.last()) {
+            let taken = slots::taken(conn, cnap_id, *from, *to).await?;
+            found.extend(plan.free_on(day, &taken, now));
+        }
+        day += Duration::days(1);
+        if found.len() >= count {
+            found.sort_by_key(distance);
+            let next_midnight = slots::kyiv_midnight(day);
+            if found
+                .get(count - 1)
+                .is_some_and(|s| distance(s) <= (next_midnight - around).num_seconds())
+            {
+                break;
+            }
+        }
+    }
+    found.sort_by_key(distance);
+    found.truncate(count);
+    found.sort_by_key(|s| s.starts_at);
+    Ok(found)
 }
 
 /// Who acts on a booking: its holder signed in (by the booking's id), or whoever has its

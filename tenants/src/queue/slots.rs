@@ -38,6 +38,11 @@ pub fn kyiv_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&Kyiv).date_naive()
 }
 
+/// The instant `date` begins in Kyiv.
+pub fn kyiv_midnight(date: NaiveDate) -> DateTime<Utc> {
+    kyiv_instant(date.and_time(chrono::NaiveTime::MIN))
+}
+
 /// The hours a CNAP keeps on `date`: its dated exception; else closed on the calendar's
 /// holiday; else, on a weekend made a working day, Monday's hours; else the weekday's.
 pub fn hours_on<'a>(hours: &'a Hours, cal: &WorkCalendar, date: NaiveDate) -> Option<&'a DayHours> {
