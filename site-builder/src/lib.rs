@@ -7,7 +7,8 @@
 //! - [`menu`], [`site`], [`template`]: menus, themes, sites made from templates, the oblast's view;
 //! - [`media`]: the media library over the `BlobStore`, checked by content;
 //! - [`public`]: what visitors see, read under the community's row-level security;
-//! - [`render`]: HTML, sitemap, feeds.
+//! - [`render`]: HTML, sitemap, feeds;
+//! - [`platform`]: the platform's own address, naming the oblasts it serves.
 //!
 //! Crates chosen: `pulldown-cmark` (CommonMark) and `ammonia` (html5ever-based allow-list
 //! sanitizer) for Markdown; `minijinja` (auto-escaping templates, already used by the
@@ -20,6 +21,7 @@ pub mod content;
 pub mod media;
 pub mod menu;
 pub mod page;
+pub mod platform;
 pub mod plural;
 pub mod public;
 pub mod readiness;

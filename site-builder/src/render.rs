@@ -208,7 +208,7 @@ pub struct Renderer {
     env: Environment<'static>,
 }
 
-const TEMPLATES: [(&str, &str); 13] = [
+const TEMPLATES: [(&str, &str); 14] = [
     ("apply.html", include_str!("../templates/apply.html")),
     ("status.html", include_str!("../templates/status.html")),
     ("booking.html", include_str!("../templates/booking.html")),
@@ -227,6 +227,7 @@ const TEMPLATES: [(&str, &str); 13] = [
         include_str!("../templates/not_found.html"),
     ),
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
+    ("platform.html", include_str!("../templates/platform.html")),
     ("rss.xml", include_str!("../templates/rss.xml")),
 ];
 
@@ -248,7 +249,7 @@ impl Renderer {
         Ok(Renderer { env })
     }
 
-    fn render(&self, name: &str, ctx: Value) -> DomainResult<String> {
+    pub(crate) fn render(&self, name: &str, ctx: Value) -> DomainResult<String> {
         self.env
             .get_template(name)
             .and_then(|t| t.render(ctx))

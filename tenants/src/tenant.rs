@@ -372,6 +372,41 @@ pub async fn list_communities(
     rows.into_iter().map(Tenant::try_from).collect()
 }
 
+/// The active oblasts, by name, each with the number of its active communities (public:
+/// the platform's own address lists them).
+pub async fn oblasts(conn: &impl ConnectionTrait) -> DomainResult<Vec<(Tenant, u64)>> {
+    #[derive(FromQueryResult)]
+    struct Count {
+        parent_id: Uuid,
+        n: i64,
+    }
+    let rows = TenantRow::find_by_statement(Statement::from_string(
+        DbBackend::Postgres,
+        format!(
+            "{SELECT_TENANT} WHERE t.kind = 'oblast' AND t.status = 'active' ORDER BY t.name_uk"
+        ),
+    ))
+    .all(conn)
+    .await?;
+    let counts = Count::find_by_statement(Statement::from_string(
+        DbBackend::Postgres,
+        "SELECT parent_id, count(*) AS n FROM tenant WHERE kind = 'community' AND status = 'active' \
+         GROUP BY parent_id",
+    ))
+    .all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let tenant = Tenant::try_from(row)?;
+            let n = counts
+                .iter()
+                .find(|c| c.parent_id == tenant.id)
+                .map_or(0, |c| u64::try_from(c.n).unwrap_or(0));
+            Ok((tenant, n))
+        })
+        .collect()
+}
+
 /// The active communities of an oblast, by slug (public: the portal names them).
 pub async fn children(conn: &impl ConnectionTrait, oblast_id: Uuid) -> DomainResult<Vec<Tenant>> {
     let rows = TenantRow::find_by_statement(Statement::from_sql_and_values(

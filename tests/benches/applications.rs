@@ -5,7 +5,8 @@
 //!
 //! - the CNAP desk's inbox of the largest community (200,000 cases; a page of 20 with the
 //!   counts per status and of the overdue) through GraphQL, against the same statements run
-//!   bare (as the superuser: no server, no row-level security);
+//!   bare (as the superuser: no server, no row-level security) and bare under the server's
+//!   role and row policy (what the server adds beyond the policy);
 //! - `applicationByTracking` (anonymous, number and code) against the bare lookup;
 //! - submissions with one 200 KB document, 16 clients for 20 s, sustained per second.
 //!
@@ -19,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use hromada_backend::{Config, db, demo};
 use hromada_tests::{APP_ROLE_URL, admin_base};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement, TransactionTrait};
 use serde_json::{Value, json};
 
 /// The largest community's cases.
@@ -299,6 +300,12 @@ async fn main() {
     let admin = db::connect(&config.database_admin_url, 4)
         .await
         .expect("admin");
+    // The server's own role, for the bare statements under the row policy.
+    let server_db = Arc::new(
+        db::connect(&config.database_url, 2)
+            .await
+            .expect("the server's role"),
+    );
     let running = hromada_backend::start(config.clone())
         .await
         .expect("server");
@@ -342,9 +349,9 @@ async fn main() {
 
     // The desk's inbox: 200 requests, one at a time (what an officer does), per filter.
     println!(
-        "\n| inbox of {LARGE} cases (page of 20 + counts) | p50 ms | p95 ms | bare SQL p95 ms | ratio |"
+        "\n| inbox of {LARGE} cases (page of 20 + counts) | p50 ms | p95 ms | bare SQL p95 ms | ratio | same SQL, server's role and policy, p95 ms | ratio |"
     );
-    println!("| --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- | --- |");
     for (label, status, filter) in [
         (
             "registered",
@@ -410,12 +417,46 @@ async fn main() {
             }),
         )
         .await;
+        // The same statements in the server's kind of transaction: its role, bound to the
+        // community with the officer's role, so the row policy applies as it does to the server.
+        let statements = bare_inbox(status);
+        let server_db = server_db.clone();
+        let policed = timed(
+            200,
+            1,
+            Arc::new(move |_| {
+                let (db, statements) = (server_db.clone(), statements.clone());
+                async move {
+                    let txn = db.begin().await.expect("begin");
+                    txn.execute_raw(Statement::from_sql_and_values(
+                        DbBackend::Postgres,
+                        "SELECT set_config('app.tenant_id', $1, true), set_config('app.roles', 'cnap_admin', true)",
+                        [large.to_string().into()],
+                    ))
+                    .await
+                    .expect("bind");
+                    for sql in &statements {
+                        txn.query_all_raw(Statement::from_sql_and_values(
+                            DbBackend::Postgres,
+                            sql,
+                            [large.into()],
+                        ))
+                        .await
+                        .expect("inbox under the policy");
+                    }
+                    txn.commit().await.expect("commit");
+                }
+            }),
+        )
+        .await;
         let p95 = ms(percentile(&served, 0.95));
         let bare95 = ms(percentile(&bare, 0.95));
+        let policed95 = ms(percentile(&policed, 0.95));
         println!(
-            "| {label} | {:.1} | {p95:.1} | {bare95:.1} | {:.2}× |",
+            "| {label} | {:.1} | {p95:.1} | {bare95:.1} | {:.2}× | {policed95:.1} | {:.2}× |",
             ms(percentile(&served, 0.5)),
-            p95 / bare95
+            p95 / bare95,
+            p95 / policed95
         );
     }
 

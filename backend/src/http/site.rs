@@ -2,15 +2,16 @@
 //! the site of the community the Host names (rendered by `hromada_site_builder::render`,
 //! cached in memory, see [`crate::page_cache`]); `/media/…` serves the media library;
 //! `/a11y` switches the version for visually impaired visitors (remembered in a cookie).
-//! An unknown host gets the platform's 404, never another community's site.
+//! A host no tenant claims gets the platform's page naming the oblasts it serves when it is
+//! the platform's own address, else the platform's 404: never another community's site.
 
 use std::collections::HashMap;
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::{Method, StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
-use hromada_site_builder::media;
 use hromada_site_builder::render::{A11y, Lang, Request, Route};
+use hromada_site_builder::{media, platform};
 use hromada_tenants::{DomainError, Tenant, TenantKind, TenantSource, TenantTx};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -44,6 +45,69 @@ fn platform_not_found() -> HttpResponse {
             "<!doctype html><html lang=\"uk\"><head><meta charset=\"utf-8\"><title>Не знайдено — Hromada</title></head>\
              <body><main><h1>Сторінку не знайдено</h1><p>На цій адресі немає сайту громади. / There is no community site at this address.</p></main></body></html>",
         )
+}
+
+/// A host no tenant claims. On the platform's own address (its domain, or an IP address:
+/// the server reached directly) the home page names the oblasts served, with links to their
+/// portals; any other path or host gets the platform's 404.
+async fn platform_page(state: &AppState, req: &HttpRequest) -> HttpResponse {
+    let base = base_url(state, req);
+    let Ok(url) = url::Url::parse(&base) else {
+        return platform_not_found();
+    };
+    let own = match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case(&state.config.domain),
+        Some(url::Host::Ipv4(_) | url::Host::Ipv6(_)) => true,
+        None => false,
+    };
+    let lang = match req.path() {
+        "/" => Lang::Uk,
+        "/en" | "/en/" => Lang::En,
+        _ => return platform_not_found(),
+    };
+    if !own {
+        return platform_not_found();
+    }
+    let oblasts = match hromada_tenants::tenant::oblasts(&state.db).await {
+        Ok(list) => list,
+        Err(e) => return HttpResponse::build(status_of(&e)).finish(),
+    };
+    let oblasts: Vec<platform::Oblast> = oblasts
+        .into_iter()
+        .map(|(o, communities)| {
+            let mut portal = url.clone();
+            let host = o
+                .hosts
+                .first()
+                .cloned()
+                .unwrap_or_else(|| format!("{}.{}", o.slug, state.config.domain));
+            let href = match portal.set_host(Some(&host)) {
+                Ok(()) => portal.as_str().trim_end_matches('/').to_owned(),
+                Err(_) => format!("//{host}"),
+            };
+            platform::Oblast {
+                name_uk: o.name_uk,
+                name_en: o.name_en,
+                href,
+                communities,
+            }
+        })
+        .collect();
+    let stylesheet = state.assets.url("site.css").unwrap_or_default();
+    let request = platform::PlatformRequest {
+        lang,
+        base_url: &base,
+        stylesheet: &stylesheet,
+    };
+    match state.renderer.platform(&request, &oblasts) {
+        Ok(body) => HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .insert_header((header::CACHE_CONTROL, "public, no-cache"))
+            .insert_header(("x-content-type-options", "nosniff"))
+            .insert_header((header::CONTENT_LANGUAGE, lang.code()))
+            .body(body),
+        Err(e) => HttpResponse::build(status_of(&e)).finish(),
+    }
 }
 
 fn etag_of(body: &[u8]) -> String {
@@ -99,7 +163,7 @@ pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
     }
     let community = match host_community(&state, &req).await {
         Ok(Some(c)) => c,
-        Ok(None) => return platform_not_found(),
+        Ok(None) => return platform_page(&state, &req).await,
         Err(e) => return HttpResponse::build(status_of(&e)).finish(),
     };
     let full_path = req.path();

@@ -1136,3 +1136,79 @@ async fn published_pages_pass_axe_wcag_2_1_aa_in_chromium() {
     ];
     hromada_tests::assert_axe_clean(&pages).await;
 }
+
+#[tokio::test]
+async fn the_platforms_own_address_names_the_oblasts_it_serves() {
+    let app = TestApp::spawn().await;
+    let port = app.base_url.rsplit(':').next().unwrap().to_owned();
+    let bare = format!("http://{}:{port}", app.config.domain);
+    let get = |host: String, path: &'static str| {
+        let req = app
+            .http
+            .get(format!("{}{path}", app.base_url))
+            .header("Host", host);
+        async move {
+            let res = req.send().await.unwrap();
+            let status = res.status().as_u16();
+            (status, res.text().await.unwrap())
+        }
+    };
+    let host = format!("{}:{port}", app.config.domain);
+
+    // Every active oblast with a link to its portal and its communities counted, in Ukrainian.
+    let oblasts = app
+        .count("SELECT count(*) FROM tenant WHERE kind = 'oblast' AND status = 'active'")
+        .await;
+    let communities = app
+        .count(
+            "SELECT count(*) FROM tenant c JOIN tenant o ON o.id = c.parent_id \
+             WHERE o.slug = 'dnipropetrovska' AND c.status = 'active'",
+        )
+        .await;
+    let (status, uk) = get(host.clone(), "/").await;
+    assert_eq!(status, 200, "{uk}");
+    assert!(uk.contains("<html lang=\"uk\""), "{uk}");
+    assert_eq!(
+        uk.matches("<li class=\"card\">").count() as i64,
+        oblasts,
+        "{uk}"
+    );
+    assert!(
+        uk.contains(&format!(
+            "href=\"http://dnipropetrovska.{}:{port}\"",
+            app.config.domain
+        )),
+        "{uk}"
+    );
+    let counted = hromada_site_builder::plural::uk(
+        communities as u64,
+        hromada_site_builder::plural::Uk {
+            one: "громада",
+            few: "громади",
+            many: "громад",
+        },
+    );
+    assert!(uk.contains(&counted), "{counted}: {uk}");
+    assert!(uk.contains("href=\"/admin/\""), "{uk}");
+
+    // In English, with the Ukrainian name marked as Ukrainian.
+    let (status, en) = get(host.clone(), "/en").await;
+    assert_eq!(status, 200, "{en}");
+    assert!(en.contains("<html lang=\"en\""), "{en}");
+    assert!(
+        en.contains("communities") || en.contains("community"),
+        "{en}"
+    );
+
+    // The console answers there; other paths and other hosts are the platform's 404.
+    let (status, console) = get(host.clone(), "/admin/").await;
+    assert_eq!(status, 200, "{console}");
+    let (status, _) = get(host.clone(), "/about").await;
+    assert_eq!(status, 404);
+    let (status, body) = get("nobody.example.org".into(), "/").await;
+    assert_eq!(status, 404);
+    assert!(body.contains("немає сайту"), "{body}");
+
+    // Both languages pass axe in Chromium.
+    hromada_tests::assert_axe_clean(&[format!("{bare}/"), format!("{bare}/en")]).await;
+}
