@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AllServicesPage($after: String) {\n    services(first: 100, after: $after) {\n      nodes {\n        id\n        status\n        card {\n          nameUk\n          nameEn\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AllServicesPageDocument,
     "\n  mutation Upload($input: UploadMediaInput!) {\n    uploadMedia(input: $input) {\n      mediaItem {\n        id\n        url\n        altUk\n      }\n    }\n  }\n": typeof types.UploadDocument,
     "\n  query Start {\n    me {\n      id\n      roles {\n        tenantSlug\n      }\n    }\n    tenant {\n      slug\n    }\n  }\n": typeof types.StartDocument,
     "\n  query Frame {\n    me {\n      id\n      email\n      roles {\n        tenantSlug\n        tenantKind\n        role\n      }\n    }\n    tenant {\n      slug\n      kind\n      nameUk\n      nameEn\n      status\n    }\n    myPermissions {\n      object\n      action\n    }\n  }\n": typeof types.FrameDocument,
@@ -67,7 +68,7 @@ type Documents = {
     "\n  mutation Invite($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      email\n      role\n    }\n  }\n": typeof types.InviteDocument,
     "\n  mutation Grant($input: RoleInput!) {\n    grantRole(input: $input) {\n      role\n    }\n  }\n": typeof types.GrantDocument,
     "\n  mutation Revoke($input: RoleInput!) {\n    revokeRole(input: $input) {\n      role\n    }\n  }\n": typeof types.RevokeDocument,
-    "\n  query CounterPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n    services(first: 100) {\n      nodes {\n        id\n        card {\n          nameUk\n          nameEn\n        }\n      }\n    }\n  }\n": typeof types.CounterPlacesDocument,
+    "\n  query CounterPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n  }\n": typeof types.CounterPlacesDocument,
     "\n  query CounterQueue($cnapId: ID!) {\n    queueSettings(cnapId: $cnapId) {\n      version\n      workplaces {\n        id\n        nameUk\n        nameEn\n        active\n      }\n      services {\n        serviceId\n        group\n      }\n    }\n    queueBoard(cnapId: $cnapId) {\n      called {\n        id\n        ticket\n        status\n        booked\n        workplaceId\n        workplaceNameUk\n      }\n      waiting {\n        letter\n        waiting\n      }\n    }\n  }\n": typeof types.CounterQueueDocument,
     "\n  mutation CounterCallNext($input: CallNextInput!) {\n    callNext(input: $input) {\n      visit {\n        id\n        ticket\n        status\n        booked\n      }\n    }\n  }\n": typeof types.CounterCallNextDocument,
     "\n  mutation CounterStart($input: VisitStepInput!) {\n    startVisit(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n": typeof types.CounterStartDocument,
@@ -75,7 +76,7 @@ type Documents = {
     "\n  mutation CounterNoShow($input: VisitStepInput!) {\n    markNoShow(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n": typeof types.CounterNoShowDocument,
     "\n  mutation CounterTicket($input: IssueTicketInput!) {\n    issueTicket(input: $input) {\n      visit {\n        ticket\n        ahead\n      }\n    }\n  }\n": typeof types.CounterTicketDocument,
     "\n  mutation CounterCheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      visit {\n        ticket\n        ahead\n      }\n    }\n  }\n": typeof types.CounterCheckInDocument,
-    "\n  query QueueSetupPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n    services(first: 100) {\n      nodes {\n        id\n        status\n        card {\n          nameUk\n          nameEn\n        }\n      }\n    }\n  }\n": typeof types.QueueSetupPlacesDocument,
+    "\n  query QueueSetupPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n  }\n": typeof types.QueueSetupPlacesDocument,
     "\n  query QueueSetup($cnapId: ID!) {\n    queueSettings(cnapId: $cnapId) {\n      cnapId\n      version\n      horizonDays\n      walkInPercent\n      checkInMinutes\n      callRule\n      groups {\n        letter\n        nameUk\n        nameEn\n      }\n      workplaces {\n        id\n        nameUk\n        nameEn\n        groups\n        active\n      }\n      services {\n        serviceId\n        group\n        minutes\n      }\n    }\n  }\n": typeof types.QueueSetupDocument,
     "\n  mutation QueueSetupSave($input: UpdateQueueSettingsInput!) {\n    updateQueueSettings(input: $input) {\n      bookingsChanged\n      settings {\n        version\n      }\n    }\n  }\n": typeof types.QueueSetupSaveDocument,
     "\n  query QueueStatsPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n    }\n    tenant {\n      kind\n    }\n  }\n": typeof types.QueueStatsPlacesDocument,
@@ -104,6 +105,7 @@ type Documents = {
     "\n  mutation UpdateMenu($input: UpdateMenuInput!) {\n    updateMenu(input: $input) {\n      menu {\n        key\n        version\n      }\n    }\n  }\n": typeof types.UpdateMenuDocument,
 };
 const documents: Documents = {
+    "\n  query AllServicesPage($after: String) {\n    services(first: 100, after: $after) {\n      nodes {\n        id\n        status\n        card {\n          nameUk\n          nameEn\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AllServicesPageDocument,
     "\n  mutation Upload($input: UploadMediaInput!) {\n    uploadMedia(input: $input) {\n      mediaItem {\n        id\n        url\n        altUk\n      }\n    }\n  }\n": types.UploadDocument,
     "\n  query Start {\n    me {\n      id\n      roles {\n        tenantSlug\n      }\n    }\n    tenant {\n      slug\n    }\n  }\n": types.StartDocument,
     "\n  query Frame {\n    me {\n      id\n      email\n      roles {\n        tenantSlug\n        tenantKind\n        role\n      }\n    }\n    tenant {\n      slug\n      kind\n      nameUk\n      nameEn\n      status\n    }\n    myPermissions {\n      object\n      action\n    }\n  }\n": types.FrameDocument,
@@ -157,7 +159,7 @@ const documents: Documents = {
     "\n  mutation Invite($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      email\n      role\n    }\n  }\n": types.InviteDocument,
     "\n  mutation Grant($input: RoleInput!) {\n    grantRole(input: $input) {\n      role\n    }\n  }\n": types.GrantDocument,
     "\n  mutation Revoke($input: RoleInput!) {\n    revokeRole(input: $input) {\n      role\n    }\n  }\n": types.RevokeDocument,
-    "\n  query CounterPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n    services(first: 100) {\n      nodes {\n        id\n        card {\n          nameUk\n          nameEn\n        }\n      }\n    }\n  }\n": types.CounterPlacesDocument,
+    "\n  query CounterPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n  }\n": types.CounterPlacesDocument,
     "\n  query CounterQueue($cnapId: ID!) {\n    queueSettings(cnapId: $cnapId) {\n      version\n      workplaces {\n        id\n        nameUk\n        nameEn\n        active\n      }\n      services {\n        serviceId\n        group\n      }\n    }\n    queueBoard(cnapId: $cnapId) {\n      called {\n        id\n        ticket\n        status\n        booked\n        workplaceId\n        workplaceNameUk\n      }\n      waiting {\n        letter\n        waiting\n      }\n    }\n  }\n": types.CounterQueueDocument,
     "\n  mutation CounterCallNext($input: CallNextInput!) {\n    callNext(input: $input) {\n      visit {\n        id\n        ticket\n        status\n        booked\n      }\n    }\n  }\n": types.CounterCallNextDocument,
     "\n  mutation CounterStart($input: VisitStepInput!) {\n    startVisit(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n": types.CounterStartDocument,
@@ -165,7 +167,7 @@ const documents: Documents = {
     "\n  mutation CounterNoShow($input: VisitStepInput!) {\n    markNoShow(input: $input) {\n      visit {\n        id\n        status\n      }\n    }\n  }\n": types.CounterNoShowDocument,
     "\n  mutation CounterTicket($input: IssueTicketInput!) {\n    issueTicket(input: $input) {\n      visit {\n        ticket\n        ahead\n      }\n    }\n  }\n": types.CounterTicketDocument,
     "\n  mutation CounterCheckIn($input: CheckInInput!) {\n    checkIn(input: $input) {\n      visit {\n        ticket\n        ahead\n      }\n    }\n  }\n": types.CounterCheckInDocument,
-    "\n  query QueueSetupPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n    services(first: 100) {\n      nodes {\n        id\n        status\n        card {\n          nameUk\n          nameEn\n        }\n      }\n    }\n  }\n": types.QueueSetupPlacesDocument,
+    "\n  query QueueSetupPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n  }\n": types.QueueSetupPlacesDocument,
     "\n  query QueueSetup($cnapId: ID!) {\n    queueSettings(cnapId: $cnapId) {\n      cnapId\n      version\n      horizonDays\n      walkInPercent\n      checkInMinutes\n      callRule\n      groups {\n        letter\n        nameUk\n        nameEn\n      }\n      workplaces {\n        id\n        nameUk\n        nameEn\n        groups\n        active\n      }\n      services {\n        serviceId\n        group\n        minutes\n      }\n    }\n  }\n": types.QueueSetupDocument,
     "\n  mutation QueueSetupSave($input: UpdateQueueSettingsInput!) {\n    updateQueueSettings(input: $input) {\n      bookingsChanged\n      settings {\n        version\n      }\n    }\n  }\n": types.QueueSetupSaveDocument,
     "\n  query QueueStatsPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n    }\n    tenant {\n      kind\n    }\n  }\n": types.QueueStatsPlacesDocument,
@@ -208,6 +210,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllServicesPage($after: String) {\n    services(first: 100, after: $after) {\n      nodes {\n        id\n        status\n        card {\n          nameUk\n          nameEn\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AllServicesPage($after: String) {\n    services(first: 100, after: $after) {\n      nodes {\n        id\n        status\n        card {\n          nameUk\n          nameEn\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -423,7 +429,7 @@ export function graphql(source: "\n  mutation Revoke($input: RoleInput!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CounterPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n    services(first: 100) {\n      nodes {\n        id\n        card {\n          nameUk\n          nameEn\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CounterPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n    services(first: 100) {\n      nodes {\n        id\n        card {\n          nameUk\n          nameEn\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query CounterPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n  }\n"): (typeof documents)["\n  query CounterPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -455,7 +461,7 @@ export function graphql(source: "\n  mutation CounterCheckIn($input: CheckInInpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query QueueSetupPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n    services(first: 100) {\n      nodes {\n        id\n        status\n        card {\n          nameUk\n          nameEn\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query QueueSetupPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n    services(first: 100) {\n      nodes {\n        id\n        status\n        card {\n          nameUk\n          nameEn\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query QueueSetupPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n  }\n"): (typeof documents)["\n  query QueueSetupPlaces {\n    cnaps {\n      id\n      nameUk\n      nameEn\n      active\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 
 import { problemsOf } from "../../api/errors";
+import { useAllServices } from "../../api/services";
 import { graphql } from "../../gql";
 import { useI18n } from "../../i18n/i18n";
 import { Notice } from "../../ui/Alerts";
@@ -20,15 +21,6 @@ const Places = graphql(`
       nameUk
       nameEn
       active
-    }
-    services(first: 100) {
-      nodes {
-        id
-        card {
-          nameUk
-          nameEn
-        }
-      }
     }
   }
 `);
@@ -136,6 +128,7 @@ const CheckIn = graphql(`
 export default function Counter() {
   const { t, lang } = useI18n();
   const [places] = useQuery({ query: Places });
+  const all = useAllServices();
   const active = (places.data?.cnaps ?? []).filter((c) => c.active);
   const [cnapId, setCnapId] = useState<string | null>(null);
   const cnap = cnapId ?? active[0]?.id ?? null;
@@ -162,7 +155,7 @@ export default function Counter() {
   const place = windowId ?? windows[0]?.id ?? null;
   const current = queue.data?.queueBoard.called.find((c) => c.workplaceId === place) ?? null;
   const queued = new Set((queue.data?.queueSettings.services ?? []).map((s) => s.serviceId));
-  const services = (places.data?.services?.nodes ?? []).filter((s) => queued.has(s.id));
+  const services = (all.services ?? []).filter((s) => queued.has(s.id));
 
   /** Runs a step; shows the server's problem or `done`, and reads the board again. */
   const run = async (step: Promise<{ error?: Parameters<typeof problemsOf>[0] }>, done: (() => string) | null) => {

@@ -10,6 +10,7 @@ import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 
 import { fieldError, problemsOf, type Problem } from "../../api/errors";
+import { useAllServices } from "../../api/services";
 import { graphql } from "../../gql";
 import type { CallRule, QueueSetupQuery } from "../../gql/graphql";
 import { useI18n } from "../../i18n/i18n";
@@ -23,16 +24,6 @@ const Places = graphql(`
       nameUk
       nameEn
       active
-    }
-    services(first: 100) {
-      nodes {
-        id
-        status
-        card {
-          nameUk
-          nameEn
-        }
-      }
     }
   }
 `);
@@ -378,11 +369,12 @@ export default function Setup() {
     requestPolicy: "network-only",
   });
   const name = (uk: string, en?: string | null) => (lang === "en" && en) || uk;
-  const services = (places.data?.services.nodes ?? [])
+  const all = useAllServices();
+  const services = (all.services ?? [])
     .filter((s) => s.status === "PUBLISHED")
     .map((s) => ({ id: s.id, label: name(s.card.nameUk, s.card.nameEn) }));
 
-  const failed = places.error ?? settings.error;
+  const failed = places.error ?? settings.error ?? all.error;
   if (failed) {
     return (
       <p role="alert" className="alert alert-error">

@@ -58,12 +58,14 @@ const StatsQuery = graphql(`
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `YYYY-MM-DD` of a day `back` days before today (the browser's calendar). */
+/** `YYYY-MM-DD` of the day `back` days before today in Kyiv: the CNAP's calendar, whatever
+ * the browser's time zone. */
 function isoDay(back: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - back);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const [y, m, d] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Kyiv" })
+    .format(new Date())
+    .split("-")
+    .map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - back)).toISOString().slice(0, 10);
 }
 
 export default function Stats() {
