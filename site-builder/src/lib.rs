@@ -8,7 +8,8 @@
 //! - [`media`]: the media library over the `BlobStore`, checked by content;
 //! - [`public`]: what visitors see, read under the community's row-level security;
 //! - [`render`]: HTML, sitemap, feeds;
-//! - [`platform`]: the platform's own address, naming the oblasts it serves.
+//! - [`platform`]: the platform's own address, naming the oblasts it serves;
+//! - [`portal`]: the oblast's portal, the regional single window on the web.
 //!
 //! Crates chosen: `pulldown-cmark` (CommonMark) and `ammonia` (html5ever-based allow-list
 //! sanitizer) for Markdown; `minijinja` (auto-escaping templates, already used by the
@@ -23,6 +24,7 @@ pub mod menu;
 pub mod page;
 pub mod platform;
 pub mod plural;
+pub mod portal;
 pub mod public;
 pub mod readiness;
 pub mod render;

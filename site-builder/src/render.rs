@@ -208,7 +208,7 @@ pub struct Renderer {
     env: Environment<'static>,
 }
 
-const TEMPLATES: [(&str, &str); 14] = [
+const TEMPLATES: [(&str, &str); 15] = [
     ("apply.html", include_str!("../templates/apply.html")),
     ("status.html", include_str!("../templates/status.html")),
     ("booking.html", include_str!("../templates/booking.html")),
@@ -228,6 +228,7 @@ const TEMPLATES: [(&str, &str); 14] = [
     ),
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
     ("platform.html", include_str!("../templates/platform.html")),
+    ("portal.html", include_str!("../templates/portal.html")),
     ("rss.xml", include_str!("../templates/rss.xml")),
 ];
 

@@ -16,6 +16,7 @@ pub mod multipart;
 pub mod ogc;
 pub mod open_data;
 pub mod ops;
+pub mod portal;
 pub mod site;
 pub mod tiles;
 

@@ -22,7 +22,8 @@ use crate::page_cache::Entry;
 /// The cookie that remembers the accessibility choice.
 pub const A11Y_COOKIE: &str = "hromada_a11y";
 
-pub(crate) async fn host_community(
+/// The tenant answering on the request's host, of either kind.
+pub(crate) async fn host_tenant(
     state: &AppState,
     req: &HttpRequest,
 ) -> Result<Option<Tenant>, DomainError> {
@@ -31,14 +32,41 @@ pub(crate) async fn host_community(
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or_default();
-    Ok(state
+    state
         .hosts
         .resolve(&state.db, host, &state.config.domain)
+        .await
+}
+
+/// The community answering on the request's host (an oblast's host has no community site).
+pub(crate) async fn host_community(
+    state: &AppState,
+    req: &HttpRequest,
+) -> Result<Option<Tenant>, DomainError> {
+    Ok(host_tenant(state, req)
         .await?
         .filter(|t| t.kind == TenantKind::Community))
 }
 
-fn platform_not_found() -> HttpResponse {
+/// The address of a tenant's site or portal, on the scheme and port of `base` (the
+/// request's own address): its first own host, else `<slug>.<domain>`.
+pub(crate) fn tenant_href(state: &AppState, base: &url::Url, tenant: &Tenant) -> String {
+    let host = tenant
+        .hosts
+        .first()
+        .cloned()
+        .unwrap_or_else(|| format!("{}.{}", tenant.slug, state.config.domain));
+    let mut url = base.clone();
+    match url.set_host(Some(&host)) {
+        Ok(()) => {
+            url.set_path("");
+            url.as_str().trim_end_matches('/').to_owned()
+        }
+        Err(_) => format!("//{host}"),
+    }
+}
+
+pub(crate) fn platform_not_found() -> HttpResponse {
     HttpResponse::NotFound()
         .content_type("text/html; charset=utf-8")
         .body(
@@ -75,16 +103,7 @@ async fn platform_page(state: &AppState, req: &HttpRequest) -> HttpResponse {
     let oblasts: Vec<platform::Oblast> = oblasts
         .into_iter()
         .map(|(o, communities)| {
-            let mut portal = url.clone();
-            let host = o
-                .hosts
-                .first()
-                .cloned()
-                .unwrap_or_else(|| format!("{}.{}", o.slug, state.config.domain));
-            let href = match portal.set_host(Some(&host)) {
-                Ok(()) => portal.as_str().trim_end_matches('/').to_owned(),
-                Err(_) => format!("//{host}"),
-            };
+            let href = tenant_href(state, &url, &o);
             platform::Oblast {
                 name_uk: o.name_uk,
                 name_en: o.name_en,
@@ -161,7 +180,10 @@ pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
             .insert_header((header::ALLOW, "GET, HEAD"))
             .finish();
     }
-    let community = match host_community(&state, &req).await {
+    let community = match host_tenant(&state, &req).await {
+        Ok(Some(t)) if t.kind == TenantKind::Oblast => {
+            return super::portal::page(&state, &req, t).await;
+        }
         Ok(Some(c)) => c,
         Ok(None) => return platform_page(&state, &req).await,
         Err(e) => return HttpResponse::build(status_of(&e)).finish(),

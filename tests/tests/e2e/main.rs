@@ -14,6 +14,7 @@ mod map;
 mod map_clients;
 mod ogc;
 mod ops;
+mod portal;
 mod queue;
 mod site;
 mod sms;

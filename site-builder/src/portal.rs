@@ -1,0 +1,423 @@
+//! The oblast's portal, the regional single window on the web, on the oblast's hosts: the
+//! home (a search box that tolerates typos and Latin transliteration, and the communities of
+//! the oblast), the search results (each service with its community, term, cost and the
+//! nearest place that provides it, with whether it is open now) and the communities'
+//! directory. The search is the catalog's own ([`hromada_tenants::catalog::search`]), the
+//! one `searchServices` answers with; this module only lays it out. Server-rendered,
+//! Ukrainian and English, without JavaScript.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use minijinja::context;
+use minijinja::value::Serde;
+use serde::Serialize;
+use serde_json::json;
+
+use hromada_tenants::catalog::card::ChannelKind;
+use hromada_tenants::catalog::search::{self, Found, SearchFilter, Wanted};
+use hromada_tenants::cnap::schedule::Hours;
+use hromada_tenants::{DomainError, DomainResult, TenantTx};
+
+use crate::plural;
+use crate::render::{Lang, Renderer, term_text};
+
+/// The most results a page shows.
+pub const PAGE: u64 = 20;
+
+/// What a portal address asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PortalRoute {
+    Home,
+    /// `/search?q=…&community=…&online=1&free=1`.
+    Search {
+        query: String,
+        community: Option<String>,
+        online_only: bool,
+        free_only: bool,
+    },
+    /// `/communities`.
+    Communities,
+}
+
+impl PortalRoute {
+    /// The route of a path (after the language prefix) and its query; `None`: not the
+    /// portal's.
+    pub fn parse(path: &str, query: &HashMap<String, String>) -> Option<PortalRoute> {
+        match path.trim_end_matches('/') {
+            "" => Some(PortalRoute::Home),
+            "/search" => Some(PortalRoute::Search {
+                query: query.get("q").cloned().unwrap_or_default(),
+                community: query
+                    .get("community")
+                    .filter(|c| !c.trim().is_empty())
+                    .cloned(),
+                online_only: query.get("online").is_some_and(|v| v == "1"),
+                free_only: query.get("free").is_some_and(|v| v == "1"),
+            }),
+            "/communities" => Some(PortalRoute::Communities),
+            _ => None,
+        }
+    }
+}
+
+/// A community as the portal links it.
+#[derive(Debug, Clone)]
+pub struct PortalCommunity {
+    pub slug: String,
+    pub name_uk: String,
+    pub name_en: String,
+    /// Its site's address.
+    pub href: String,
+}
+
+/// What a portal page needs from the request.
+pub struct PortalRequest<'a> {
+    pub route: PortalRoute,
+    pub lang: Lang,
+    pub base_url: &'a str,
+    pub stylesheet: &'a str,
+    /// The oblast's communities, by name.
+    pub communities: &'a [PortalCommunity],
+}
+
+/// A rendered portal page.
+pub struct PortalPage {
+    pub status: u16,
+    pub body: String,
+}
+
+#[derive(Serialize)]
+struct Hit {
+    name: String,
+    community: String,
+    community_href: String,
+    term: String,
+    cost: String,
+    online: bool,
+    place: Option<String>,
+    address: Option<String>,
+    open_now: Option<bool>,
+    data_href: String,
+}
+
+#[derive(Serialize)]
+struct Link {
+    slug: String,
+    name: String,
+    href: String,
+}
+
+impl Renderer {
+    /// A page of the oblast's portal; the transaction is the anonymous one bound to the
+    /// oblast.
+    pub async fn portal(&self, tx: &TenantTx, req: &PortalRequest<'_>) -> DomainResult<PortalPage> {
+        let oblast = tx.tenant()?.clone();
+        let en = req.lang == Lang::En;
+        let pick = |uk: &str, en_text: &str| -> String {
+            if en && !en_text.is_empty() {
+                en_text.to_owned()
+            } else {
+                uk.to_owned()
+            }
+        };
+        let t = |uk: &'static str, en_text: &'static str| if en { en_text } else { uk };
+        let communities: Vec<Link> = req
+            .communities
+            .iter()
+            .map(|c| Link {
+                slug: c.slug.clone(),
+                name: pick(&c.name_uk, &c.name_en),
+                href: c.href.clone(),
+            })
+            .collect();
+        let oblast_name = pick(&oblast.name_uk, &oblast.name_en);
+        let mut status = 200;
+        let mut problem: Option<String> = None;
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut searched = false;
+        let (q, community, online_only, free_only) = match &req.route {
+            PortalRoute::Search {
+                query,
+                community,
+                online_only,
+                free_only,
+            } => (query.as_str(), community.clone(), *online_only, *free_only),
+            _ => ("", None, false, false),
+        };
+        if let PortalRoute::Search { .. } = &req.route {
+            searched = true;
+            if let Some(c) = &community
+                && !req.communities.iter().any(|x| &x.slug == c)
+            {
+                status = 400;
+                problem = Some(
+                    t(
+                        "Такої громади в області немає: оберіть громаду зі списку.",
+                        "There is no such community in the oblast: choose one from the list.",
+                    )
+                    .to_owned(),
+                );
+            } else if q.trim().is_empty() {
+                status = 400;
+                problem = Some(
+                    t(
+                        "Введіть, яку послугу ви шукаєте: наприклад, «паспорт» або «реєстрація місця проживання».",
+                        "Type the service you are looking for: for example, \u{201c}passport\u{201d} or \u{201c}registration of residence\u{201d}.",
+                    )
+                    .to_owned(),
+                );
+            } else {
+                let filter = SearchFilter {
+                    community: community.clone(),
+                    online_only,
+                    free: free_only.then_some(true),
+                    ..SearchFilter::default()
+                };
+                match search::search(
+                    tx,
+                    oblast.id,
+                    q,
+                    &filter,
+                    None,
+                    (0, PAGE),
+                    &Wanted::everything(),
+                )
+                .await
+                {
+                    Ok(found) => {
+                        hits = found.into_iter().map(|f| hit(&f, req, en)).collect();
+                    }
+                    Err(DomainError::Invalid { .. }) => {
+                        status = 400;
+                        problem = Some(
+                            t(
+                                "Запит задовгий: не більше 200 символів.",
+                                "The query is too long: at most 200 characters.",
+                            )
+                            .to_owned(),
+                        );
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        let title = match &req.route {
+            PortalRoute::Home => pick(
+                &format!("Єдине вікно адміністративних послуг: {}", oblast.name_uk),
+                &format!(
+                    "Single window of administrative services: {}",
+                    oblast.name_en
+                ),
+            ),
+            PortalRoute::Search { .. } if !q.trim().is_empty() => {
+                format!("{} «{}»", t("Пошук послуг:", "Services search:"), q.trim())
+            }
+            PortalRoute::Search { .. } => t("Пошук послуг", "Services search").to_owned(),
+            PortalRoute::Communities => {
+                t("Громади області", "Communities of the oblast").to_owned()
+            }
+        };
+        let found_text = if en {
+            plural::en(hits.len() as u64, "service found", "services found")
+        } else {
+            plural::uk(
+                hits.len() as u64,
+                plural::Uk {
+                    one: "послугу знайдено",
+                    few: "послуги знайдено",
+                    many: "послуг знайдено",
+                },
+            )
+        };
+        let path = match &req.route {
+            PortalRoute::Home => "",
+            PortalRoute::Search { .. } => "/search",
+            PortalRoute::Communities => "/communities",
+        };
+        let labels = json!({
+            "skip": t("Перейти до змісту", "Skip to content"),
+            "tools": t("Мова", "Language"),
+            "lang_switch": t("English", "Українською"),
+            "portal": t("Єдине вікно послуг", "Single window of services"),
+            "menu": t("Розділи порталу", "Portal sections"),
+            "home": t("Головна", "Home"),
+            "communities": t("Громади", "Communities"),
+            "search_label": t("Яку послугу ви шукаєте?", "What service are you looking for?"),
+            "search_hint": t(
+                "Можна з помилками або латиницею: «pasport», «reiestratsiia».",
+                "Typos and Latin transliteration are fine: \u{201c}pasport\u{201d}, \u{201c}reiestratsiia\u{201d}.",
+            ),
+            "search": t("Знайти", "Search"),
+            "community": t("Громада", "Community"),
+            "any_community": t("Усі громади", "All communities"),
+            "online": t("Лише онлайн", "Online only"),
+            "free": t("Лише безоплатні", "Free only"),
+            "intro": t(
+                "Тут можна знайти адміністративну послугу будь-якої громади області: що потрібно, скільки коштує, скільки триває і куди звернутися.",
+                "Find an administrative service of any community of the oblast here: what you need, what it costs, how long it takes and where to go.",
+            ),
+            "term": t("Строк", "Term"),
+            "cost": t("Вартість", "Cost"),
+            "where": t("Де отримати", "Where"),
+            "open_now": t("зараз відчинено", "open now"),
+            "closed_now": t("зараз зачинено", "closed now"),
+            "apply_online": t("можна подати онлайн", "can be applied for online"),
+            "site": t("Сайт громади", "Community site"),
+            "data": t("Дані картки (JSON-LD)", "Card data (JSON-LD)"),
+            "none": t(
+                "Нічого не знайдено. Спробуйте інше слово або приберіть фільтри.",
+                "Nothing found. Try another word or remove the filters.",
+            ),
+            "footer": t(
+                "Портал обласної адміністрації на платформі «Громада».",
+                "The oblast administration's portal on the Hromada platform.",
+            ),
+        });
+        let jsonld = json!({
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": oblast_name,
+            "url": format!("{}{}", req.base_url, req.lang.prefix()),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": format!("{}{}/search?q={{query}}", req.base_url, req.lang.prefix()),
+                "query-input": "required name=query",
+            },
+        });
+        let prefix = req.lang.prefix();
+        let body = self.render(
+            "portal.html",
+            context! {
+                lang => req.lang.code(),
+                other_lang => if en { "uk" } else { "en" },
+                prefix => prefix,
+                self_href => format!("{prefix}{path}"),
+                other_href => format!("{}{path}", if en { "" } else { "/en" }),
+                base_url => req.base_url,
+                stylesheet => req.stylesheet,
+                title => title,
+                oblast => oblast_name,
+                route => match &req.route {
+                    PortalRoute::Home => "home",
+                    PortalRoute::Search { .. } => "search",
+                    PortalRoute::Communities => "communities",
+                },
+                q => q,
+                community => community.unwrap_or_default(),
+                online_only => online_only,
+                free_only => free_only,
+                searched => searched,
+                problem => problem,
+                found_text => found_text,
+                hits => Serde(&hits),
+                communities => Serde(&communities),
+                labels => Serde(&labels),
+                jsonld => Serde(&jsonld),
+            },
+        )?;
+        Ok(PortalPage { status, body })
+    }
+}
+
+/// One result as the page shows it.
+fn hit(f: &Found, req: &PortalRequest<'_>, en: bool) -> Hit {
+    let lang = req.lang;
+    let pick = |uk: &str, en_text: &str| -> String {
+        if en && !en_text.is_empty() {
+            en_text.to_owned()
+        } else {
+            uk.to_owned()
+        }
+    };
+    let site = req
+        .communities
+        .iter()
+        .find(|c| c.slug == f.community_slug)
+        .map(|c| c.href.clone())
+        .unwrap_or_default();
+    let cost = if f.card.cost.free {
+        (if en { "free" } else { "безоплатно" }).to_owned()
+    } else {
+        match f.card.cost.fee_individuals {
+            Some(fee) => format!("{fee} {}", if en { "UAH" } else { "грн" }),
+            None => (if en { "paid" } else { "платна" }).to_owned(),
+        }
+    };
+    let place = f.places.first();
+    Hit {
+        name: pick(&f.card.name_uk, &f.card.name_en),
+        community: pick(&f.community_name_uk, &f.community_name_en),
+        community_href: site.clone(),
+        term: f
+            .card
+            .term
+            .map(|term| term_text(lang, term))
+            .unwrap_or_else(|| (if en { "not set" } else { "не вказано" }).to_owned()),
+        cost,
+        online: f.card.channels.iter().any(|c| {
+            matches!(
+                c.kind,
+                ChannelKind::OnlineHere | ChannelKind::OnlineElsewhere
+            )
+        }),
+        place: place.map(|p| pick(&p.name_uk, &p.name_en)),
+        address: place.map(|p| p.address_uk.clone()),
+        open_now: place.map(|p| {
+            Hours {
+                week: p.schedule.clone(),
+                exceptions: p.exceptions.clone(),
+            }
+            .state_at(Utc::now())
+            .open_now
+        }),
+        data_href: format!("{site}/open-data/services/{}.jsonld", f.service_id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_are_read_from_the_path_and_query() {
+        let q = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect::<HashMap<_, _>>()
+        };
+        assert_eq!(PortalRoute::parse("/", &q(&[])), Some(PortalRoute::Home));
+        assert_eq!(PortalRoute::parse("", &q(&[])), Some(PortalRoute::Home));
+        assert_eq!(
+            PortalRoute::parse("/communities/", &q(&[])),
+            Some(PortalRoute::Communities)
+        );
+        assert_eq!(
+            PortalRoute::parse(
+                "/search",
+                &q(&[
+                    ("q", "паспорт"),
+                    ("community", "petrykivska"),
+                    ("online", "1")
+                ])
+            ),
+            Some(PortalRoute::Search {
+                query: "паспорт".into(),
+                community: Some("petrykivska".into()),
+                online_only: true,
+                free_only: false,
+            })
+        );
+        assert_eq!(
+            PortalRoute::parse("/search", &q(&[("community", " ")])),
+            Some(PortalRoute::Search {
+                query: String::new(),
+                community: None,
+                online_only: false,
+                free_only: false,
+            })
+        );
+        assert_eq!(PortalRoute::parse("/about", &q(&[])), None);
+    }
+}

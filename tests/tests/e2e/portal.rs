@@ -1,0 +1,194 @@
+//! The oblast's portal on its host: the home, the search results from exact, misspelled and
+//! transliterated queries, a card that appears once published and leaves once withdrawn,
+//! bad input answered with a page that says what was wrong, and axe on every page.
+
+use hromada_tests::{TestApp, data};
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+
+/// GETs `path` on the oblast's host (with the server's port, as a browser sends it):
+/// (status, body).
+async fn portal(app: &TestApp, path: &str) -> (u16, String) {
+    let res = app
+        .http
+        .get(format!("{}{path}", app.base_url))
+        .header(
+            "Host",
+            format!(
+                "dnipropetrovska.{}:{}",
+                app.config.domain,
+                app.base_url.rsplit(':').next().unwrap_or_default()
+            ),
+        )
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    (status, res.text().await.unwrap())
+}
+
+fn q(s: &str) -> String {
+    hromada_site_builder::render::urlencode(s)
+}
+
+#[tokio::test]
+async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_transliteration() {
+    let app = TestApp::spawn().await;
+    let port = app.base_url.rsplit(':').next().unwrap().to_owned();
+
+    // The home: the search form and every community of the oblast with its site.
+    let (status, home) = portal(&app, "/").await;
+    assert_eq!(status, 200, "{home}");
+    assert!(
+        home.contains("Єдине вікно адміністративних послуг"),
+        "{home}"
+    );
+    assert!(home.contains("role=\"search\""), "{home}");
+    // Each community's link is its site's own host (else `<slug>.<domain>`), on this port.
+    let rows = app
+        .admin
+        .query_all_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT coalesce((SELECT min(h.host) FROM tenant_host h WHERE h.tenant_id = c.id), \
+             c.slug || '.localhost') AS host, c.name_uk FROM tenant c JOIN tenant o ON o.id = c.parent_id \
+             WHERE o.slug = 'dnipropetrovska' AND c.status = 'active'",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 3);
+    for row in rows {
+        let host: String = row.try_get("", "host").unwrap();
+        let name: String = row.try_get("", "name_uk").unwrap();
+        assert!(
+            home.contains(&format!("<a href=\"http://{host}:{port}\">{name}</a>")),
+            "{host}: {home}"
+        );
+    }
+
+    // Exact, misspelled and transliterated queries find the same card, with its community,
+    // term, cost and where to go.
+    for query in [
+        "реєстрація місця проживання",
+        "реєстраця місця проживаня",
+        "reiestratsiia mistsia prozhyvannia",
+    ] {
+        let (status, found) = portal(&app, &format!("/search?q={}", q(query))).await;
+        assert_eq!(status, 200, "{query}: {found}");
+        assert!(
+            found.contains("<h2>Реєстрація місця проживання особи</h2>"),
+            "{query}: {found}"
+        );
+        assert!(found.contains("<dt>Строк</dt>"), "{query}");
+        assert!(found.contains("<dt>Де отримати</dt>"), "{query}");
+    }
+    // Filtered to one community, every result is that community's.
+    let (_, one) = portal(
+        &app,
+        &format!("/search?q={}&community=petrykivska", q("реєстрація")),
+    )
+    .await;
+    let cards = one.matches("<li class=\"card\">").count();
+    assert!(cards > 0, "{one}");
+    assert_eq!(
+        one.matches("Петриківська селищна територіальна громада</a>")
+            .count(),
+        cards,
+        "{one}"
+    );
+    // In English.
+    let (status, en) = portal(
+        &app,
+        &format!("/en/search?q={}", q("Registration of residence")),
+    )
+    .await;
+    assert_eq!(status, 200, "{en}");
+    assert!(en.contains("<html lang=\"en\""), "{en}");
+    assert!(en.contains("found"), "{en}");
+
+    // A draft is not on the portal; published, it is there at once; a suspended community's
+    // cards leave it.
+    let admin = app.demo_login("admin@petrykivska.hromada.localhost").await;
+    let created = app
+        .gql(
+            Some("petrykivska"),
+            Some(&admin),
+            "mutation($c: ServiceCardInput!) { createService(input: {card: $c}) { service { id } } }",
+            json!({ "c": {
+                "code": "LOC-7", "nameUk": "Дозвіл на розміщення вуличної ялинки Зорепад",
+                "nameEn": "Street fir tree permit", "category": "other",
+                "audience": ["INDIVIDUALS"], "result": "Дозвіл",
+                "legalBasis": [{"kind": "law", "number": "5203-17", "title": "Про адміністративні послуги"}],
+                "documents": [{"name": "Заява", "originalRequired": true}],
+                "channels": [{"kind": "IN_PERSON"}], "cost": {"free": true},
+                "term": {"days": 5, "unit": "WORKING_DAYS"}
+            } }),
+        )
+        .await;
+    let id = data(&created)["createService"]["service"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let path = format!("/search?q={}", q("Зорепад"));
+    let (_, draft) = portal(&app, &path).await;
+    assert!(!draft.contains("Зорепад</h2>"), "{draft}");
+    data(
+        &app.gql(
+            Some("petrykivska"),
+            Some(&admin),
+            "mutation($id: ID!) { publishService(input: {id: $id}) { service { id } } }",
+            json!({ "id": id }),
+        )
+        .await,
+    );
+    let (_, published) = portal(&app, &path).await;
+    assert!(
+        published.contains("<h2>Дозвіл на розміщення вуличної ялинки Зорепад</h2>"),
+        "{published}"
+    );
+    assert!(published.contains("5 робочих днів"), "{published}");
+    let oblast = app.demo_login("oblast.admin@hromada.localhost").await;
+    data(
+        &app.gql(
+            Some("dnipropetrovska"),
+            Some(&oblast),
+            "mutation { setCommunityStatus(input: {slug: \"petrykivska\", status: SUSPENDED}) { community { status } } }",
+            json!({}),
+        )
+        .await,
+    );
+    let (_, suspended) = portal(&app, &path).await;
+    assert!(!suspended.contains("Зорепад</h2>"), "{suspended}");
+
+    // Bad input: a page that says what was wrong, never a 500.
+    let (status, empty) = portal(&app, "/search?q=").await;
+    assert_eq!(status, 400);
+    assert!(empty.contains("Введіть, яку послугу ви шукаєте"), "{empty}");
+    let (status, long) = portal(&app, &format!("/search?q={}", "а".repeat(1000))).await;
+    assert_eq!(status, 400);
+    assert!(long.contains("не більше 200 символів"), "{long}");
+    let (status, unknown) = portal(
+        &app,
+        &format!("/search?q={}&community=atlantis", q("паспорт")),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(
+        unknown.contains("Такої громади в області немає"),
+        "{unknown}"
+    );
+    let (status, _) = portal(&app, "/no-such-page").await;
+    assert_eq!(status, 404);
+
+    // The directory, and axe on every page, in both languages.
+    let (status, directory) = portal(&app, "/communities").await;
+    assert_eq!(status, 200, "{directory}");
+    assert!(directory.contains("Громади області"), "{directory}");
+    let site = format!("http://dnipropetrovska.{}:{port}", app.config.domain);
+    hromada_tests::assert_axe_clean(&[
+        format!("{site}/"),
+        format!("{site}/en"),
+        format!("{site}/search?q={}", q("реєстраця місця проживаня")),
+        format!("{site}/communities"),
+    ])
+    .await;
+}
