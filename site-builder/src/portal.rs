@@ -14,10 +14,14 @@ use minijinja::value::Serde;
 use serde::Serialize;
 use serde_json::json;
 
-use hromada_tenants::catalog::card::ChannelKind;
+use hromada_tenants::catalog::card::ServiceCard;
+use hromada_tenants::catalog::card::{Audience, ChannelKind};
+use hromada_tenants::catalog::public;
 use hromada_tenants::catalog::search::{self, Found, SearchFilter, Wanted};
+use hromada_tenants::cnap::directory;
 use hromada_tenants::cnap::schedule::Hours;
 use hromada_tenants::{DomainError, DomainResult, TenantTx};
+use uuid::Uuid;
 
 use crate::plural;
 use crate::render::{Lang, Renderer, term_text};
@@ -38,6 +42,8 @@ pub enum PortalRoute {
     },
     /// `/communities`.
     Communities,
+    /// `/services/<id>`: one published card of any community of the oblast.
+    Service(Uuid),
 }
 
 impl PortalRoute {
@@ -56,7 +62,10 @@ impl PortalRoute {
                 free_only: query.get("free").is_some_and(|v| v == "1"),
             }),
             "/communities" => Some(PortalRoute::Communities),
-            _ => None,
+            other => other
+                .strip_prefix("/services/")
+                .and_then(|id| id.parse::<Uuid>().ok())
+                .map(PortalRoute::Service),
         }
     }
 }
@@ -89,6 +98,7 @@ pub struct PortalPage {
 
 #[derive(Serialize)]
 struct Hit {
+    href: String,
     name: String,
     community: String,
     community_href: String,
@@ -202,7 +212,47 @@ impl Renderer {
                 }
             }
         }
+        let mut service: Option<ServiceView> = None;
+        if let PortalRoute::Service(id) = &req.route {
+            match service_view(tx, req, *id).await? {
+                Some(v) => service = Some(v),
+                None => {
+                    return Ok(PortalPage {
+                        status: 404,
+                        body: self.render(
+                            "portal.html",
+                            context! {
+                                lang => req.lang.code(),
+                                other_lang => if en { "uk" } else { "en" },
+                                prefix => req.lang.prefix(),
+                                self_href => req.lang.prefix(),
+                                other_href => if en { "/" } else { "/en" },
+                                base_url => req.base_url,
+                                stylesheet => req.stylesheet,
+                                title => t("Послугу не знайдено", "Service not found"),
+                                oblast => oblast_name,
+                                route => "missing",
+                                communities => Serde(&communities),
+                                labels => Serde(&json!({
+                                    "skip": t("Перейти до змісту", "Skip to content"),
+                                    "tools": t("Мова", "Language"),
+                                    "lang_switch": t("English", "Українською"),
+                                    "portal": t("Єдине вікно послуг", "Single window of services"),
+                                    "menu": t("Розділи порталу", "Portal sections"),
+                                    "home": t("Головна", "Home"),
+                                    "communities": t("Громади", "Communities"),
+                                    "missing": t("Такої опублікованої послуги в громадах області немає. Знайдіть послугу через пошук.", "No community of the oblast has published such a service. Find the service with the search."),
+                                    "footer": t("Портал обласної адміністрації на платформі «Громада».", "The oblast administration's portal on the Hromada platform."),
+                                })),
+                                jsonld => Serde(&json!({})),
+                            },
+                        )?,
+                    });
+                }
+            }
+        }
         let title = match &req.route {
+            PortalRoute::Service(_) => service.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
             PortalRoute::Home => pick(
                 &format!("Єдине вікно адміністративних послуг: {}", oblast.name_uk),
                 &format!(
@@ -231,9 +281,10 @@ impl Renderer {
             )
         };
         let path = match &req.route {
-            PortalRoute::Home => "",
-            PortalRoute::Search { .. } => "/search",
-            PortalRoute::Communities => "/communities",
+            PortalRoute::Home => String::new(),
+            PortalRoute::Search { .. } => "/search".to_owned(),
+            PortalRoute::Communities => "/communities".to_owned(),
+            PortalRoute::Service(id) => format!("/services/{id}"),
         };
         let labels = json!({
             "skip": t("Перейти до змісту", "Skip to content"),
@@ -273,8 +324,24 @@ impl Renderer {
                 "Портал обласної адміністрації на платформі «Громада».",
                 "The oblast administration's portal on the Hromada platform.",
             ),
+            "result": t("Що ви отримаєте", "What you get"),
+            "who": t("Хто може звернутися", "Who may apply"),
+            "documents": t("Документи", "Documents"),
+            "original": t("оригінал", "original"),
+            "copy": t("копія", "copy"),
+            "places": t("Де звернутися", "Where to apply"),
+            "hours": t("Графік", "Hours"),
+            "closed": t("вихідний", "closed"),
+            "legal": t("Правові підстави", "Legal basis"),
+            "appeal": t("Як оскаржити", "How to appeal"),
+            "apply": t("Подати онлайн", "Apply online"),
+            "book": t("Записатися на прийом", "Book a visit"),
+            "provided_by": t("Надає", "Provided by"),
         });
-        let jsonld = json!({
+        let jsonld = if let Some(v) = &service {
+            v.jsonld.clone()
+        } else {
+            json!({
             "@context": "https://schema.org",
             "@type": "WebSite",
             "name": oblast_name,
@@ -284,7 +351,8 @@ impl Renderer {
                 "target": format!("{}{}/search?q={{query}}", req.base_url, req.lang.prefix()),
                 "query-input": "required name=query",
             },
-        });
+            })
+        };
         let prefix = req.lang.prefix();
         let body = self.render(
             "portal.html",
@@ -302,7 +370,9 @@ impl Renderer {
                     PortalRoute::Home => "home",
                     PortalRoute::Search { .. } => "search",
                     PortalRoute::Communities => "communities",
+                    PortalRoute::Service(_) => "service",
                 },
+                service => Serde(&service),
                 q => q,
                 community => community.unwrap_or_default(),
                 online_only => online_only,
@@ -346,6 +416,7 @@ fn hit(f: &Found, req: &PortalRequest<'_>, en: bool) -> Hit {
     };
     let place = f.places.first();
     Hit {
+        href: format!("{}/services/{}", lang.prefix(), f.service_id),
         name: pick(&f.card.name_uk, &f.card.name_en),
         community: pick(&f.community_name_uk, &f.community_name_en),
         community_href: site.clone(),
@@ -373,6 +444,190 @@ fn hit(f: &Found, req: &PortalRequest<'_>, en: bool) -> Hit {
         }),
         data_href: format!("{site}/open-data/services/{}.jsonld", f.service_id),
     }
+}
+
+/// A card as its page shows it.
+#[derive(Serialize)]
+struct ServiceView {
+    name: String,
+    community: String,
+    community_href: String,
+    result: String,
+    who: Vec<&'static str>,
+    documents: Vec<(String, bool, String)>,
+    term: String,
+    cost: String,
+    payment: String,
+    places: Vec<PlaceView>,
+    legal: Vec<(String, Option<String>)>,
+    appeal: String,
+    apply_href: Option<String>,
+    book_href: Option<String>,
+    data_href: String,
+    #[serde(skip)]
+    jsonld: serde_json::Value,
+}
+
+#[derive(Serialize)]
+struct PlaceView {
+    name: String,
+    address: String,
+    phone: String,
+    open_now: bool,
+    week: Vec<(String, String)>,
+}
+
+/// The published card `id` of a community of the oblast, or `None`.
+async fn service_view(
+    tx: &TenantTx,
+    req: &PortalRequest<'_>,
+    id: Uuid,
+) -> DomainResult<Option<ServiceView>> {
+    let en = req.lang == Lang::En;
+    let pick = |uk: &str, en_text: &str| -> String {
+        if en && !en_text.is_empty() {
+            en_text.to_owned()
+        } else {
+            uk.to_owned()
+        }
+    };
+    let p = match public::card(tx.conn(), id).await {
+        Ok(p) => p,
+        Err(DomainError::NotFound(_)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    // Only the oblast's own communities' cards.
+    let Some(community) = req.communities.iter().find(|c| c.slug == p.community_slug) else {
+        return Ok(None);
+    };
+    let mut json = p.card.clone();
+    let provider = json.as_object_mut().and_then(|o| o.remove("provider"));
+    let card = ServiceCard::from_json(json)?;
+    let now = Utc::now();
+    let places: Vec<PlaceView> = directory::list(tx.conn(), p.tenant_id, None)
+        .await?
+        .into_iter()
+        .filter(|c| c.active && p.place_ids.contains(&c.id))
+        .map(|c| {
+            let days = [
+                (("Пн", "Mon"), &c.hours.week.mon),
+                (("Вт", "Tue"), &c.hours.week.tue),
+                (("Ср", "Wed"), &c.hours.week.wed),
+                (("Чт", "Thu"), &c.hours.week.thu),
+                (("Пт", "Fri"), &c.hours.week.fri),
+                (("Сб", "Sat"), &c.hours.week.sat),
+                (("Нд", "Sun"), &c.hours.week.sun),
+            ];
+            PlaceView {
+                open_now: c.hours.state_at(now).open_now,
+                week: days
+                    .iter()
+                    .map(|((uk, en_day), h)| {
+                        let text = match h {
+                            Some(h) => {
+                                let breaks: Vec<String> = h
+                                    .breaks
+                                    .iter()
+                                    .map(|b| format!("{}–{}", b.from, b.to))
+                                    .collect();
+                                if breaks.is_empty() {
+                                    format!("{}–{}", h.open, h.close)
+                                } else {
+                                    format!(
+                                        "{}–{} ({} {})",
+                                        h.open,
+                                        h.close,
+                                        if en { "break" } else { "перерва" },
+                                        breaks.join(", ")
+                                    )
+                                }
+                            }
+                            None => (if en { "closed" } else { "вихідний" }).to_owned(),
+                        };
+                        ((if en { *en_day } else { *uk }).to_owned(), text)
+                    })
+                    .collect(),
+                name: pick(&c.name_uk, &c.name_en),
+                address: pick(&c.address_uk, &c.address_en),
+                phone: c.phone.unwrap_or_default(),
+            }
+        })
+        .collect();
+    let online_here = card
+        .channels
+        .iter()
+        .any(|c| c.kind == ChannelKind::OnlineHere);
+    let in_person = card
+        .channels
+        .iter()
+        .any(|c| c.kind == ChannelKind::InPerson);
+    let site = community.href.clone();
+    let cost = if card.cost.free {
+        (if en { "free" } else { "безоплатно" }).to_owned()
+    } else {
+        match card.cost.fee_individuals {
+            Some(fee) => format!("{fee} {}", if en { "UAH" } else { "грн" }),
+            None => (if en { "paid" } else { "платна" }).to_owned(),
+        }
+    };
+    let data_href = format!("{site}/open-data/services/{id}.jsonld");
+    let name = pick(&card.name_uk, &card.name_en);
+    let jsonld = json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "@id": data_href,
+        "name": name,
+        "identifier": card.code,
+        "areaServed": { "@type": "AdministrativeArea", "name": pick(&community.name_uk, &community.name_en) },
+        "provider": provider.as_ref().map(|pr| json!({ "@type": "GovernmentOrganization", "name": pr["nameUk"] })),
+        "availableChannel": places.iter().map(|pl| json!({
+            "@type": "ServiceChannel",
+            "serviceLocation": { "@type": "GovernmentOffice", "name": pl.name, "address": pl.address },
+        })).collect::<Vec<_>>(),
+    });
+    Ok(Some(ServiceView {
+        community: pick(&community.name_uk, &community.name_en),
+        community_href: site.clone(),
+        result: card.result.clone(),
+        who: card
+            .audience
+            .iter()
+            .map(|a| match (a, en) {
+                (Audience::Individuals, false) => "фізичні особи",
+                (Audience::Individuals, true) => "individuals",
+                (Audience::Businesses, false) => "юридичні особи та ФОП",
+                (Audience::Businesses, true) => "businesses and sole proprietors",
+            })
+            .collect(),
+        documents: card
+            .documents
+            .iter()
+            .map(|d| (d.name.clone(), d.original_required, d.requirements.clone()))
+            .collect(),
+        term: card
+            .term
+            .map(|term| term_text(req.lang, term))
+            .unwrap_or_else(|| (if en { "not set" } else { "не вказано" }).to_owned()),
+        cost,
+        payment: card.cost.payment_details.clone(),
+        places,
+        legal: card
+            .legal_basis
+            .iter()
+            .map(|l| {
+                (
+                    format!("{} № {} «{}»", l.kind, l.number, l.title),
+                    l.url.clone(),
+                )
+            })
+            .collect(),
+        appeal: card.appeal.clone(),
+        apply_href: online_here.then(|| format!("{site}{}/apply/{id}", req.lang.prefix())),
+        book_href: in_person.then(|| format!("{site}{}/booking?service={id}", req.lang.prefix())),
+        data_href,
+        name,
+        jsonld,
+    }))
 }
 
 #[cfg(test)]

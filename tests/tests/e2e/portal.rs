@@ -75,12 +75,44 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
         let (status, found) = portal(&app, &format!("/search?q={}", q(query))).await;
         assert_eq!(status, 200, "{query}: {found}");
         assert!(
-            found.contains("<h2>Реєстрація місця проживання особи</h2>"),
+            found.contains(">Реєстрація місця проживання особи</a></h2>"),
             "{query}: {found}"
         );
         assert!(found.contains("<dt>Строк</dt>"), "{query}");
         assert!(found.contains("<dt>Де отримати</dt>"), "{query}");
     }
+    // A result leads to the card's page: everything a person needs, where to go with the
+    // hours, the community's own pages to apply or book, and schema.org JSON-LD.
+    let (_, found) = portal(
+        &app,
+        &format!("/search?q={}", q("реєстрація місця проживання")),
+    )
+    .await;
+    let service_path = found
+        .split("<h2><a href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a result links to its page")
+        .to_owned();
+    assert!(service_path.starts_with("/services/"), "{service_path}");
+    let (status, service) = portal(&app, &service_path).await;
+    assert_eq!(status, 200, "{service}");
+    assert!(
+        service.contains("<h1>Реєстрація місця проживання особи</h1>"),
+        "{service}"
+    );
+    assert!(
+        service.contains("\"@type\": \"GovernmentService\""),
+        "{service}"
+    );
+    assert!(service.contains("<h2>Документи</h2>"), "{service}");
+    assert!(service.contains("<h2>Де звернутися</h2>"), "{service}");
+    assert!(service.contains("<caption>Графік</caption>"), "{service}");
+    let (status, _) = portal(&app, "/services/00000000-0000-0000-0000-000000000000").await;
+    assert_eq!(status, 404);
+    let (status, _) = portal(&app, "/services/not-a-uuid").await;
+    assert_eq!(status, 404);
+
     // Filtered to one community, every result is that community's.
     let (_, one) = portal(
         &app,
@@ -130,7 +162,7 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
         .to_owned();
     let path = format!("/search?q={}", q("Зорепад"));
     let (_, draft) = portal(&app, &path).await;
-    assert!(!draft.contains("Зорепад</h2>"), "{draft}");
+    assert!(!draft.contains("Зорепад</a></h2>"), "{draft}");
     data(
         &app.gql(
             Some("petrykivska"),
@@ -142,10 +174,16 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
     );
     let (_, published) = portal(&app, &path).await;
     assert!(
-        published.contains("<h2>Дозвіл на розміщення вуличної ялинки Зорепад</h2>"),
+        published.contains(">Дозвіл на розміщення вуличної ялинки Зорепад</a></h2>"),
         "{published}"
     );
     assert!(published.contains("5 робочих днів"), "{published}");
+    let zorepad = format!("/services/{id}");
+    assert!(
+        published.contains(&format!("href=\"{zorepad}\"")),
+        "{published}"
+    );
+    assert_eq!(portal(&app, &zorepad).await.0, 200);
     let oblast = app.demo_login("oblast.admin@hromada.localhost").await;
     data(
         &app.gql(
@@ -157,7 +195,20 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
         .await,
     );
     let (_, suspended) = portal(&app, &path).await;
-    assert!(!suspended.contains("Зорепад</h2>"), "{suspended}");
+    assert!(!suspended.contains("Зорепад</a></h2>"), "{suspended}");
+    let (status, _) = portal(&app, &zorepad).await;
+    assert_eq!(status, 404, "a suspended community's card page is gone");
+    data(
+        &app.gql(
+            Some("dnipropetrovska"),
+            Some(&oblast),
+            "mutation { setCommunityStatus(input: {slug: \"petrykivska\", status: ACTIVE}) { community { status } } }",
+            json!({}),
+        )
+        .await,
+    );
+    let (_, back) = portal(&app, &path).await;
+    assert!(back.contains("Зорепад</a></h2>"), "{back}");
 
     // Bad input: a page that says what was wrong, never a 500.
     let (status, empty) = portal(&app, "/search?q=").await;
@@ -189,6 +240,8 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
         format!("{site}/en"),
         format!("{site}/search?q={}", q("реєстраця місця проживаня")),
         format!("{site}/communities"),
+        format!("{site}{service_path}"),
+        format!("{site}/en{service_path}"),
     ])
     .await;
 }
