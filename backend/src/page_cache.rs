@@ -23,6 +23,10 @@ use crate::host_cache::{self, HostCache};
 /// The channel the triggers of migration m0005 notify.
 pub const CHANNEL: &str = "hromada_site_changed";
 
+/// The bucket of the oblasts' portal pages. They show every community's cards and places,
+/// so a change to any community drops them too.
+pub const PORTALS: Uuid = Uuid::max();
+
 /// What a cached response is for: host, route, language and accessibility choice.
 pub type Key = String;
 
@@ -95,12 +99,14 @@ impl PageCache {
         entry
     }
 
-    /// Drops a community's entries.
+    /// Drops a community's entries, and the portals' (which show every community).
     pub fn invalidate(&self, tenant: Uuid) {
         if let Ok(mut tenants) = self.tenants.write() {
-            let pages = tenants.entry(tenant).or_default();
-            pages.generation += 1;
-            pages.entries.clear();
+            for bucket in [tenant, PORTALS] {
+                let pages = tenants.entry(bucket).or_default();
+                pages.generation += 1;
+                pages.entries.clear();
+            }
         }
     }
 

@@ -1,17 +1,18 @@
 //! The oblast's portal on the oblast's hosts (`hromada_site_builder::portal` renders it):
 //! the home, the search results and the communities' directory, in Ukrainian (`/…`) and
-//! English (`/en/…`). Any other path there is the platform's 404.
+//! English (`/en/…`). Any other path there is the platform's 404. Pages other than search
+//! results are kept in the page cache's portal bucket, which a change to any community drops.
 
 use std::collections::HashMap;
 
-use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use hromada_site_builder::portal::{PortalCommunity, PortalRequest, PortalRoute};
 use hromada_site_builder::render::Lang;
 use hromada_tenants::{Tenant, TenantSource, TenantTx};
 
-use super::site::{platform_not_found, tenant_href};
+use super::site::{etag_of, platform_not_found, respond, tenant_href};
 use super::{AppState, base_url, status_of};
+use crate::page_cache::{Entry, PORTALS};
 
 /// A page of the portal of `oblast`, the tenant the host names.
 pub async fn page(state: &AppState, req: &HttpRequest, oblast: Tenant) -> HttpResponse {
@@ -27,6 +28,14 @@ pub async fn page(state: &AppState, req: &HttpRequest, oblast: Tenant) -> HttpRe
     let Some(route) = PortalRoute::parse(path, &query) else {
         return platform_not_found();
     };
+    // Everything but search results is kept in the page cache's portal bucket, which any
+    // community's change drops.
+    let cacheable = !matches!(route, PortalRoute::Search { .. });
+    let key = format!("{}|{route:?}|{}", super::request_host(req), lang.code());
+    if cacheable && let Some(entry) = state.page_cache.get(PORTALS, &key) {
+        return respond(req, &entry, "hit");
+    }
+    let generation = state.page_cache.generation(PORTALS);
     let base = base_url(state, req);
     let Ok(base_parsed) = url::Url::parse(&base) else {
         return platform_not_found();
@@ -64,12 +73,22 @@ pub async fn page(state: &AppState, req: &HttpRequest, oblast: Tenant) -> HttpRe
     }
     .await;
     match rendered {
-        Ok(p) => HttpResponse::build(StatusCode::from_u16(p.status).unwrap_or(StatusCode::OK))
-            .content_type("text/html; charset=utf-8")
-            .insert_header((header::CACHE_CONTROL, "public, no-cache"))
-            .insert_header((header::CONTENT_LANGUAGE, lang.code()))
-            .insert_header(("x-content-type-options", "nosniff"))
-            .body(p.body),
+        Ok(p) => {
+            let body = web::Bytes::from(p.body);
+            let entry = Entry {
+                status: p.status,
+                content_type: "text/html; charset=utf-8",
+                etag: etag_of(&body),
+                body,
+                expires: None,
+            };
+            if cacheable {
+                let entry = state.page_cache.put(PORTALS, generation, key, entry);
+                respond(req, &entry, "miss")
+            } else {
+                respond(req, &entry, "bypass")
+            }
+        }
         Err(e) => HttpResponse::build(status_of(&e)).finish(),
     }
 }

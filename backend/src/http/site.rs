@@ -129,13 +129,13 @@ async fn platform_page(state: &AppState, req: &HttpRequest) -> HttpResponse {
     }
 }
 
-fn etag_of(body: &[u8]) -> String {
+pub(crate) fn etag_of(body: &[u8]) -> String {
     format!("\"{}\"", hex::encode(&Sha256::digest(body)[..12]))
 }
 
 /// Answers with a rendered page. A page only this request may see (a draft preview, search
 /// results) is neither stored by shared caches nor indexed.
-fn respond(req: &HttpRequest, entry: &Entry, cache_state: &'static str) -> HttpResponse {
+pub(crate) fn respond(req: &HttpRequest, entry: &Entry, cache_state: &'static str) -> HttpResponse {
     let shared = cache_state != "bypass";
     let not_modified = req
         .headers()

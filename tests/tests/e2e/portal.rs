@@ -160,6 +160,21 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
         .as_str()
         .unwrap()
         .to_owned();
+    // The home is rendered once and then served from the cache, until a community changes.
+    let cache_state = |app: &TestApp| {
+        let req = app
+            .http
+            .get(format!("{}/", app.base_url))
+            .header("Host", format!("dnipropetrovska.{}", app.config.domain));
+        async move {
+            req.send().await.unwrap().headers()["x-page-cache"]
+                .to_str()
+                .unwrap()
+                .to_owned()
+        }
+    };
+    cache_state(&app).await;
+    assert_eq!(cache_state(&app).await, "hit");
     let path = format!("/search?q={}", q("Зорепад"));
     let (_, draft) = portal(&app, &path).await;
     assert!(!draft.contains("Зорепад</a></h2>"), "{draft}");
@@ -171,6 +186,11 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
             json!({ "id": id }),
         )
         .await,
+    );
+    assert_eq!(
+        cache_state(&app).await,
+        "miss",
+        "a community's change drops the portal's pages"
     );
     let (_, published) = portal(&app, &path).await;
     assert!(
