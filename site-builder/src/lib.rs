@@ -17,6 +17,9 @@
 //! (file types by magic numbers); `image` (decoding under limits, resizing).
 //! Nothing here knows HTTP or GraphQL.
 
+// The portal's label tables are large `serde_json::json!` literals.
+#![recursion_limit = "256"]
+
 pub mod block;
 pub mod content;
 pub mod media;

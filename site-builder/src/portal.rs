@@ -44,6 +44,8 @@ pub enum PortalRoute {
     Communities,
     /// `/services/<id>`: one published card of any community of the oblast.
     Service(Uuid),
+    /// `/cnaps`: every CNAP, remote workplace and coming mobile visit of the oblast.
+    Cnaps,
 }
 
 impl PortalRoute {
@@ -62,6 +64,7 @@ impl PortalRoute {
                 free_only: query.get("free").is_some_and(|v| v == "1"),
             }),
             "/communities" => Some(PortalRoute::Communities),
+            "/cnaps" => Some(PortalRoute::Cnaps),
             other => other
                 .strip_prefix("/services/")
                 .and_then(|id| id.parse::<Uuid>().ok())
@@ -267,6 +270,7 @@ impl Renderer {
             PortalRoute::Communities => {
                 t("Громади області", "Communities of the oblast").to_owned()
             }
+            PortalRoute::Cnaps => t("ЦНАП області", "CNAPs of the oblast").to_owned(),
         };
         let found_text = if en {
             plural::en(hits.len() as u64, "service found", "services found")
@@ -285,6 +289,12 @@ impl Renderer {
             PortalRoute::Search { .. } => "/search".to_owned(),
             PortalRoute::Communities => "/communities".to_owned(),
             PortalRoute::Service(id) => format!("/services/{id}"),
+            PortalRoute::Cnaps => "/cnaps".to_owned(),
+        };
+        let cnaps = if req.route == PortalRoute::Cnaps {
+            cnap_groups(tx, req).await?
+        } else {
+            Vec::new()
         };
         let labels = json!({
             "skip": t("Перейти до змісту", "Skip to content"),
@@ -337,6 +347,11 @@ impl Renderer {
             "apply": t("Подати онлайн", "Apply online"),
             "book": t("Записатися на прийом", "Book a visit"),
             "provided_by": t("Надає", "Provided by"),
+            "cnaps": t("ЦНАП", "CNAPs"),
+            "remote": t("віддалене робоче місце", "remote workplace"),
+            "today": t("сьогодні", "today"),
+            "visits": t("Виїзні прийоми мобільного ЦНАП", "Mobile CNAP visits"),
+            "no_visits": t("Найближчим часом виїзних прийомів немає.", "No mobile visits are planned soon."),
         });
         let jsonld = if let Some(v) = &service {
             v.jsonld.clone()
@@ -371,7 +386,9 @@ impl Renderer {
                     PortalRoute::Search { .. } => "search",
                     PortalRoute::Communities => "communities",
                     PortalRoute::Service(_) => "service",
+                    PortalRoute::Cnaps => "cnaps",
                 },
+                cnaps => Serde(&cnaps),
                 service => Serde(&service),
                 q => q,
                 community => community.unwrap_or_default(),
@@ -628,6 +645,91 @@ async fn service_view(
         name,
         jsonld,
     }))
+}
+
+/// A community's places and coming mobile visits, as the CNAP directory shows them.
+#[derive(Serialize)]
+struct CnapGroup {
+    community: String,
+    href: String,
+    places: Vec<CnapLine>,
+    visits: Vec<VisitLine>,
+}
+
+#[derive(Serialize)]
+struct CnapLine {
+    name: String,
+    remote: bool,
+    address: String,
+    phone: String,
+    open_now: bool,
+    today: String,
+}
+
+#[derive(Serialize)]
+struct VisitLine {
+    place: String,
+    address: String,
+    when: String,
+}
+
+/// Every active place of the oblast's communities, by community, with the next three mobile
+/// visits of each.
+async fn cnap_groups(tx: &TenantTx, req: &PortalRequest<'_>) -> DomainResult<Vec<CnapGroup>> {
+    let en = req.lang == Lang::En;
+    let pick = |uk: &str, en_text: &str| -> String {
+        if en && !en_text.is_empty() {
+            en_text.to_owned()
+        } else {
+            uk.to_owned()
+        }
+    };
+    let now = Utc::now();
+    let today = now.with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
+    let oblast = tx.tenant()?.id;
+    let places = directory::list_public(tx.conn(), oblast).await?;
+    let mut groups = Vec::new();
+    for community in req.communities {
+        let mine: Vec<CnapLine> = places
+            .iter()
+            .filter(|(slug, _)| slug == &community.slug)
+            .map(|(_, c)| CnapLine {
+                name: pick(&c.name_uk, &c.name_en),
+                remote: c.kind != directory::PlaceKind::Center,
+                address: pick(&c.address_uk, &c.address_en),
+                phone: c.phone.clone().unwrap_or_default(),
+                open_now: c.hours.state_at(now).open_now,
+                today: match c.hours.hours_on(today) {
+                    Some(h) => format!("{}–{}", h.open, h.close),
+                    None => (if en { "closed" } else { "вихідний" }).to_owned(),
+                },
+            })
+            .collect();
+        let tenant_id = places
+            .iter()
+            .find(|(slug, _)| slug == &community.slug)
+            .map(|(_, c)| c.tenant_id);
+        let visits = match tenant_id {
+            Some(id) => directory::mobile_visits(tx.conn(), id, now)
+                .await?
+                .into_iter()
+                .take(3)
+                .map(|v| VisitLine {
+                    place: pick(&v.place_uk, &v.place_en),
+                    address: v.address_uk,
+                    when: hromada_tenants::queue::booking::when(v.starts_at, en),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        groups.push(CnapGroup {
+            community: pick(&community.name_uk, &community.name_en),
+            href: community.href.clone(),
+            places: mine,
+            visits,
+        });
+    }
+    Ok(groups)
 }
 
 #[cfg(test)]

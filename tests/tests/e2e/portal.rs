@@ -250,6 +250,28 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
     let (status, _) = portal(&app, "/no-such-page").await;
     assert_eq!(status, 404);
 
+    // The CNAP directory: every active place of every community, and mobile visits.
+    let (status, cnaps) = portal(&app, "/cnaps").await;
+    assert_eq!(status, 200, "{cnaps}");
+    let names = app
+        .admin
+        .query_all_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT c.name_uk FROM cnap c JOIN tenant t ON t.id = c.tenant_id JOIN tenant o ON o.id = t.parent_id \
+             WHERE o.slug = 'dnipropetrovska' AND t.status = 'active' AND c.active",
+        ))
+        .await
+        .unwrap();
+    assert!(names.len() >= 3);
+    for row in names {
+        let name: String = row.try_get("", "name_uk").unwrap();
+        assert!(
+            cnaps.contains(&format!("<h3>{name}</h3>")),
+            "{name}: {cnaps}"
+        );
+    }
+    assert!(cnaps.contains("Виїзні прийоми мобільного ЦНАП"), "{cnaps}");
+
     // The directory, and axe on every page, in both languages.
     let (status, directory) = portal(&app, "/communities").await;
     assert_eq!(status, 200, "{directory}");
@@ -260,6 +282,8 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
         format!("{site}/en"),
         format!("{site}/search?q={}", q("реєстраця місця проживаня")),
         format!("{site}/communities"),
+        format!("{site}/cnaps"),
+        format!("{site}/en/cnaps"),
         format!("{site}{service_path}"),
         format!("{site}/en{service_path}"),
     ])
