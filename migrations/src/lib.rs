@@ -117,6 +117,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0020_queue_up.sql"),
         down: include_str!("sql/m0020_queue_down.sql"),
     },
+    SqlMigration {
+        name: "m0021_case_prefixes",
+        up: include_str!("sql/m0021_case_prefixes_up.sql"),
+        down: include_str!("sql/m0021_case_prefixes_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

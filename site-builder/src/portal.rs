@@ -46,6 +46,21 @@ pub enum PortalRoute {
     Service(Uuid),
     /// `/cnaps`: every CNAP, remote workplace and coming mobile visit of the oblast.
     Cnaps,
+    /// `/status`: the lookup of a case by its number (the backend sends a number it can place
+    /// to its community's status page; this shows the form, what was wrong, or the
+    /// communities a shared prefix could mean).
+    Status(StatusLookup),
+}
+
+/// What the status form shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusLookup {
+    pub number: String,
+    pub code: String,
+    /// What was wrong (Ukrainian, English).
+    pub problem: Option<(String, String)>,
+    /// The communities whose numbers share the prefix: (name, the status page's address).
+    pub choices: Vec<(String, String)>,
 }
 
 impl PortalRoute {
@@ -271,6 +286,7 @@ impl Renderer {
                 t("Громади області", "Communities of the oblast").to_owned()
             }
             PortalRoute::Cnaps => t("ЦНАП області", "CNAPs of the oblast").to_owned(),
+            PortalRoute::Status(_) => t("Стан звернення", "Application status").to_owned(),
         };
         let found_text = if en {
             plural::en(hits.len() as u64, "service found", "services found")
@@ -290,6 +306,21 @@ impl Renderer {
             PortalRoute::Communities => "/communities".to_owned(),
             PortalRoute::Service(id) => format!("/services/{id}"),
             PortalRoute::Cnaps => "/cnaps".to_owned(),
+            PortalRoute::Status(_) => "/status".to_owned(),
+        };
+        let lookup = match &req.route {
+            PortalRoute::Status(l) => {
+                if l.problem.is_some() {
+                    status = if l.choices.is_empty() { 400 } else { 300 };
+                }
+                Some(json!({
+                    "number": l.number,
+                    "code": l.code,
+                    "problem": l.problem.as_ref().map(|(uk, en_text)| if en { en_text } else { uk }),
+                    "choices": l.choices,
+                }))
+            }
+            _ => None,
         };
         let cnaps = if req.route == PortalRoute::Cnaps {
             cnap_groups(tx, req).await?
@@ -352,6 +383,15 @@ impl Renderer {
             "today": t("сьогодні", "today"),
             "visits": t("Виїзні прийоми мобільного ЦНАП", "Mobile CNAP visits"),
             "no_visits": t("Найближчим часом виїзних прийомів немає.", "No mobile visits are planned soon."),
+            "status": t("Стан звернення", "Application status"),
+            "status_intro": t(
+                "Введіть номер звернення і код із підтвердження: ми відкриємо його на сайті громади, яка його розглядає.",
+                "Enter the application's number and the code from the confirmation: we open it on the site of the community handling it.",
+            ),
+            "number": t("Номер звернення", "Application number"),
+            "number_hint": t("Наприклад, PTR-2026-000123-4", "For example, PTR-2026-000123-4"),
+            "code": t("Код із підтвердження", "Code from the confirmation"),
+            "open": t("Відкрити", "Open"),
         });
         let jsonld = if let Some(v) = &service {
             v.jsonld.clone()
@@ -387,7 +427,9 @@ impl Renderer {
                     PortalRoute::Communities => "communities",
                     PortalRoute::Service(_) => "service",
                     PortalRoute::Cnaps => "cnaps",
+                    PortalRoute::Status(_) => "status",
                 },
+                lookup => Serde(&lookup),
                 cnaps => Serde(&cnaps),
                 service => Serde(&service),
                 q => q,

@@ -1160,12 +1160,18 @@ pub async fn status_lookup(
     req: HttpRequest,
     query: web::Query<HashMap<String, String>>,
 ) -> HttpResponse {
+    let number = query.get("number").cloned().unwrap_or_default();
+    let code = query.get("code").cloned().unwrap_or_default();
+    // On the oblast's host the portal sends the number to its community.
+    if let Ok(Some(oblast)) = super::site::host_tenant(&state, &req).await
+        && oblast.kind == hromada_tenants::TenantKind::Oblast
+    {
+        return super::portal::status(&state, &req, oblast, &number, &code).await;
+    }
     let (page, session) = match context(&state, &req).await {
         Ok(c) => c,
         Err(r) => return r,
     };
-    let number = query.get("number").cloned().unwrap_or_default();
-    let code = query.get("code").cloned().unwrap_or_default();
     status_page(&page, session.as_ref(), &number, &code, None, None).await
 }
 

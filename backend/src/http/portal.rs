@@ -1,13 +1,18 @@
 //! The oblast's portal on the oblast's hosts (`hromada_site_builder::portal` renders it):
-//! the home, the search results and the communities' directory, in Ukrainian (`/…`) and
+//! the home, the search results, the service pages, the CNAP and communities' directories
+//! and the status lookup, in Ukrainian (`/…`) and
 //! English (`/en/…`). Any other path there is the platform's 404. Pages other than search
 //! results are kept in the page cache's portal bucket, which a change to any community drops.
 
 use std::collections::HashMap;
 
+use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
-use hromada_site_builder::portal::{PortalCommunity, PortalRequest, PortalRoute};
+use hromada_site_builder::portal::{PortalCommunity, PortalRequest, PortalRoute, StatusLookup};
 use hromada_site_builder::render::Lang;
+use hromada_site_builder::render::urlencode;
+use hromada_tenants::applications::case::communities_with_prefix;
+use hromada_tenants::applications::tracking::TrackingNumber;
 use hromada_tenants::{Tenant, TenantSource, TenantTx};
 
 use super::site::{etag_of, platform_not_found, respond, tenant_href};
@@ -28,9 +33,116 @@ pub async fn page(state: &AppState, req: &HttpRequest, oblast: Tenant) -> HttpRe
     let Some(route) = PortalRoute::parse(path, &query) else {
         return platform_not_found();
     };
-    // Everything but search results is kept in the page cache's portal bucket, which any
-    // community's change drops.
-    let cacheable = !matches!(route, PortalRoute::Search { .. });
+    serve(state, req, oblast, route, lang).await
+}
+
+/// `/status?number=…&code=…` on the oblast's host. A case lives on its community's site: a
+/// number whose letters name one community of the oblast goes there (303, with the code);
+/// otherwise the form says what was wrong, or lists the communities a shared prefix means.
+pub async fn status(
+    state: &AppState,
+    req: &HttpRequest,
+    oblast: Tenant,
+    number: &str,
+    code: &str,
+) -> HttpResponse {
+    let lang = if req.path().starts_with("/en/") {
+        Lang::En
+    } else {
+        Lang::Uk
+    };
+    let mut lookup = StatusLookup {
+        number: number.trim().chars().take(40).collect(),
+        code: code.trim().chars().take(12).collect(),
+        ..StatusLookup::default()
+    };
+    if !lookup.number.is_empty() {
+        match TrackingNumber::parse("number", &lookup.number) {
+            Err(_) => {
+                lookup.problem = Some((
+                    "Номер звернення має вигляд ЛІТЕРИ-РІК-НОМЕР-ЦИФРА, наприклад PTR-2026-000123-4. Перевірте його.".into(),
+                    "An application number looks like LETTERS-YEAR-NUMBER-DIGIT, for example PTR-2026-000123-4. Check it.".into(),
+                ));
+            }
+            Ok(parsed) => {
+                let communities =
+                    match hromada_tenants::tenant::children(&state.db, oblast.id).await {
+                        Ok(c) => c,
+                        Err(e) => return HttpResponse::build(status_of(&e)).finish(),
+                    };
+                let ids: Vec<(uuid::Uuid, String)> =
+                    communities.iter().map(|c| (c.id, c.slug.clone())).collect();
+                let found =
+                    match communities_with_prefix(&state.db, oblast.id, &ids, &parsed.prefix).await
+                    {
+                        Ok(f) => f,
+                        Err(e) => return HttpResponse::build(status_of(&e)).finish(),
+                    };
+                let base = base_url(state, req);
+                let Ok(base_parsed) = url::Url::parse(&base) else {
+                    return platform_not_found();
+                };
+                let target = |c: &Tenant| {
+                    format!(
+                        "{}{}/status?number={}&code={}",
+                        tenant_href(state, &base_parsed, c),
+                        lang.prefix(),
+                        urlencode(&parsed.to_string()),
+                        urlencode(&lookup.code)
+                    )
+                };
+                let mine: Vec<&Tenant> = communities
+                    .iter()
+                    .filter(|c| found.contains(&c.id))
+                    .collect();
+                match mine.as_slice() {
+                    [one] => {
+                        return HttpResponse::SeeOther()
+                            .insert_header((header::LOCATION, target(one)))
+                            .finish();
+                    }
+                    [] => {
+                        lookup.problem = Some((
+                            "Жодна громада області не видає номерів із такими літерами. Перевірте номер.".into(),
+                            "No community of the oblast gives numbers with these letters. Check the number.".into(),
+                        ));
+                    }
+                    several => {
+                        lookup.problem = Some((
+                            "Такі літери мають номери кількох громад: оберіть свою.".into(),
+                            "Numbers of several communities have these letters: choose yours."
+                                .into(),
+                        ));
+                        lookup.choices = several
+                            .iter()
+                            .map(|c| {
+                                let name = if lang == Lang::En && !c.name_en.is_empty() {
+                                    c.name_en.clone()
+                                } else {
+                                    c.name_uk.clone()
+                                };
+                                (name, target(c))
+                            })
+                            .collect();
+                    }
+                }
+            }
+        }
+    }
+    serve(state, req, oblast, PortalRoute::Status(lookup), lang).await
+}
+
+/// Renders `route`, from the cache where it may be kept.
+async fn serve(
+    state: &AppState,
+    req: &HttpRequest,
+    oblast: Tenant,
+    route: PortalRoute,
+    lang: Lang,
+) -> HttpResponse {
+    // Everything but search results and status lookups is kept in the page cache's portal
+    // bucket, which any community's change drops.
+    let cacheable = !matches!(route, PortalRoute::Search { .. } | PortalRoute::Status(_));
     let key = format!("{}|{route:?}|{}", super::request_host(req), lang.code());
     if cacheable && let Some(entry) = state.page_cache.get(PORTALS, &key) {
         return respond(req, &entry, "hit");

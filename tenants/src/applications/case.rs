@@ -392,6 +392,38 @@ impl CaseLinks {
     }
 }
 
+/// The communities of `oblast` (given as (id, slug)) whose tracking numbers start with
+/// `prefix`: those that set it, and those without a prefix of their own whose slug derives
+/// it. Prefixes are public (printed on receipts); the oblast's portal sends a person with a
+/// number to the community that holds the case.
+pub async fn communities_with_prefix(
+    conn: &impl ConnectionTrait,
+    oblast: Uuid,
+    communities: &[(Uuid, String)],
+    prefix: &str,
+) -> DomainResult<Vec<Uuid>> {
+    #[derive(FromQueryResult)]
+    struct Set {
+        tenant_id: Uuid,
+        prefix: String,
+    }
+    let set = Set::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT tenant_id, prefix FROM app.case_prefixes($1)",
+        [oblast.into()],
+    ))
+    .all(conn)
+    .await?;
+    Ok(communities
+        .iter()
+        .filter(|(id, slug)| match set.iter().find(|s| s.tenant_id == *id) {
+            Some(own) => own.prefix == prefix,
+            None => default_prefix(slug) == prefix,
+        })
+        .map(|(id, _)| *id)
+        .collect())
+}
+
 /// The letters of a tracking number: the slug's first letter and the next two consonants
 /// (`petrykivska` → `PTR`), unless the community set its own.
 pub fn default_prefix(slug: &str) -> String {

@@ -272,6 +272,51 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
     }
     assert!(cnaps.contains("Виїзні прийоми мобільного ЦНАП"), "{cnaps}");
 
+    // Status lookup: the number's letters name the community, which holds the case.
+    let (status, form) = portal(&app, "/status").await;
+    assert_eq!(status, 200, "{form}");
+    assert!(form.contains("Номер звернення"), "{form}");
+    let (status, bad) = portal(&app, "/status?number=hello").await;
+    assert_eq!(status, 400);
+    assert!(bad.contains("має вигляд"), "{bad}");
+    let nobody = hromada_tenants::applications::tracking::TrackingNumber::new("ZZZ", 2026, 1)
+        .unwrap()
+        .to_string();
+    let (status, none) = portal(&app, &format!("/status?number={nobody}")).await;
+    assert_eq!(status, 400);
+    assert!(none.contains("Жодна громада області"), "{none}");
+    let row = app
+        .admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT a.tracking, (SELECT min(h.host) FROM tenant_host h WHERE h.tenant_id = t.id) AS host \
+             FROM application a JOIN tenant t ON t.id = a.tenant_id WHERE t.slug = 'tsarychanska' LIMIT 1",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    let tracking: String = row.try_get("", "tracking").unwrap();
+    let host: String = row.try_get("", "host").unwrap();
+    let res = app
+        .http
+        .get(format!(
+            "{}/status?number={}&code=123456",
+            app.base_url,
+            tracking.to_lowercase()
+        ))
+        .header(
+            "Host",
+            format!("dnipropetrovska.{}:{port}", app.config.domain),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers()["location"].to_str().unwrap(),
+        format!("http://{host}:{port}/status?number={tracking}&code=123456")
+    );
+
     // The directory, and axe on every page, in both languages.
     let (status, directory) = portal(&app, "/communities").await;
     assert_eq!(status, 200, "{directory}");
@@ -283,6 +328,8 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
         format!("{site}/search?q={}", q("реєстраця місця проживаня")),
         format!("{site}/communities"),
         format!("{site}/cnaps"),
+        format!("{site}/status"),
+        format!("{site}/en/status"),
         format!("{site}/en/cnaps"),
         format!("{site}{service_path}"),
         format!("{site}/en{service_path}"),

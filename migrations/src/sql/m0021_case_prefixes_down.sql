@@ -1,0 +1,1 @@
+DROP FUNCTION IF EXISTS app.case_prefixes(uuid);
