@@ -46,6 +46,8 @@ pub enum PortalRoute {
     Service(Uuid),
     /// `/cnaps`: every CNAP, remote workplace and coming mobile visit of the oblast.
     Cnaps,
+    /// `/sitemap.xml`: the portal's pages and every published card's page.
+    Sitemap,
     /// `/status`: the lookup of a case by its number (the backend sends a number it can place
     /// to its community's status page; this shows the form, what was wrong, or the
     /// communities a shared prefix could mean).
@@ -80,6 +82,7 @@ impl PortalRoute {
             }),
             "/communities" => Some(PortalRoute::Communities),
             "/cnaps" => Some(PortalRoute::Cnaps),
+            "/sitemap.xml" => Some(PortalRoute::Sitemap),
             other => other
                 .strip_prefix("/services/")
                 .and_then(|id| id.parse::<Uuid>().ok())
@@ -111,8 +114,14 @@ pub struct PortalRequest<'a> {
 /// A rendered portal page.
 pub struct PortalPage {
     pub status: u16,
+    pub content_type: &'static str,
     pub body: String,
 }
+
+/// The most addresses a sitemap file may list (the sitemaps protocol's limit).
+pub const SITEMAP_MAX: usize = 50_000;
+
+const HTML: &str = "text/html; charset=utf-8";
 
 #[derive(Serialize)]
 struct Hit {
@@ -141,6 +150,9 @@ impl Renderer {
     /// oblast.
     pub async fn portal(&self, tx: &TenantTx, req: &PortalRequest<'_>) -> DomainResult<PortalPage> {
         let oblast = tx.tenant()?.clone();
+        if req.route == PortalRoute::Sitemap {
+            return self.portal_sitemap(tx, req).await;
+        }
         let en = req.lang == Lang::En;
         let pick = |uk: &str, en_text: &str| -> String {
             if en && !en_text.is_empty() {
@@ -237,6 +249,7 @@ impl Renderer {
                 None => {
                     return Ok(PortalPage {
                         status: 404,
+                        content_type: HTML,
                         body: self.render(
                             "portal.html",
                             context! {
@@ -287,6 +300,7 @@ impl Renderer {
             }
             PortalRoute::Cnaps => t("ЦНАП області", "CNAPs of the oblast").to_owned(),
             PortalRoute::Status(_) => t("Стан звернення", "Application status").to_owned(),
+            PortalRoute::Sitemap => String::new(),
         };
         let found_text = if en {
             plural::en(hits.len() as u64, "service found", "services found")
@@ -307,6 +321,7 @@ impl Renderer {
             PortalRoute::Service(id) => format!("/services/{id}"),
             PortalRoute::Cnaps => "/cnaps".to_owned(),
             PortalRoute::Status(_) => "/status".to_owned(),
+            PortalRoute::Sitemap => "/sitemap.xml".to_owned(),
         };
         let lookup = match &req.route {
             PortalRoute::Status(l) => {
@@ -428,6 +443,7 @@ impl Renderer {
                     PortalRoute::Service(_) => "service",
                     PortalRoute::Cnaps => "cnaps",
                     PortalRoute::Status(_) => "status",
+                    PortalRoute::Sitemap => "sitemap",
                 },
                 lookup => Serde(&lookup),
                 cnaps => Serde(&cnaps),
@@ -445,7 +461,48 @@ impl Renderer {
                 jsonld => Serde(&jsonld),
             },
         )?;
-        Ok(PortalPage { status, body })
+        Ok(PortalPage {
+            status,
+            content_type: HTML,
+            body,
+        })
+    }
+}
+
+impl Renderer {
+    /// The portal's sitemap: its own pages in both languages and every published card's page
+    /// (at most [`SITEMAP_MAX`] addresses).
+    async fn portal_sitemap(
+        &self,
+        tx: &TenantTx,
+        req: &PortalRequest<'_>,
+    ) -> DomainResult<PortalPage> {
+        let base = req.base_url;
+        let page = |path: &str| {
+            json!({
+                "loc": format!("{base}{}", if path.is_empty() { "/" } else { path }),
+                "en": format!("{base}/en{path}"),
+            })
+        };
+        let mut urls = vec![
+            page(""),
+            page("/communities"),
+            page("/cnaps"),
+            page("/status"),
+        ];
+        let cards = public::cards(tx.conn(), tx.tenant()?.id).await?;
+        urls.extend(cards.iter().take(SITEMAP_MAX - urls.len()).map(|c| {
+            json!({
+                "loc": format!("{base}/services/{}", c.service_id),
+                "en": format!("{base}/en/services/{}", c.service_id),
+                "lastmod": c.updated_at.format("%Y-%m-%d").to_string(),
+            })
+        }));
+        Ok(PortalPage {
+            status: 200,
+            content_type: "application/xml; charset=utf-8",
+            body: self.render("sitemap.xml", context! { urls => Serde(&urls) })?,
+        })
     }
 }
 

@@ -189,7 +189,7 @@ async fn serve(
             let body = web::Bytes::from(p.body);
             let entry = Entry {
                 status: p.status,
-                content_type: "text/html; charset=utf-8",
+                content_type: p.content_type,
                 etag: etag_of(&body),
                 body,
                 expires: None,

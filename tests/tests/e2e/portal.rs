@@ -317,6 +317,17 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
         format!("http://{host}:{port}/status?number={tracking}&code=123456")
     );
 
+    // The sitemap lists the portal's pages and every published card's page.
+    let (status, sitemap) = portal(&app, "/sitemap.xml").await;
+    assert_eq!(status, 200, "{sitemap}");
+    assert!(sitemap.starts_with("<?xml"), "{sitemap}");
+    assert!(
+        sitemap.contains(&format!("{service_path}</loc>")),
+        "{sitemap}"
+    );
+    assert!(sitemap.contains(&format!("{zorepad}</loc>")), "{sitemap}");
+    assert!(sitemap.contains("/cnaps</loc>"), "{sitemap}");
+
     // The directory, and axe on every page, in both languages.
     let (status, directory) = portal(&app, "/communities").await;
     assert_eq!(status, 200, "{directory}");
