@@ -490,12 +490,13 @@ impl Renderer {
             page("/cnaps"),
             page("/status"),
         ];
-        let cards = public::cards(tx.conn(), tx.tenant()?.id).await?;
-        urls.extend(cards.iter().take(SITEMAP_MAX - urls.len()).map(|c| {
+        let room = (SITEMAP_MAX - urls.len()) as u64;
+        let cards = public::card_dates(tx.conn(), tx.tenant()?.id, room).await?;
+        urls.extend(cards.iter().map(|(id, updated_at)| {
             json!({
-                "loc": format!("{base}/services/{}", c.service_id),
-                "en": format!("{base}/en/services/{}", c.service_id),
-                "lastmod": c.updated_at.format("%Y-%m-%d").to_string(),
+                "loc": format!("{base}/services/{id}"),
+                "en": format!("{base}/en/services/{id}"),
+                "lastmod": updated_at.format("%Y-%m-%d").to_string(),
             })
         }));
         Ok(PortalPage {

@@ -242,6 +242,32 @@ pub async fn cards(conn: &impl ConnectionTrait, tenant_id: Uuid) -> DomainResult
     .await?)
 }
 
+/// The published cards of every active community of an oblast (or of one community), as
+/// (service id, last change), at most `limit`: what a sitemap lists, without the cards.
+pub async fn card_dates(
+    conn: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    limit: u64,
+) -> DomainResult<Vec<(Uuid, chrono::DateTime<chrono::Utc>)>> {
+    #[derive(FromQueryResult)]
+    struct Row {
+        service_id: Uuid,
+        updated_at: chrono::DateTime<chrono::Utc>,
+    }
+    Ok(Row::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT p.service_id, p.updated_at FROM public_service p \
+         JOIN tenant t ON t.id = p.tenant_id AND t.status = 'active' \
+         WHERE p.tenant_id = $1 OR p.oblast_id = $1 ORDER BY t.slug, p.code, p.service_id LIMIT $2",
+        [tenant_id.into(), (limit as i64).into()],
+    ))
+    .all(conn)
+    .await?
+    .into_iter()
+    .map(|r| (r.service_id, r.updated_at))
+    .collect())
+}
+
 /// One published card.
 pub async fn card(conn: &impl ConnectionTrait, service_id: Uuid) -> DomainResult<PublicCard> {
     PublicCard::find_by_statement(Statement::from_sql_and_values(
