@@ -154,13 +154,7 @@ impl Renderer {
             return self.portal_sitemap(tx, req).await;
         }
         let en = req.lang == Lang::En;
-        let pick = |uk: &str, en_text: &str| -> String {
-            if en && !en_text.is_empty() {
-                en_text.to_owned()
-            } else {
-                uk.to_owned()
-            }
-        };
+        let pick = |uk: &str, en_text: &str| pick(en, uk, en_text);
         let t = |uk: &'static str, en_text: &'static str| if en { en_text } else { uk };
         let communities: Vec<Link> = req
             .communities
@@ -244,46 +238,16 @@ impl Renderer {
         }
         let mut service: Option<ServiceView> = None;
         if let PortalRoute::Service(id) = &req.route {
-            match service_view(tx, req, *id).await? {
-                Some(v) => service = Some(v),
-                None => {
-                    return Ok(PortalPage {
-                        status: 404,
-                        content_type: HTML,
-                        body: self.render(
-                            "portal.html",
-                            context! {
-                                lang => req.lang.code(),
-                                other_lang => if en { "uk" } else { "en" },
-                                prefix => req.lang.prefix(),
-                                self_href => req.lang.prefix(),
-                                other_href => if en { "/" } else { "/en" },
-                                base_url => req.base_url,
-                                stylesheet => req.stylesheet,
-                                title => t("Послугу не знайдено", "Service not found"),
-                                oblast => oblast_name,
-                                route => "missing",
-                                communities => Serde(&communities),
-                                labels => Serde(&json!({
-                                    "skip": t("Перейти до змісту", "Skip to content"),
-                                    "tools": t("Мова", "Language"),
-                                    "lang_switch": t("English", "Українською"),
-                                    "portal": t("Єдине вікно послуг", "Single window of services"),
-                                    "menu": t("Розділи порталу", "Portal sections"),
-                                    "home": t("Головна", "Home"),
-                                    "communities": t("Громади", "Communities"),
-                                    "missing": t("Такої опублікованої послуги в громадах області немає. Знайдіть послугу через пошук.", "No community of the oblast has published such a service. Find the service with the search."),
-                                    "footer": t("Портал обласної адміністрації на платформі «Громада».", "The oblast administration's portal on the Hromada platform."),
-                                })),
-                                jsonld => Serde(&json!({})),
-                            },
-                        )?,
-                    });
-                }
+            service = service_view(tx, req, *id).await?;
+            if service.is_none() {
+                status = 404;
             }
         }
         let title = match &req.route {
-            PortalRoute::Service(_) => service.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
+            PortalRoute::Service(_) => match &service {
+                Some(s) => s.name.clone(),
+                None => t("Послугу не знайдено", "Service not found").to_owned(),
+            },
             PortalRoute::Home => pick(
                 &format!("Єдине вікно адміністративних послуг: {}", oblast.name_uk),
                 &format!(
@@ -393,6 +357,10 @@ impl Renderer {
             "apply": t("Подати онлайн", "Apply online"),
             "book": t("Записатися на прийом", "Book a visit"),
             "provided_by": t("Надає", "Provided by"),
+            "missing": t(
+                "Такої опублікованої послуги в громадах області немає. Знайдіть послугу через пошук.",
+                "No community of the oblast has published such a service. Find the service with the search.",
+            ),
             "cnaps": t("ЦНАП", "CNAPs"),
             "remote": t("віддалене робоче місце", "remote workplace"),
             "today": t("сьогодні", "today"),
@@ -440,6 +408,7 @@ impl Renderer {
                     PortalRoute::Home => "home",
                     PortalRoute::Search { .. } => "search",
                     PortalRoute::Communities => "communities",
+                    PortalRoute::Service(_) if service.is_none() => "missing",
                     PortalRoute::Service(_) => "service",
                     PortalRoute::Cnaps => "cnaps",
                     PortalRoute::Status(_) => "status",
@@ -507,16 +476,19 @@ impl Renderer {
     }
 }
 
+/// The English text on an English page when there is one, else the Ukrainian.
+fn pick(en: bool, uk: &str, en_text: &str) -> String {
+    if en && !en_text.is_empty() {
+        en_text.to_owned()
+    } else {
+        uk.to_owned()
+    }
+}
+
 /// One result as the page shows it.
 fn hit(f: &Found, req: &PortalRequest<'_>, en: bool) -> Hit {
     let lang = req.lang;
-    let pick = |uk: &str, en_text: &str| -> String {
-        if en && !en_text.is_empty() {
-            en_text.to_owned()
-        } else {
-            uk.to_owned()
-        }
-    };
+    let pick = |uk: &str, en_text: &str| pick(en, uk, en_text);
     let site = req
         .communities
         .iter()
@@ -601,13 +573,7 @@ async fn service_view(
     id: Uuid,
 ) -> DomainResult<Option<ServiceView>> {
     let en = req.lang == Lang::En;
-    let pick = |uk: &str, en_text: &str| -> String {
-        if en && !en_text.is_empty() {
-            en_text.to_owned()
-        } else {
-            uk.to_owned()
-        }
-    };
+    let pick = |uk: &str, en_text: &str| pick(en, uk, en_text);
     let p = match public::card(tx.conn(), id).await {
         Ok(p) => p,
         Err(DomainError::NotFound(_)) => return Ok(None),
@@ -777,13 +743,7 @@ struct VisitLine {
 /// visits of each.
 async fn cnap_groups(tx: &TenantTx, req: &PortalRequest<'_>) -> DomainResult<Vec<CnapGroup>> {
     let en = req.lang == Lang::En;
-    let pick = |uk: &str, en_text: &str| -> String {
-        if en && !en_text.is_empty() {
-            en_text.to_owned()
-        } else {
-            uk.to_owned()
-        }
-    };
+    let pick = |uk: &str, en_text: &str| pick(en, uk, en_text);
     let now = Utc::now();
     let today = now.with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
     let oblast = tx.tenant()?.id;

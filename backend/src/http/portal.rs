@@ -15,9 +15,9 @@ use hromada_tenants::applications::case::communities_with_prefix;
 use hromada_tenants::applications::tracking::TrackingNumber;
 use hromada_tenants::{Tenant, TenantSource, TenantTx};
 
-use super::site::{etag_of, platform_not_found, respond, tenant_href};
+use super::site::{answer_fresh, platform_not_found, respond, tenant_href};
 use super::{AppState, base_url, status_of};
-use crate::page_cache::{Entry, PORTALS};
+use crate::page_cache::PORTALS;
 
 /// A page of the portal of `oblast`, the tenant the host names.
 pub async fn page(state: &AppState, req: &HttpRequest, oblast: Tenant) -> HttpResponse {
@@ -186,20 +186,8 @@ async fn serve(
     .await;
     match rendered {
         Ok(p) => {
-            let body = web::Bytes::from(p.body);
-            let entry = Entry {
-                status: p.status,
-                content_type: p.content_type,
-                etag: etag_of(&body),
-                body,
-                expires: None,
-            };
-            if cacheable {
-                let entry = state.page_cache.put(PORTALS, generation, key, entry);
-                respond(req, &entry, "miss")
-            } else {
-                respond(req, &entry, "bypass")
-            }
+            let keep = cacheable.then_some((PORTALS, generation, key));
+            answer_fresh(state, req, p.status, p.content_type, p.body, None, keep)
         }
         Err(e) => HttpResponse::build(status_of(&e)).finish(),
     }

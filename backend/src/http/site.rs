@@ -129,7 +129,7 @@ async fn platform_page(state: &AppState, req: &HttpRequest) -> HttpResponse {
     }
 }
 
-pub(crate) fn etag_of(body: &[u8]) -> String {
+fn etag_of(body: &[u8]) -> String {
     format!("\"{}\"", hex::encode(&Sha256::digest(body)[..12]))
 }
 
@@ -170,6 +170,34 @@ pub(crate) fn respond(req: &HttpRequest, entry: &Entry, cache_state: &'static st
         builder
             .content_type(entry.content_type)
             .body(entry.body.clone())
+    }
+}
+
+/// Answers with a page just rendered, kept first in the page cache's `keep` bucket (with the
+/// generation read before rendering, and its key) when it may be cached.
+pub(crate) fn answer_fresh(
+    state: &AppState,
+    req: &HttpRequest,
+    status: u16,
+    content_type: &'static str,
+    body: String,
+    expires: Option<chrono::DateTime<chrono::Utc>>,
+    keep: Option<(Uuid, u64, String)>,
+) -> HttpResponse {
+    let body = web::Bytes::from(body);
+    let entry = Entry {
+        status,
+        content_type,
+        etag: etag_of(&body),
+        body,
+        expires,
+    };
+    match keep {
+        Some((bucket, generation, key)) => {
+            let entry = state.page_cache.put(bucket, generation, key, entry);
+            respond(req, &entry, "miss")
+        }
+        None => respond(req, &entry, "bypass"),
     }
 }
 
@@ -233,20 +261,16 @@ pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
     .await;
     match rendered {
         Ok(r) => {
-            let body = web::Bytes::from(r.body);
-            let entry = Entry {
-                status: r.status,
-                content_type: r.content_type,
-                etag: etag_of(&body),
-                body,
-                expires: r.expires,
-            };
-            if r.cacheable {
-                let entry = state.page_cache.put(tenant_id, generation, key, entry);
-                respond(&req, &entry, "miss")
-            } else {
-                respond(&req, &entry, "bypass")
-            }
+            let keep = r.cacheable.then_some((tenant_id, generation, key));
+            answer_fresh(
+                &state,
+                &req,
+                r.status,
+                r.content_type,
+                r.body,
+                r.expires,
+                keep,
+            )
         }
         Err(DomainError::NotFound(_)) => platform_not_found(),
         Err(e) => {
