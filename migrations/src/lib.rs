@@ -122,6 +122,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0021_case_prefixes_up.sql"),
         down: include_str!("sql/m0021_case_prefixes_down.sql"),
     },
+    SqlMigration {
+        name: "m0022_portal",
+        up: include_str!("sql/m0022_portal_up.sql"),
+        down: include_str!("sql/m0022_portal_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

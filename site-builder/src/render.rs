@@ -695,17 +695,7 @@ impl Frame {
         let scheme = site.theme.scheme();
         let bare = req.path.strip_prefix("/en").unwrap_or(req.path);
         let bare = if bare.is_empty() { "/" } else { bare };
-        let a = req.a11y;
-        let back = urlencode(req.path);
-        let a11y = json!({
-            "on": a.on,
-            "size": a.size,
-            "images": !a.on || a.images,
-            "on_href": format!("/a11y?mode=on&back={back}"),
-            "off_href": format!("/a11y?mode=off&back={back}"),
-            "sizes": (1..=3).map(|s| json!({ "n": s, "href": format!("/a11y?mode=on&size={s}&back={back}"), "current": a.on && a.size == s })).collect::<Vec<_>>(),
-            "images_href": format!("/a11y?mode=on&images={}&back={back}", if a.images { 0 } else { 1 }),
-        });
+        let a11y = a11y_view(req.a11y, req.path);
         let mut frame = Frame {
             tenant_id: tenant.id,
             pages: pages.to_vec(),
@@ -776,6 +766,20 @@ impl Frame {
             Lang::En => format!("/en{path}"),
         }
     }
+}
+
+/// The switches of the version for visually impaired visitors, for a page at `path`.
+pub(crate) fn a11y_view(a: A11y, path: &str) -> serde_json::Value {
+    let back = urlencode(path);
+    json!({
+        "on": a.on,
+        "size": a.size,
+        "images": !a.on || a.images,
+        "on_href": format!("/a11y?mode=on&back={back}"),
+        "off_href": format!("/a11y?mode=off&back={back}"),
+        "sizes": (1..=3).map(|s| json!({ "n": s, "href": format!("/a11y?mode=on&size={s}&back={back}"), "current": a.on && a.size == s })).collect::<Vec<_>>(),
+        "images_href": format!("/a11y?mode=on&images={}&back={back}", if a.images { 0 } else { 1 }),
+    })
 }
 
 fn labels(lang: Lang) -> serde_json::Value {

@@ -5,6 +5,7 @@
 
 use chrono::{Duration, Utc};
 use hromada_tenants::catalog::service::{self, Delivery};
+use hromada_tenants::catalog::situations::{self, SituationInput};
 use hromada_tenants::catalog::standard;
 use hromada_tenants::cnap::calendar::{self, DayKind};
 use hromada_tenants::cnap::directory::{
@@ -1075,6 +1076,102 @@ pub async fn load_oblast(
             .parse()
             .map_err(|_| hromada_tenants::DomainError::invalid("date", day))?;
         calendar::set_day(tx.conn(), date, DayKind::Holiday, uk, en).await?;
+    }
+    tx.commit().await
+}
+
+/// A demo life situation: slug, titles, summaries and its standard services' codes.
+type Situation = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+
+const SITUATIONS: [Situation; 5] = [
+    (
+        "birth",
+        "Народження дитини",
+        "Birth of a child",
+        "Зареєструвати народження, отримати допомогу та документи для дитини.",
+        "Register the birth, receive the benefits and the child's documents.",
+        &[
+            "DP-011", "DP-017", "DP-044", "DP-045", "DP-048", "DP-052", "DP-061",
+        ],
+    ),
+    (
+        "moving",
+        "Зміна місця проживання",
+        "Moving house",
+        "Зняти з реєстрації на старому місці та зареєструватися на новому, отримати довідки.",
+        "Deregister at the old address, register at the new one and get the certificates.",
+        &["DP-002", "DP-001", "DP-004", "DP-003", "DP-005", "DP-050"],
+    ),
+    (
+        "business",
+        "Започаткування бізнесу",
+        "Starting a business",
+        "Зареєструвати ФОП чи підприємство, погодити режим роботи, розмістити вивіску.",
+        "Register as a sole proprietor or a company, agree the opening hours, put up a sign.",
+        &["DP-037", "DP-039", "DP-041", "DP-043", "DP-030", "DP-029"],
+    ),
+    (
+        "land",
+        "Земля та будівництво",
+        "Land and building",
+        "Отримати ділянку, містобудівні умови, адресу та зареєструвати право власності.",
+        "Get a plot, the planning conditions and an address, and register the ownership.",
+        &[
+            "DP-018", "DP-019", "DP-021", "DP-020", "DP-025", "DP-026", "DP-027", "DP-032",
+        ],
+    ),
+    (
+        "veterans",
+        "Ветеранам та їхнім родинам",
+        "Veterans and their families",
+        "Посвідчення, статус члена сім'ї загиблого Захисника, лікування та житло.",
+        "Certificates, the status of a fallen Defender's family member, treatment and housing.",
+        &["DP-053", "DP-054", "DP-055", "DP-064"],
+    ),
+];
+
+/// Loads the oblast's life situations, unless it has some already.
+pub async fn load_situations(
+    db: &DatabaseConnection,
+    authz: &Authorizer,
+    oblast: &Tenant,
+    admin: &AuthUser,
+) -> DomainResult<()> {
+    if !situations::list(db, oblast.id).await?.is_empty() {
+        return Ok(());
+    }
+    let standards = standard::list(db, oblast.id, true).await?;
+    let tx = as_user(db, oblast, admin).await?;
+    for (position, (slug, title_uk, title_en, summary_uk, summary_en, codes)) in
+        SITUATIONS.iter().enumerate()
+    {
+        let standard_ids = codes
+            .iter()
+            .filter_map(|code| standards.iter().find(|s| s.code == *code).map(|s| s.id))
+            .collect();
+        situations::save(
+            &tx,
+            authz,
+            None,
+            None,
+            SituationInput {
+                slug: (*slug).into(),
+                title_uk: (*title_uk).into(),
+                title_en: (*title_en).into(),
+                summary_uk: (*summary_uk).into(),
+                summary_en: (*summary_en).into(),
+                standard_ids,
+                position: position as i32,
+            },
+        )
+        .await?;
     }
     tx.commit().await
 }

@@ -107,6 +107,7 @@ pub async fn load(config: &Config, db: &DatabaseConnection) -> DomainResult<Vec<
     let blobs =
         crate::storage::from_config(config).map_err(hromada_tenants::DomainError::Internal)?;
     catalog::load_oblast(db, &authz, &oblast, &admin).await?;
+    catalog::load_situations(db, &authz, &oblast, &admin).await?;
     let mut land_officers = Vec::new();
     for (c_slug, c_code, c_uk, c_en, host) in COMMUNITIES {
         let community = match tenant::by_slug(db, c_slug).await? {

@@ -38,6 +38,11 @@ impl Assets {
         let mut assets = Assets::default();
         assets.add("map.js", include_bytes!("../../static/map.js").to_vec(), JS);
         assets.add(
+            "portal.js",
+            include_bytes!("../../static/portal.js").to_vec(),
+            JS,
+        );
+        assets.add(
             "map.css",
             include_bytes!("../../static/map.css").to_vec(),
             CSS,

@@ -8,14 +8,16 @@ use std::collections::HashMap;
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
-use hromada_site_builder::portal::{PortalCommunity, PortalRequest, PortalRoute, StatusLookup};
-use hromada_site_builder::render::Lang;
+use hromada_site_builder::portal::{
+    PortalAssets, PortalCommunity, PortalRequest, PortalRoute, StatusLookup,
+};
 use hromada_site_builder::render::urlencode;
+use hromada_site_builder::render::{A11y, Lang};
 use hromada_tenants::applications::case::communities_with_prefix;
 use hromada_tenants::applications::tracking::TrackingNumber;
 use hromada_tenants::{Tenant, TenantSource, TenantTx};
 
-use super::site::{answer_fresh, platform_not_found, respond, tenant_href};
+use super::site::{A11Y_COOKIE, answer_fresh, platform_not_found, respond, tenant_href};
 use super::{AppState, base_url, status_of};
 use crate::page_cache::PORTALS;
 
@@ -142,8 +144,14 @@ async fn serve(
 ) -> HttpResponse {
     // Everything but search results and status lookups is kept in the page cache's portal
     // bucket, which any community's change drops.
-    let cacheable = !matches!(route, PortalRoute::Search { .. } | PortalRoute::Status(_));
-    let key = format!("{}|{route:?}|{}", super::request_host(req), lang.code());
+    let cacheable = !matches!(route, PortalRoute::Search(_) | PortalRoute::Status(_));
+    let a11y = A11y::from_cookie(req.cookie(A11Y_COOKIE).as_ref().map(|c| c.value()));
+    let key = format!(
+        "{}|{route:?}|{}|{}",
+        super::request_host(req),
+        lang.code(),
+        a11y.to_cookie()
+    );
     if cacheable && let Some(entry) = state.page_cache.get(PORTALS, &key) {
         return respond(req, &entry, "hit");
     }
@@ -152,7 +160,13 @@ async fn serve(
     let Ok(base_parsed) = url::Url::parse(&base) else {
         return platform_not_found();
     };
-    let stylesheet = state.assets.url("site.css").unwrap_or_default();
+    let assets = PortalAssets {
+        stylesheet: state.assets.url("site.css").unwrap_or_default(),
+        maplibre_js: state.assets.url("maplibre-gl.js"),
+        maplibre_css: state.assets.url("maplibre-gl.css"),
+        script: state.assets.url("portal.js").unwrap_or_default(),
+        boundary_tiles: Some(format!("{base}/tiles/{}/boundaries.json", oblast.slug)),
+    };
     let rendered = async {
         let mut communities: Vec<PortalCommunity> =
             hromada_tenants::tenant::children(&state.db, oblast.id)
@@ -160,6 +174,7 @@ async fn serve(
                 .into_iter()
                 .map(|c| PortalCommunity {
                     href: tenant_href(state, &base_parsed, &c),
+                    id: c.id,
                     slug: c.slug,
                     name_uk: c.name_uk,
                     name_en: c.name_en,
@@ -174,8 +189,9 @@ async fn serve(
                 &PortalRequest {
                     route,
                     lang,
+                    a11y,
                     base_url: &base,
-                    stylesheet: &stylesheet,
+                    assets: &assets,
                     communities: &communities,
                 },
             )

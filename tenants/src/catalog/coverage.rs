@@ -88,3 +88,38 @@ pub async fn coverage(
     }
     Ok(out)
 }
+
+/// How many of the oblast's published standard services each community offers, and how many
+/// there are: public figures (both catalogs are public), for the portal's directory.
+pub async fn offered_counts(
+    conn: &impl sea_orm::ConnectionTrait,
+    oblast: Uuid,
+) -> DomainResult<(i64, std::collections::HashMap<Uuid, i64>)> {
+    #[derive(FromQueryResult)]
+    struct Count {
+        tenant_id: Option<Uuid>,
+        n: i64,
+    }
+    let rows = Count::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "SELECT NULL::uuid AS tenant_id, count(*) AS n FROM standard_service \
+           WHERE oblast_id = $1 AND published_version IS NOT NULL \
+         UNION ALL \
+         SELECT p.tenant_id, count(DISTINCT p.standard_id) FROM public_service p \
+           JOIN standard_service s ON s.id = p.standard_id AND s.published_version IS NOT NULL \
+           WHERE p.oblast_id = $1 GROUP BY p.tenant_id",
+        [oblast.into()],
+    ))
+    .all(conn)
+    .await?;
+    let total = rows
+        .iter()
+        .find(|r| r.tenant_id.is_none())
+        .map_or(0, |r| r.n);
+    Ok((
+        total,
+        rows.into_iter()
+            .filter_map(|r| r.tenant_id.map(|id| (id, r.n)))
+            .collect(),
+    ))
+}

@@ -6,4 +6,5 @@ pub mod coverage;
 pub mod public;
 pub mod search;
 pub mod service;
+pub mod situations;
 pub mod standard;

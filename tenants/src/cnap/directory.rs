@@ -293,8 +293,20 @@ pub async fn list_public(
 ) -> DomainResult<Vec<(String, Cnap)>> {
     #[derive(FromQueryResult)]
     struct Slug {
+        id: Uuid,
         slug: String,
     }
+    let slugs: std::collections::HashMap<Uuid, String> =
+        Slug::find_by_statement(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT id, slug FROM tenant WHERE id = $1 OR parent_id = $1",
+            [tenant_id.into()],
+        ))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.slug))
+        .collect();
     let rows = CnapRow::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
         format!(
@@ -308,15 +320,7 @@ pub async fn list_public(
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let cnap = Cnap::try_from(row)?;
-        let slug = Slug::find_by_statement(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT slug FROM tenant WHERE id = $1",
-            [cnap.tenant_id.into()],
-        ))
-        .one(conn)
-        .await?
-        .map(|s| s.slug)
-        .unwrap_or_default();
+        let slug = slugs.get(&cnap.tenant_id).cloned().unwrap_or_default();
         out.push((slug, cnap));
     }
     Ok(out)

@@ -3,5 +3,6 @@
 
 pub mod calendar;
 pub mod directory;
+pub mod locate;
 pub mod providers;
 pub mod schedule;

@@ -1,6 +1,10 @@
 //! The oblast's portal on its host: the home, the search results from exact, misspelled and
 //! transliterated queries, a card that appears once published and leaves once withdrawn,
-//! bad input answered with a page that says what was wrong, and axe on every page.
+//! filters, nearest places first from a settlement or the browser's location, the most
+//! requested services and life situations, the directory and the CNAP map, bad input
+//! answered with a page that names the field, and axe on every page (in the version for
+//! visually impaired visitors too). Every page is read here as plain HTML, without
+//! JavaScript.
 
 use hromada_tests::{TestApp, data};
 use sea_orm::ConnectionTrait;
@@ -344,6 +348,279 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
         format!("{site}/en/cnaps"),
         format!("{site}{service_path}"),
         format!("{site}/en{service_path}"),
+    ])
+    .await;
+}
+
+#[tokio::test]
+async fn the_portal_narrows_by_filters_sorts_by_a_place_and_groups_services_by_situation() {
+    let app = TestApp::spawn().await;
+    let port = app.base_url.rsplit(':').next().unwrap().to_owned();
+    let residence = q("реєстрація місця проживання");
+    // The community whose card comes first.
+    let first_community = |page: &str| {
+        page.split("<li class=\"card\">")
+            .nth(1)
+            .and_then(|card| card.split("<p><a href=\"").nth(1))
+            .and_then(|link| link.split("</a>").next())
+            .and_then(|link| link.split("\">").nth(1))
+            .unwrap_or_default()
+            .to_owned()
+    };
+
+    // A settlement of the codifier sorts the nearest places first: a village with a remote
+    // workplace of Petrykivka's CNAP, then one of Tsarychanka's.
+    let (status, near) = portal(
+        &app,
+        &format!("/search?q={residence}&near={}", q("с. Хутірське")),
+    )
+    .await;
+    assert_eq!(status, 200, "{near}");
+    assert!(
+        near.contains("Спершу ближчі до: с. Хутірське (Петриківська громада)"),
+        "{near}"
+    );
+    assert_eq!(
+        first_community(&near),
+        "Петриківська селищна територіальна громада",
+        "{near}"
+    );
+    assert!(near.contains("(≈ "), "{near}");
+    let (_, other) = portal(&app, &format!("/search?q={residence}&near=Babaikivka")).await;
+    assert_eq!(
+        first_community(&other),
+        "Царичанська селищна територіальна громада",
+        "{other}"
+    );
+    // The browser's location sorts the same way.
+    let (status, located) = portal(
+        &app,
+        &format!("/search?q={residence}&lat=48.8826&lon=34.5970"),
+    )
+    .await;
+    assert_eq!(status, 200, "{located}");
+    assert!(located.contains("ваше місцезнаходження"), "{located}");
+    assert_eq!(
+        first_community(&located),
+        "Царичанська селищна територіальна громада"
+    );
+    // A name several settlements share asks which one, each a link that searches from it.
+    let (status, which) = portal(
+        &app,
+        &format!("/search?q={residence}&near={}", q("Петриківка")),
+    )
+    .await;
+    assert_eq!(status, 200, "{which}");
+    assert!(which.contains("Уточніть населений пункт"), "{which}");
+    assert_eq!(which.matches("&amp;near=UA12").count(), 3, "{which}");
+    assert!(!which.contains("<li class=\"card\">"), "{which}");
+
+    // Filters: a category and an audience narrow the results.
+    let (status, passport) = portal(
+        &app,
+        &format!("/search?q={}&category=passport", q("паспорт")),
+    )
+    .await;
+    assert_eq!(status, 200, "{passport}");
+    assert!(
+        passport.contains("<option value=\"passport\" selected>"),
+        "{passport}"
+    );
+    assert!(
+        !passport.contains("Реєстрація місця проживання особи</a>"),
+        "{passport}"
+    );
+    let marriage = q("реєстрація шлюбу");
+    let (status, people) =
+        portal(&app, &format!("/search?q={marriage}&audience=individuals")).await;
+    assert_eq!(status, 200, "{people}");
+    assert!(
+        people.contains(">Державна реєстрація шлюбу</a>"),
+        "{people}"
+    );
+    let (status, business) =
+        portal(&app, &format!("/search?q={marriage}&audience=businesses")).await;
+    assert_eq!(status, 200, "{business}");
+    assert!(
+        business.contains("<option value=\"businesses\" selected>"),
+        "{business}"
+    );
+    assert!(
+        !business.contains(">Державна реєстрація шлюбу</a>"),
+        "{business}"
+    );
+
+    // Bad input names its field, searches nothing, and never answers 500.
+    for (query, field, says) in [
+        (
+            "category=astrology",
+            "portal-category",
+            "Такої категорії немає",
+        ),
+        (
+            "audience=martians",
+            "portal-audience",
+            "Оберіть, для кого послуга",
+        ),
+        (
+            "near=Atlantida",
+            "portal-near",
+            "Такого населеного пункту в області немає",
+        ),
+        // Kharkiv oblast's Khutirske is not this oblast's.
+        (
+            "near=UA63020090480073626",
+            "portal-near",
+            "поза межами області",
+        ),
+        ("lat=50.45&lon=30.52", "portal-near", "поза межами області"),
+        (
+            "lat=north&lon=30",
+            "portal-near",
+            "Не вдалося прочитати координати",
+        ),
+        ("lat=48.5", "portal-near", "Координати неповні"),
+    ] {
+        let (status, page) = portal(&app, &format!("/search?q={residence}&{query}")).await;
+        assert_eq!(status, 400, "{query}: {page}");
+        assert!(page.contains(says), "{query}: {page}");
+        assert!(page.contains(&format!("href=\"#{field}\"")), "{query}");
+        assert!(
+            page.contains(&format!("id=\"{field}\"")) && page.contains("aria-invalid=\"true\""),
+            "{query}"
+        );
+        assert!(!page.contains("<li class=\"card\">"), "{query}: {page}");
+    }
+    let (status, en) = portal(&app, &format!("/en/search?q={residence}&audience=martians")).await;
+    assert_eq!(status, 400);
+    assert!(en.contains("Choose whom the service is for"), "{en}");
+
+    // The home: the most requested services and the oblast's life situations.
+    let (_, home) = portal(&app, "/").await;
+    assert!(home.contains("Найпопулярніші послуги"), "{home}");
+    assert!(
+        home.contains("href=\"/situations/birth\">Народження дитини</a>"),
+        "{home}"
+    );
+    let requested = app
+        .admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT min(p.name_uk) AS name FROM application a JOIN public_service p \
+               ON p.tenant_id = a.tenant_id AND p.service_id = a.service_id \
+             GROUP BY coalesce(p.standard_id::text, p.name_uk) ORDER BY count(*) DESC, min(p.name_uk) LIMIT 1",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    let most: String = requested.try_get("", "name").unwrap();
+    let popular = home
+        .split("Найпопулярніші послуги")
+        .nth(1)
+        .and_then(|rest| rest.split("</ul>").next())
+        .unwrap();
+    assert!(
+        popular
+            .split("<li>")
+            .nth(1)
+            .unwrap()
+            .contains(&format!(">{most}</a>")),
+        "the most requested comes first: {most}: {popular}"
+    );
+    // A situation lists its services; in a chosen community each leads to its card.
+    let (status, birth) = portal(&app, "/situations/birth").await;
+    assert_eq!(status, 200, "{birth}");
+    assert!(
+        birth.contains("Державна реєстрація народження</a> (знайти в громадах)"),
+        "{birth}"
+    );
+    let (status, mine) = portal(&app, "/situations/birth?community=petrykivska").await;
+    assert_eq!(status, 200, "{mine}");
+    assert!(
+        mine.contains("<h2>Петриківська селищна територіальна громада</h2>"),
+        "{mine}"
+    );
+    let card = mine
+        .split("<ol>")
+        .nth(1)
+        .and_then(|l| l.split("href=\"").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .expect("a card of the community")
+        .to_owned();
+    assert!(card.starts_with("/services/"), "{card}");
+    assert_eq!(portal(&app, &card).await.0, 200);
+    let (status, _) = portal(&app, "/situations/birth?community=atlantis").await;
+    assert_eq!(status, 400);
+    let (status, _) = portal(&app, "/situations/no-such").await;
+    assert_eq!(status, 404);
+
+    // The directory: each community's CNAP with its contacts and its coverage.
+    let (_, directory) = portal(&app, "/communities").await;
+    assert!(
+        directory.contains("смт Петриківка, вул. Героїв України, 75"),
+        "{directory}"
+    );
+    assert!(directory.contains("стандартних послуг"), "{directory}");
+    assert!(directory.contains("<meter"), "{directory}");
+    // The CNAP map: MapLibre over the list, every point of which is in the list.
+    let (_, cnaps) = portal(&app, "/cnaps").await;
+    assert!(cnaps.contains("id=\"portal-map\""), "{cnaps}");
+    let points = cnaps
+        .split("<script type=\"application/json\" id=\"portal-map-data\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .unwrap();
+    let config: serde_json::Value = serde_json::from_str(points).unwrap();
+    let points = config["points"].as_array().unwrap();
+    assert!(points.len() >= 6, "{config}");
+    let list = cnaps
+        .split("<script type=\"application/json\"")
+        .next()
+        .unwrap();
+    for p in points {
+        let name = p["name"].as_str().unwrap();
+        let listed = if p["kind"] == "mobile" {
+            format!(": {name}, ")
+        } else {
+            format!("<h3>{name}</h3>")
+        };
+        assert!(list.contains(&listed), "{p}: {list}");
+    }
+    // robots.txt keeps the search out and points at the sitemap.
+    let (status, robots) = portal(&app, "/robots.txt").await;
+    assert_eq!(status, 200);
+    assert!(robots.contains("Disallow: /search"), "{robots}");
+    assert!(robots.contains("/sitemap.xml"), "{robots}");
+    let (_, sitemap) = portal(&app, "/sitemap.xml").await;
+    assert!(sitemap.contains("/situations/birth</loc>"), "{sitemap}");
+
+    // The version for visually impaired visitors, and axe on the new pages.
+    let site = format!("http://dnipropetrovska.{}:{port}", app.config.domain);
+    let res = app
+        .http
+        .get(format!("{}/", app.base_url))
+        .header(
+            "Host",
+            format!("dnipropetrovska.{}:{port}", app.config.domain),
+        )
+        .header("Cookie", "hromada_a11y=1.2.0")
+        .send()
+        .await
+        .unwrap();
+    let a11y = res.text().await.unwrap();
+    assert!(
+        a11y.contains("class=\"scheme-default a11y a11y-size-2 a11y-noimg\""),
+        "{a11y}"
+    );
+    assert!(a11y.contains("Звичайна версія"), "{a11y}");
+    hromada_tests::assert_axe_clean(&[
+        format!("{site}/search?q={residence}&near={}", q("Хутірське")),
+        format!("{site}/search?q={residence}&near={}", q("Петриківка")),
+        format!("{site}/situations/birth?community=petrykivska"),
+        format!("{site}/en/situations/moving"),
+        format!("{site}/|hromada_a11y=1.3.0"),
+        format!("{site}/cnaps|hromada_a11y=1.1.1"),
+        format!("{site}/communities|hromada_a11y=1.2.1"),
     ])
     .await;
 }
