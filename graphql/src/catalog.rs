@@ -239,7 +239,7 @@ fn is_staff(tx: &TenantTx) -> bool {
     !tx.roles_here().is_empty()
 }
 
-fn oblast_of(tx: &TenantTx) -> Result<uuid::Uuid> {
+pub(crate) fn oblast_of(tx: &TenantTx) -> Result<uuid::Uuid> {
     let tenant = tx.tenant().gql()?;
     match tenant.kind {
         TenantKind::Oblast => Ok(tenant.id),

@@ -19,6 +19,7 @@ pub mod messages;
 pub mod queue;
 pub mod request;
 pub mod site;
+pub mod situations;
 pub mod tenants;
 pub mod types;
 
@@ -58,6 +59,7 @@ pub struct QueryRoot(
     launch::LaunchQuery,
     applications::ApplicationQuery,
     queue::QueueQuery,
+    situations::SituationQuery,
 );
 
 /// Every mutation.
@@ -71,6 +73,7 @@ pub struct MutationRoot(
     site::SiteMutation,
     applications::ApplicationMutation,
     queue::QueueMutation,
+    situations::SituationMutation,
 );
 
 /// Every subscription.

@@ -123,6 +123,51 @@ static RULES: LazyLock<Vec<(Regex, Render)>> = LazyLock::new(|| {
         (r"must be at least (\d+) characters", |c| {
             format!("має містити щонайменше {}", characters(n(c, 1)))
         }),
+        (r"choose at least one service", |_| {
+            "оберіть щонайменше одну послугу".into()
+        }),
+        (r"must be at most (\d+) services", |c| {
+            format!(
+                "має містити щонайбільше {}",
+                plural::uk(
+                    n(c, 1),
+                    Uk {
+                        one: "послугу",
+                        few: "послуги",
+                        many: "послуг",
+                    }
+                )
+            )
+        }),
+        (
+            r"every service must be a published service of the oblast's standard catalog",
+            |_| {
+                "кожна послуга має бути опублікованою послугою стандартного переліку області".into()
+            },
+        ),
+        (r"another situation has this address", |_| {
+            "ця адреса вже зайнята іншою життєвою ситуацією".into()
+        }),
+        (r"an oblast keeps at most (\d+) situations", |c| {
+            format!(
+                "область може мати щонайбільше {}",
+                plural::uk(
+                    n(c, 1),
+                    Uk {
+                        one: "життєву ситуацію",
+                        few: "життєві ситуації",
+                        many: "життєвих ситуацій",
+                    }
+                )
+            )
+        }),
+        (r"life situations are kept by the oblast", |_| {
+            "життєві ситуації веде область".into()
+        }),
+        (
+            r"the situation was changed by someone else; reload it",
+            |_| "ситуацію вже змінив хтось інший; завантажте її знову".into(),
+        ),
         (r"must be at most (\d+) characters", |c| {
             format!("має містити щонайбільше {}", characters(n(c, 1)))
         }),

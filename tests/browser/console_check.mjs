@@ -427,6 +427,28 @@ async function oblast() {
   await page.getByRole('button', { name: 'Створити шаблон' }).click();
   await page.getByRole('status').filter({ hasText: 'Сільська громада' }).waitFor();
 
+  step('a life situation of the portal');
+  await open(page, 'Життєві ситуації', 'Життєві ситуації на порталі області', 'situations');
+  const fresh = page.getByRole('form', { name: 'Нова ситуація' });
+  await fresh.getByLabel('Назва українською').fill('Втрата документів');
+  await fresh.getByLabel('Назва англійською').fill('Lost documents');
+  await fresh.getByLabel('Адреса').fill('lost-documents');
+  await fresh.getByRole('button', { name: 'Додати ситуацію' }).click();
+  await fresh.locator('.field-error').first().waitFor();
+  out.screens.situationError = await fresh.locator('.field-error').first().innerText();
+  await axe(page, 'situations-error');
+  await fresh.getByLabel('Знайти послугу').fill('втраченої');
+  await fresh.getByRole('checkbox', { name: /замість втраченої/ }).click({ force: true });
+  out.screens.situationChosen = await fresh.getByText(/^Обрано/).innerText();
+  await fresh.getByRole('button', { name: 'Додати ситуацію' }).click();
+  await page.getByRole('status').filter({ hasText: 'Втрата документів' }).waitFor();
+  out.screens.situationSaved = await page.getByRole('status').filter({ hasText: 'Втрата документів' }).innerText();
+  await page.getByRole('form', { name: 'Втрата документів' }).waitFor();
+  await page.goto(`${base}/situations/lost-documents`);
+  out.screens.situationOnPortal = await page.locator('main').innerText();
+  await page.goto(`${base}/admin/`);
+  await page.getByRole('heading', { name: 'Громади області' }).waitFor();
+
   step('onboard a community from the codifier');
   await open(page, 'Нова громада', 'Підключення громади', 'onboard');
   await page.getByLabel('Назва або код громади').fill('Магдалинівськ');

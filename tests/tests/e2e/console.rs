@@ -678,6 +678,39 @@ async fn the_oblast_admin_onboards_a_community_from_the_codifier_in_the_console(
         result["screens"]["suggestedNameEn"],
         "Mahdalynivska hromada"
     );
+    // A life situation: refused without a service, named at its field; saved with one, it is
+    // on the portal at once.
+    let screens = &result["screens"];
+    assert_eq!(
+        screens["situationError"], "оберіть щонайменше одну послугу",
+        "{screens:#}"
+    );
+    assert_eq!(
+        screens["situationChosen"], "Обрано 1 послугу",
+        "{screens:#}"
+    );
+    assert!(
+        screens["situationSaved"]
+            .as_str()
+            .unwrap()
+            .contains("Ситуацію «Втрата документів» збережено"),
+        "{screens:#}"
+    );
+    let portal = screens["situationOnPortal"].as_str().unwrap();
+    assert!(portal.contains("Втрата документів"), "{screens:#}");
+    assert!(
+        portal.contains("Оформлення ID-картки замість втраченої або викраденої"),
+        "{screens:#}"
+    );
+    assert_eq!(
+        app.count(
+            "SELECT count(*) FROM life_situation s JOIN tenant t ON t.id = s.tenant_id \
+             WHERE t.slug = 'dnipropetrovska' AND s.slug = 'lost-documents' \
+             AND s.title_en = 'Lost documents' AND cardinality(s.standard_ids) = 1"
+        )
+        .await,
+        1
+    );
     let created = app
         .count(
             "SELECT count(*) FROM tenant t JOIN site s ON s.tenant_id = t.id \

@@ -61,6 +61,9 @@ type Documents = {
     "\n  mutation SetCommunityStatus($input: SetCommunityStatusInput!) {\n    setCommunityStatus(input: $input) {\n      community {\n        slug\n        status\n      }\n    }\n  }\n": typeof types.SetCommunityStatusDocument,
     "\n  query Codifier($query: String!) {\n    codifierHromadas(query: $query) {\n      code\n      name\n      raion\n      onboardedSlug\n      suggestedSlug\n      suggestedNameEn\n    }\n    siteTemplates {\n      key\n      nameUk\n    }\n  }\n": typeof types.CodifierDocument,
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      community {\n        slug\n        nameUk\n        hosts\n      }\n    }\n  }\n": typeof types.CreateCommunityDocument,
+    "\n  query LifeSituations {\n    lifeSituations {\n      id\n      slug\n      titleUk\n      titleEn\n      summaryUk\n      summaryEn\n      standardServiceIds\n      position\n      version\n    }\n    standardServices(first: 100) {\n      nodes {\n        id\n        code\n        publishedVersion\n        card {\n          nameUk\n        }\n      }\n    }\n  }\n": typeof types.LifeSituationsDocument,
+    "\n  mutation SaveLifeSituation($input: SaveLifeSituationInput!) {\n    saveLifeSituation(input: $input) {\n      lifeSituation {\n        id\n        version\n      }\n    }\n  }\n": typeof types.SaveLifeSituationDocument,
+    "\n  mutation DeleteLifeSituation($input: DeleteLifeSituationInput!) {\n    deleteLifeSituation(input: $input) {\n      deleted\n    }\n  }\n": typeof types.DeleteLifeSituationDocument,
     "\n  query SiteTemplates {\n    siteTemplates {\n      key\n      nameUk\n      nameEn\n      builtin\n      sections\n    }\n  }\n": typeof types.SiteTemplatesDocument,
     "\n  mutation CreateSiteTemplate($input: CreateSiteTemplateInput!) {\n    createSiteTemplate(input: $input) {\n      template {\n        key\n      }\n    }\n  }\n": typeof types.CreateSiteTemplateDocument,
     "\n  query Audit($after: String) {\n    auditLog(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        tenantSlug\n        at\n        actorEmail\n        action\n        targetType\n        targetId\n      }\n    }\n  }\n": typeof types.AuditDocument,
@@ -152,6 +155,9 @@ const documents: Documents = {
     "\n  mutation SetCommunityStatus($input: SetCommunityStatusInput!) {\n    setCommunityStatus(input: $input) {\n      community {\n        slug\n        status\n      }\n    }\n  }\n": types.SetCommunityStatusDocument,
     "\n  query Codifier($query: String!) {\n    codifierHromadas(query: $query) {\n      code\n      name\n      raion\n      onboardedSlug\n      suggestedSlug\n      suggestedNameEn\n    }\n    siteTemplates {\n      key\n      nameUk\n    }\n  }\n": types.CodifierDocument,
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      community {\n        slug\n        nameUk\n        hosts\n      }\n    }\n  }\n": types.CreateCommunityDocument,
+    "\n  query LifeSituations {\n    lifeSituations {\n      id\n      slug\n      titleUk\n      titleEn\n      summaryUk\n      summaryEn\n      standardServiceIds\n      position\n      version\n    }\n    standardServices(first: 100) {\n      nodes {\n        id\n        code\n        publishedVersion\n        card {\n          nameUk\n        }\n      }\n    }\n  }\n": types.LifeSituationsDocument,
+    "\n  mutation SaveLifeSituation($input: SaveLifeSituationInput!) {\n    saveLifeSituation(input: $input) {\n      lifeSituation {\n        id\n        version\n      }\n    }\n  }\n": types.SaveLifeSituationDocument,
+    "\n  mutation DeleteLifeSituation($input: DeleteLifeSituationInput!) {\n    deleteLifeSituation(input: $input) {\n      deleted\n    }\n  }\n": types.DeleteLifeSituationDocument,
     "\n  query SiteTemplates {\n    siteTemplates {\n      key\n      nameUk\n      nameEn\n      builtin\n      sections\n    }\n  }\n": types.SiteTemplatesDocument,
     "\n  mutation CreateSiteTemplate($input: CreateSiteTemplateInput!) {\n    createSiteTemplate(input: $input) {\n      template {\n        key\n      }\n    }\n  }\n": types.CreateSiteTemplateDocument,
     "\n  query Audit($after: String) {\n    auditLog(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        tenantSlug\n        at\n        actorEmail\n        action\n        targetType\n        targetId\n      }\n    }\n  }\n": types.AuditDocument,
@@ -398,6 +404,18 @@ export function graphql(source: "\n  query Codifier($query: String!) {\n    codi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      community {\n        slug\n        nameUk\n        hosts\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      community {\n        slug\n        nameUk\n        hosts\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LifeSituations {\n    lifeSituations {\n      id\n      slug\n      titleUk\n      titleEn\n      summaryUk\n      summaryEn\n      standardServiceIds\n      position\n      version\n    }\n    standardServices(first: 100) {\n      nodes {\n        id\n        code\n        publishedVersion\n        card {\n          nameUk\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LifeSituations {\n    lifeSituations {\n      id\n      slug\n      titleUk\n      titleEn\n      summaryUk\n      summaryEn\n      standardServiceIds\n      position\n      version\n    }\n    standardServices(first: 100) {\n      nodes {\n        id\n        code\n        publishedVersion\n        card {\n          nameUk\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveLifeSituation($input: SaveLifeSituationInput!) {\n    saveLifeSituation(input: $input) {\n      lifeSituation {\n        id\n        version\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SaveLifeSituation($input: SaveLifeSituationInput!) {\n    saveLifeSituation(input: $input) {\n      lifeSituation {\n        id\n        version\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteLifeSituation($input: DeleteLifeSituationInput!) {\n    deleteLifeSituation(input: $input) {\n      deleted\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteLifeSituation($input: DeleteLifeSituationInput!) {\n    deleteLifeSituation(input: $input) {\n      deleted\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

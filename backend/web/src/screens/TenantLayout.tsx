@@ -28,6 +28,7 @@ const Catalog = lazy(() => import("./catalog/Catalog"));
 const CardEditor = lazy(() => import("./catalog/CardEditor"));
 const StandardCardEditor = lazy(() => import("./catalog/CardEditor").then((m) => ({ default: m.StandardCardEditor })));
 const StandardCatalog = lazy(() => import("./catalog/StandardCatalog"));
+const Situations = lazy(() => import("./oblast/Situations"));
 const People = lazy(() => import("./people/People"));
 const Audit = lazy(() => import("./people/Audit"));
 const Onboard = lazy(() => import("./oblast/Onboard"));
@@ -85,6 +86,7 @@ const ENTRIES: Entry[] = [
   { to: "catalog", label: "nav.catalog", needs: ["catalog", "manage"] },
   { to: "communities/new", label: "nav.onboard", needs: ["community", "create"] },
   { to: "standard", label: "nav.standard", needs: ["standard", "manage"] },
+  { to: "situations", label: "nav.situations", needs: ["standard", "manage"] },
   { to: "templates", label: "nav.templates", needs: ["template", "manage"] },
   { to: "people", label: "nav.people", needs: ["role", "grant"] },
   { to: "audit", label: "nav.audit", needs: ["audit", "read"] },
@@ -183,6 +185,7 @@ function Shell({ slug }: { slug: string }) {
               <Route path="catalog" element={<Catalog />} />
               <Route path="catalog/:id" element={<CardEditor />} />
               <Route path="standard" element={<StandardCatalog />} />
+              <Route path="situations" element={<Situations />} />
               <Route path="standard/:id" element={<StandardCardEditor />} />
               <Route path="people" element={<People />} />
               <Route path="audit" element={<Audit />} />
