@@ -6,6 +6,7 @@
 #   infra/bench.sh site     a cached community page against nginx serving the same bytes; uncached renders
 #   infra/bench.sh console  the console in Chromium: shell size, screens, the editor's live preview
 #   infra/bench.sh applications  10,000,000 cases: the desk's inbox and lookups against bare SQL; submissions per second
+#   infra/bench.sh portal   the oblast's portal: results pages against searchServices; the cached home against nginx
 #   infra/bench.sh queue    the e-queue: free times over 30 days at a 12-window CNAP; bookings under contention against their statements bare
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,15 +15,15 @@ case "${1:-search}" in
   search) cargo bench -p hromada-tests --bench search ;;
   import) cargo bench -p hromada-tests --bench import ;;
   tiles) cargo bench -p hromada-tests --bench tiles ;;
-  site)
+  site|portal)
     if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then
       sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
       $sudo apt-get update -q >/dev/null
       $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light wrk >/dev/null
     fi
-    cargo bench -p hromada-tests --bench site ;;
+    cargo bench -p hromada-tests --bench "$1" ;;
   console) cargo bench -p hromada-tests --bench console ;;
   applications) cargo bench -p hromada-tests --bench applications ;;
   queue) cargo bench -p hromada-tests --bench queue ;;
-  *) echo "usage: infra/bench.sh [search|import|tiles|site|console|applications|queue]" >&2; exit 2 ;;
+  *) echo "usage: infra/bench.sh [search|import|tiles|site|portal|console|applications|queue]" >&2; exit 2 ;;
 esac

@@ -8,81 +8,20 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use hromada_backend::{Config, db, demo};
-use hromada_tenants::catalog::search::{Near, SearchFilter, Wanted, search_sql};
-use hromada_tests::{APP_ROLE_URL, admin_base};
+use hromada_backend::{db, demo};
+use hromada_tenants::catalog::search::{Wanted, search_sql};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::json;
 
+#[path = "common/queries.rs"]
+mod queries;
+#[path = "common/region.rs"]
+mod region;
+
+use queries::{graphql_body, mix};
+
 const CLIENTS: usize = 8;
 const ROUNDS: usize = 40;
-
-/// The query mix: text, a filter, a point.
-fn mix() -> Vec<(&'static str, SearchFilter, Option<Near>)> {
-    let near = Some(Near {
-        lat: 48.73,
-        lon: 34.62,
-    });
-    vec![
-        ("прописка", SearchFilter::default(), None),
-        ("реєстраця місця проживаня", SearchFilter::default(), near),
-        ("propyska", SearchFilter::default(), None),
-        ("pasport zakordonnyi", SearchFilter::default(), None),
-        ("закордонний паспорт", SearchFilter::default(), near),
-        ("субсидія", SearchFilter::default(), None),
-        ("passport", SearchFilter::default(), None),
-        (
-            "відкрити фоп",
-            SearchFilter {
-                online_only: true,
-                ..SearchFilter::default()
-            },
-            None,
-        ),
-        (
-            "земельна ділянка",
-            SearchFilter {
-                category: Some("land".into()),
-                ..SearchFilter::default()
-            },
-            near,
-        ),
-        (
-            "довідка",
-            SearchFilter {
-                free: Some(true),
-                ..SearchFilter::default()
-            },
-            None,
-        ),
-        (
-            "",
-            SearchFilter {
-                category: Some("social".into()),
-                ..SearchFilter::default()
-            },
-            None,
-        ),
-        ("реєстрація", SearchFilter::default(), None),
-    ]
-}
-
-fn graphql_body(q: &str, f: &SearchFilter, near: Option<Near>) -> serde_json::Value {
-    let mut filter = serde_json::Map::new();
-    if let Some(c) = &f.category {
-        filter.insert("category".into(), json!(c));
-    }
-    if f.online_only {
-        filter.insert("onlineOnly".into(), json!(true));
-    }
-    if let Some(free) = f.free {
-        filter.insert("free".into(), json!(free));
-    }
-    json!({
-        "query": "query($q: String!, $f: SearchFilterInput, $n: PointInput) { searchServices(query: $q, filter: $f, near: $n, first: 20) { edges { node { id community { slug nameUk } card { code nameUk nameEn term { days unit } cost { free feeIndividuals } documents { name } } score distanceMeters places { nameUk addressUk distanceMeters status { openNow nextOpening } } mobileVisits { placeUk startsAt } } } pageInfo { hasNextPage endCursor } } }",
-        "variables": { "q": q, "f": filter, "n": near.map(|n| json!({ "lat": n.lat, "lon": n.lon })) }
-    })
-}
 
 /// What the GraphQL query reads of each card: the bare path reads the same.
 fn wanted() -> Wanted {
@@ -99,53 +38,6 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-async fn region(name: &str) -> Config {
-    let mut admin_url = url::Url::parse(&admin_base()).expect("admin URL");
-    admin_url.set_path(&format!("/{name}"));
-    let config = Config {
-        database_admin_url: admin_url.to_string(),
-        database_url: format!("{APP_ROLE_URL}{name}"),
-        db_max_connections: 16,
-        listen: "127.0.0.1:0".into(),
-        ..Config::default()
-    };
-    db::setup(&config)
-        .await
-        .expect("migrate the bench database");
-    let admin = db::connect(&config.database_admin_url, 2)
-        .await
-        .expect("admin");
-    let cards = admin
-        .query_one_raw(Statement::from_string(
-            DbBackend::Postgres,
-            "SELECT count(*) FROM public_service",
-        ))
-        .await
-        .expect("count")
-        .and_then(|r| r.try_get_by_index::<i64>(0).ok())
-        .unwrap_or(0);
-    if cards < 400_000 {
-        println!("building the region (once; about two minutes)…");
-        let app = db::connect(&config.database_url, 2).await.expect("app");
-        demo::load(&config, &app).await.expect("demo data");
-        admin
-            .execute_unprepared(include_str!("region.sql"))
-            .await
-            .expect("generate the region");
-        admin
-            .execute_unprepared("VACUUM ANALYZE")
-            .await
-            .expect("vacuum");
-    }
-    admin
-        .execute_unprepared(&format!(
-            "ALTER DATABASE {name} SET pg_trgm.word_similarity_threshold = 0.45"
-        ))
-        .await
-        .expect("threshold");
-    config
 }
 
 async fn run_clients<F, Fut>(work: Arc<F>) -> Vec<Duration>
@@ -178,26 +70,7 @@ where
 
 #[tokio::main]
 async fn main() {
-    let name = format!("hromada_bench_{}", hromada_migrations::schema_fingerprint());
-    {
-        let maintenance = db::connect(&admin_base(), 1).await.expect("admin");
-        let exists = maintenance
-            .query_one_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "SELECT 1 FROM pg_database WHERE datname = $1",
-                [name.clone().into()],
-            ))
-            .await
-            .expect("lookup")
-            .is_some();
-        if !exists {
-            maintenance
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await
-                .expect("create bench database");
-        }
-    }
-    let config = region(&name).await;
+    let config = region::region().await;
     // The bare path plans like the server's search does (`TenantTx::plan_generic`, which is
     // transaction-local there), set for the session here so it costs no extra round trip.
     let pool = db::connect(

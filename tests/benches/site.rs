@@ -5,18 +5,19 @@
 //!
 //! Run: `infra/bench.sh site` (installs nginx and wrk from Debian's packages).
 
-use std::path::Path;
-use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use hromada_backend::{db, demo};
 use hromada_site_builder::render::{A11y, Lang, Renderer, Request, Route};
 use hromada_tenants::{TenantSource, TenantTx, tenant};
 use hromada_tests::{fresh_database, test_config};
 
+#[path = "common/nginx.rs"]
+mod nginx;
+
+use nginx::{CONNECTIONS, Nginx, SECONDS, wrk};
+
 const ROUNDS: usize = 3;
-const SECONDS: u32 = 8;
-const CONNECTIONS: u32 = 32;
 const RENDERS: usize = 300;
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -27,35 +28,6 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     v[((v.len() as f64 - 1.0) * p).round() as usize]
-}
-
-/// Requests per second `wrk` reaches against `url` (with `host` as the Host header).
-async fn wrk(url: &str, host: &str) -> f64 {
-    let out = tokio::process::Command::new("wrk")
-        .args(["-t2", &format!("-c{CONNECTIONS}"), &format!("-d{SECONDS}s")])
-        .args(["-H", &format!("Host: {host}")])
-        .arg(url)
-        .output()
-        .await
-        .expect("wrk runs (infra/bench.sh site installs it)");
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(!text.contains("Non-2xx"), "errors under load: {text}");
-    text.lines()
-        .find_map(|l| l.strip_prefix("Requests/sec:"))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no rate in wrk's output: {text}"))
-}
-
-fn nginx_conf(dir: &Path, port: u16) -> String {
-    format!(
-        "worker_processes auto;\ndaemon off;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\n\
-         events {{ worker_connections 1024; }}\n\
-         http {{\n  access_log off;\n  client_body_temp_path {d}/tmp;\n  proxy_temp_path {d}/tmp;\n\
-           fastcgi_temp_path {d}/tmp;\n  uwsgi_temp_path {d}/tmp;\n  scgi_temp_path {d}/tmp;\n\
-           server {{\n    listen 127.0.0.1:{port};\n    root {d}/www;\n\
-             location / {{ default_type \"text/html; charset=utf-8\"; try_files /page.html =404; etag on; }}\n  }}\n}}\n",
-        d = dir.display()
-    )
 }
 
 #[tokio::main]
@@ -86,37 +58,8 @@ async fn main() {
     assert!(page.len() > 2_000, "a real page");
 
     // nginx serving the very same bytes.
-    let dir = std::env::temp_dir().join(format!("hromada-bench-nginx-{}", std::process::id()));
-    std::fs::create_dir_all(dir.join("www")).expect("nginx dir");
-    std::fs::create_dir_all(dir.join("tmp")).expect("nginx tmp");
-    std::fs::write(dir.join("www/page.html"), &page).expect("page file");
-    let nginx_port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("port");
-    std::fs::write(dir.join("nginx.conf"), nginx_conf(&dir, nginx_port)).expect("conf");
-    let mut nginx = tokio::process::Command::new("nginx")
-        .args(["-c", &dir.join("nginx.conf").display().to_string()])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("nginx runs (infra/bench.sh site installs it)");
-    let nginx_url = format!("http://127.0.0.1:{nginx_port}/page.html");
-    for _ in 0..50 {
-        if http.get(&nginx_url).send().await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let static_body = http
-        .get(&nginx_url)
-        .send()
-        .await
-        .expect("nginx")
-        .bytes()
-        .await
-        .expect("body");
-    assert_eq!(static_body, page, "nginx serves the same bytes");
+    let nginx = Nginx::serving(&page).await;
+    let nginx_url = nginx.url.clone();
 
     let hromada_url = format!("{base}{path}");
     let mut ours = Vec::new();
@@ -131,7 +74,7 @@ async fn main() {
         ours.push(h);
         theirs.push(n);
     }
-    let _ = nginx.kill().await;
+    nginx.stop().await;
 
     // Uncached renders, in process: every one reads the database and runs the templates.
     let renderer = Renderer::new().expect("templates");
@@ -173,7 +116,6 @@ async fn main() {
         timings.push((label, median(ms.clone()), percentile(ms, 0.95)));
     }
     running.stop().await.expect("stop");
-    let _ = std::fs::remove_dir_all(&dir);
 
     let (h, n) = (median(ours), median(theirs));
     println!();

@@ -22,6 +22,9 @@ use crate::render::{Lang, term_text, urlencode};
 /// The most results a page shows.
 pub const PAGE: u64 = 20;
 
+/// The parts of each card a result shows (reading whole cards cost more than the page).
+const SHOWN: [&str; 5] = ["nameUk", "nameEn", "term", "cost", "channels"];
+
 /// The most settlements offered when a name is not exact.
 const SUGGESTIONS: usize = 10;
 
@@ -233,7 +236,7 @@ pub(super) async fn results(
             &filter,
             near,
             (0, PAGE),
-            &Wanted::everything(),
+            &Wanted::of(SHOWN, false),
         )
         .await?
         .iter()
