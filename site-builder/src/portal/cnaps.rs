@@ -159,7 +159,20 @@ pub(super) async fn page(tx: &TenantTx, req: &PortalRequest<'_>) -> DomainResult
         });
     }
     let map = map_values(req, &points, en);
-    Ok(Part::new(
+    let offices: Vec<Value> = places
+        .iter()
+        .map(|(_, c)| {
+            json!({
+                "@type": "GovernmentOffice",
+                "name": pick(en, &c.name_uk, &c.name_en),
+                "address": pick(en, &c.address_uk, &c.address_en),
+                "telephone": c.phone,
+                "email": c.email,
+                "geo": { "@type": "GeoCoordinates", "latitude": c.lat, "longitude": c.lon },
+            })
+        })
+        .collect();
+    let mut part = Part::new(
         (if en {
             "CNAPs of the oblast"
         } else {
@@ -168,5 +181,11 @@ pub(super) async fn page(tx: &TenantTx, req: &PortalRequest<'_>) -> DomainResult
         .to_owned(),
         "cnaps",
         json!({ "groups": groups, "map": map }),
-    ))
+    );
+    part.jsonld = Some(json!({
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "itemListElement": offices,
+    }));
+    Ok(part)
 }

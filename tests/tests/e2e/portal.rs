@@ -565,6 +565,7 @@ async fn the_portal_narrows_by_filters_sorts_by_a_place_and_groups_services_by_s
     // The CNAP map: MapLibre over the list, every point of which is in the list.
     let (_, cnaps) = portal(&app, "/cnaps").await;
     assert!(cnaps.contains("id=\"portal-map\""), "{cnaps}");
+    assert!(cnaps.contains("\"@type\": \"GovernmentOffice\""), "{cnaps}");
     let points = cnaps
         .split("<script type=\"application/json\" id=\"portal-map-data\">")
         .nth(1)
