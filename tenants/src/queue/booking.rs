@@ -325,12 +325,17 @@ pub async fn book(tx: &TenantTx, links: &CaseLinks, input: BookInput) -> DomainR
             attempt.rollback().await?;
             continue;
         }
-        let inserted = attempt
-            .execute_raw(Statement::from_sql_and_values(
+        // The new row comes back with its CNAP's and service's names in the same round trip:
+        // the window-day lock is held until the request commits, so every statement after
+        // it lengthens the wait of whoever books that window next.
+        let inserted = Row::find_by_statement(Statement::from_sql_and_values(
                 DbBackend::Postgres,
-                "INSERT INTO queue_booking (tenant_id, id, cnap_id, workplace_id, service_id, \
-                 group_id, applicant_id, person, lang, starts_at, ends_at, day, code, token_hash) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                format!(
+                    "WITH ins AS (INSERT INTO queue_booking (tenant_id, id, cnap_id, workplace_id, service_id, \
+                     group_id, applicant_id, person, lang, starts_at, ends_at, day, code, token_hash) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *) {}",
+                    SELECT.replacen("FROM queue_booking b", "FROM ins b", 1)
+                ),
                 [
                     tenant.id.into(),
                     id.into(),
@@ -350,11 +355,15 @@ pub async fn book(tx: &TenantTx, links: &CaseLinks, input: BookInput) -> DomainR
                     hash.clone().into(),
                 ],
             ))
+            .one(&attempt)
             .await;
         match inserted {
-            Ok(_) => {
+            Ok(row) => {
                 attempt.commit().await?;
-                let booking = one(conn, tenant.id, id).await?;
+                let booking = row
+                    .map(Booking::try_from)
+                    .transpose()?
+                    .ok_or_else(|| DomainError::Internal(format!("booking {id} not returned")))?;
                 confirm(conn, links, &tenant, &booking, &token, Notice::Booked).await?;
                 return Ok(Booked { booking, token });
             }
