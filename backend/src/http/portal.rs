@@ -5,6 +5,7 @@
 //! results are kept in the page cache's portal bucket, which a change to any community drops.
 
 use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -15,7 +16,8 @@ use hromada_site_builder::render::urlencode;
 use hromada_site_builder::render::{A11y, Lang};
 use hromada_tenants::applications::case::communities_with_prefix;
 use hromada_tenants::applications::tracking::TrackingNumber;
-use hromada_tenants::{Tenant, TenantSource, TenantTx};
+use hromada_tenants::{DomainResult, Tenant, TenantSource, TenantTx};
+use uuid::Uuid;
 
 use super::site::{A11Y_COOKIE, answer_fresh, platform_not_found, respond, tenant_href};
 use super::{AppState, base_url, status_of};
@@ -134,6 +136,54 @@ pub async fn status(
     serve(state, req, oblast, PortalRoute::Status(lookup), lang).await
 }
 
+/// The oblast's communities as its portal at `base` links them, by generation of the page
+/// cache's portal bucket (which any community's change moves on): every page needs them, and
+/// reading and linking 1,470 of them took a results page several milliseconds.
+type Linked = Arc<Vec<PortalCommunity>>;
+
+static COMMUNITIES: LazyLock<Mutex<HashMap<(Uuid, String), (u64, Linked)>>> =
+    LazyLock::new(Mutex::default);
+
+/// The most (oblast, address) lists kept; past it the lists are read anew.
+const COMMUNITY_LISTS: usize = 64;
+
+async fn communities_of(
+    state: &AppState,
+    oblast: &Tenant,
+    base: &str,
+    base_parsed: &url::Url,
+    generation: u64,
+) -> DomainResult<Linked> {
+    let key = (oblast.id, base.to_owned());
+    if let Ok(lists) = COMMUNITIES.lock()
+        && let Some((kept, list)) = lists.get(&key)
+        && *kept == generation
+    {
+        return Ok(list.clone());
+    }
+    let mut communities: Vec<PortalCommunity> =
+        hromada_tenants::tenant::children(&state.db, oblast.id)
+            .await?
+            .into_iter()
+            .map(|c| PortalCommunity {
+                href: tenant_href(state, base_parsed, &c),
+                id: c.id,
+                slug: c.slug,
+                name_uk: c.name_uk,
+                name_en: c.name_en,
+            })
+            .collect();
+    communities.sort_by(|a, b| a.name_uk.cmp(&b.name_uk));
+    let list = Arc::new(communities);
+    if let Ok(mut lists) = COMMUNITIES.lock() {
+        if lists.len() >= COMMUNITY_LISTS {
+            lists.clear();
+        }
+        lists.insert(key, (generation, list.clone()));
+    }
+    Ok(list)
+}
+
 /// Renders `route`, from the cache where it may be kept.
 async fn serve(
     state: &AppState,
@@ -168,19 +218,7 @@ async fn serve(
         boundary_tiles: Some(format!("{base}/tiles/{}/boundaries.json", oblast.slug)),
     };
     let rendered = async {
-        let mut communities: Vec<PortalCommunity> =
-            hromada_tenants::tenant::children(&state.db, oblast.id)
-                .await?
-                .into_iter()
-                .map(|c| PortalCommunity {
-                    href: tenant_href(state, &base_parsed, &c),
-                    id: c.id,
-                    slug: c.slug,
-                    name_uk: c.name_uk,
-                    name_en: c.name_en,
-                })
-                .collect();
-        communities.sort_by(|a, b| a.name_uk.cmp(&b.name_uk));
+        let communities = communities_of(state, &oblast, &base, &base_parsed, generation).await?;
         let tx = TenantTx::begin(&state.db, Some((oblast, TenantSource::Host)), None, None).await?;
         let out = state
             .renderer

@@ -169,6 +169,42 @@ pub struct PortalPage {
 
 const HTML: &str = "text/html; charset=utf-8";
 
+/// Up to this many communities the forms offer them in a list and the home names them all;
+/// an oblast with more (a region the size of a country) has them typed by name instead, so a
+/// results page does not carry a thousand options.
+const LISTED: usize = 100;
+
+/// The oblast's community that `typed` names: its slug, its whole name (either language, any
+/// case), or the one community whose Ukrainian name contains it.
+pub(super) fn community_named<'a>(
+    req: &'a PortalRequest<'_>,
+    typed: &str,
+) -> Option<&'a PortalCommunity> {
+    let typed = typed.trim();
+    if let Some(c) = req.communities.iter().find(|c| c.slug == typed) {
+        return Some(c);
+    }
+    let lower = typed.to_lowercase();
+    if lower.is_empty() {
+        return None;
+    }
+    if let Some(c) = req
+        .communities
+        .iter()
+        .find(|c| c.name_uk.to_lowercase() == lower || c.name_en.to_lowercase() == lower)
+    {
+        return Some(c);
+    }
+    let mut containing = req
+        .communities
+        .iter()
+        .filter(|c| c.name_uk.to_lowercase().contains(&lower));
+    match (containing.next(), containing.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// What one route adds to the page.
 struct Part {
     status: u16,
@@ -218,11 +254,15 @@ impl Renderer {
         let en = req.lang == Lang::En;
         let t = |uk: &'static str, en_text: &'static str| if en { en_text } else { uk };
         let oblast_name = pick(en, &oblast.name_uk, &oblast.name_en);
-        let communities: Vec<Value> = req
-            .communities
-            .iter()
-            .map(|c| json!({ "slug": c.slug, "name": pick(en, &c.name_uk, &c.name_en), "href": c.href }))
-            .collect();
+        let many = req.communities.len() > LISTED;
+        let communities: Vec<Value> = if many {
+            Vec::new()
+        } else {
+            req.communities
+                .iter()
+                .map(|c| json!({ "slug": c.slug, "name": pick(en, &c.name_uk, &c.name_en), "href": c.href }))
+                .collect()
+        };
         let part = match &req.route {
             PortalRoute::Home => situations::home(tx, req, &oblast_name).await?,
             PortalRoute::Search(form) => results::results(tx, req, form).await?,
@@ -269,6 +309,8 @@ impl Renderer {
                 noindex => part.noindex,
                 v => Serde(&part.values),
                 communities => Serde(&communities),
+                many => many,
+                community_count => req.communities.len(),
                 labels => Serde(&labels(en)),
                 jsonld => Serde(&jsonld),
                 intro => t(
@@ -342,6 +384,16 @@ fn labels(en: bool) -> Value {
         ("menu", "Розділи порталу", "Portal sections"),
         ("home", "Головна", "Home"),
         ("communities", "Громади", "Communities"),
+        (
+            "all_communities",
+            "Усі громади області",
+            "All communities of the oblast",
+        ),
+        (
+            "community_hint",
+            "Назва громади, наприклад «Петриківська».",
+            "The community's name, for example \u{201c}Petrykivka\u{201d}.",
+        ),
         (
             "search_label",
             "Яку послугу ви шукаєте?",

@@ -125,9 +125,11 @@ pub(super) async fn results(
             &format!("The query is too long: at most {MAX_QUERY} characters."),
         );
     }
-    if let Some(c) = &form.community
-        && !req.communities.iter().any(|x| &x.slug == c)
-    {
+    let community = form
+        .community
+        .as_deref()
+        .map(|typed| super::community_named(req, typed));
+    if let Some(None) = community {
         problem(
             "portal-community",
             "Такої громади в області немає: оберіть громаду зі списку.",
@@ -210,8 +212,9 @@ pub(super) async fn results(
             (several, _) => origin = Origin::Choose(several.to_vec()),
         }
     }
+    let community = community.flatten();
     let filter = SearchFilter {
-        community: form.community.clone(),
+        community: community.map(|c| c.slug.clone()),
         category: form.category.clone(),
         audience,
         online_only: form.online_only,
@@ -302,7 +305,8 @@ pub(super) async fn results(
         json!({
             "form": {
                 "q": form.query,
-                "community": form.community,
+                "community": community.map(|c| c.slug.clone()).or(form.community.clone()),
+                "community_name": community.map(|c| pick(en, &c.name_uk, &c.name_en)).or(form.community.clone()),
                 "category": form.category,
                 "audience": form.audience,
                 "online": form.online_only,

@@ -90,7 +90,7 @@ pub(super) async fn page(
         return Ok(part);
     };
     let services = situations::standard_names(tx.conn(), oblast, &situation.standard_ids).await?;
-    let chosen = community.and_then(|slug| req.communities.iter().find(|c| c.slug == slug));
+    let chosen = community.and_then(|typed| super::community_named(req, typed));
     let mut problem: Option<&str> = None;
     if community.is_some() && chosen.is_none() {
         problem = Some(if en {
@@ -137,6 +137,7 @@ pub(super) async fn page(
             "summary": pick(en, &situation.summary_uk, &situation.summary_en),
             "services": items,
             "community": chosen.map(|c| c.slug.clone()),
+            "community_typed": community,
             "community_name": chosen.map(|c| pick(en, &c.name_uk, &c.name_en)),
             "problem": problem,
         }),

@@ -415,6 +415,25 @@ async fn the_portal_narrows_by_filters_sorts_by_a_place_and_groups_services_by_s
     assert_eq!(which.matches("&amp;near=UA12").count(), 3, "{which}");
     assert!(!which.contains("<li class=\"card\">"), "{which}");
 
+    // A community may be named instead of chosen (the form of an oblast with very many).
+    let (status, named) = portal(
+        &app,
+        &format!("/search?q={residence}&community={}", q("царичанська")),
+    )
+    .await;
+    assert_eq!(status, 200, "{named}");
+    assert_eq!(
+        named.matches("<li class=\"card\">").count(),
+        named
+            .matches(">Царичанська селищна територіальна громада</a>")
+            .count(),
+        "{named}"
+    );
+    assert!(
+        named.contains("<option value=\"tsarychanska\" selected>"),
+        "{named}"
+    );
+
     // Filters: a category and an audience narrow the results.
     let (status, passport) = portal(
         &app,
