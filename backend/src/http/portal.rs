@@ -141,8 +141,10 @@ pub async fn status(
 /// reading and linking 1,470 of them took a results page several milliseconds.
 type Linked = Arc<Vec<PortalCommunity>>;
 
-static COMMUNITIES: LazyLock<Mutex<HashMap<(Uuid, String), (u64, Linked)>>> =
-    LazyLock::new(Mutex::default);
+/// The lists by (oblast, portal address), each with the generation it was read at.
+type Lists = HashMap<(Uuid, String), (u64, Linked)>;
+
+static COMMUNITIES: LazyLock<Mutex<Lists>> = LazyLock::new(Mutex::default);
 
 /// The most (oblast, address) lists kept; past it the lists are read anew.
 const COMMUNITY_LISTS: usize = 64;
