@@ -7,11 +7,12 @@
 //! Run: `infra/bench.sh portal` (installs nginx and wrk from Debian's packages).
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use hromada_site_builder::render::urlencode;
 use hromada_tenants::catalog::search::{Near, SearchFilter};
 
+#[path = "common/clients.rs"]
+mod clients;
 #[path = "common/nginx.rs"]
 mod nginx;
 #[path = "common/queries.rs"]
@@ -19,6 +20,7 @@ mod queries;
 #[path = "common/region.rs"]
 mod region;
 
+use clients::{ms, percentile, run_clients};
 use nginx::{CONNECTIONS, Nginx, SECONDS, wrk};
 use queries::{graphql_body, mix};
 
@@ -53,47 +55,9 @@ fn results_path(q: &str, f: &SearchFilter, near: Option<Near>) -> String {
     path
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     v[v.len() / 2]
-}
-
-async fn run_clients<F, Fut>(work: Arc<F>) -> Vec<Duration>
-where
-    F: Fn(usize) -> Fut + Send + Sync + 'static,
-    Fut: std::future::Future<Output = ()> + Send,
-{
-    let n = portal_mix().len();
-    let mut handles = Vec::new();
-    for client in 0..CLIENTS {
-        let work = work.clone();
-        handles.push(tokio::spawn(async move {
-            let mut times = Vec::with_capacity(ROUNDS * n);
-            for round in 0..ROUNDS {
-                for i in 0..n {
-                    let started = Instant::now();
-                    work((i + client + round) % n).await;
-                    times.push(started.elapsed());
-                }
-            }
-            times
-        }));
-    }
-    let mut all = Vec::new();
-    for h in handles {
-        all.extend(h.await.expect("client"));
-    }
-    all.sort();
-    all
 }
 
 #[tokio::main]
@@ -149,12 +113,12 @@ async fn main() {
             }
         })
     };
-    run_clients(page.clone()).await;
-    run_clients(gql.clone()).await;
-    let mut p = run_clients(page.clone()).await;
-    let mut g = run_clients(gql.clone()).await;
-    p.extend(run_clients(page).await);
-    g.extend(run_clients(gql).await);
+    run_clients(CLIENTS, ROUNDS, portal_mix().len(), page.clone()).await;
+    run_clients(CLIENTS, ROUNDS, portal_mix().len(), gql.clone()).await;
+    let mut p = run_clients(CLIENTS, ROUNDS, portal_mix().len(), page.clone()).await;
+    let mut g = run_clients(CLIENTS, ROUNDS, portal_mix().len(), gql.clone()).await;
+    p.extend(run_clients(CLIENTS, ROUNDS, portal_mix().len(), page).await);
+    g.extend(run_clients(CLIENTS, ROUNDS, portal_mix().len(), gql).await);
     p.sort();
     g.sort();
 

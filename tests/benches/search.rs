@@ -6,18 +6,21 @@
 //! once in database `hromada_bench_<schema>` and reused.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use hromada_backend::{db, demo};
 use hromada_tenants::catalog::search::{Wanted, search_sql};
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 use serde_json::json;
 
+#[path = "common/clients.rs"]
+mod clients;
 #[path = "common/queries.rs"]
 mod queries;
 #[path = "common/region.rs"]
 mod region;
 
+use clients::{ms, percentile, run_clients};
 use queries::{graphql_body, mix};
 
 const CLIENTS: usize = 8;
@@ -29,43 +32,6 @@ fn wanted() -> Wanted {
         ["code", "nameUk", "nameEn", "term", "cost", "documents"],
         false,
     )
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-async fn run_clients<F, Fut>(work: Arc<F>) -> Vec<Duration>
-where
-    F: Fn(usize) -> Fut + Send + Sync + 'static,
-    Fut: std::future::Future<Output = ()> + Send,
-{
-    let mut handles = Vec::new();
-    for client in 0..CLIENTS {
-        let work = work.clone();
-        handles.push(tokio::spawn(async move {
-            let mut times = Vec::with_capacity(ROUNDS * 12);
-            for round in 0..ROUNDS {
-                for i in 0..mix().len() {
-                    let started = Instant::now();
-                    work((i + client + round) % mix().len()).await;
-                    times.push(started.elapsed());
-                }
-            }
-            times
-        }));
-    }
-    let mut all = Vec::new();
-    for h in handles {
-        all.extend(h.await.expect("client"));
-    }
-    all.sort();
-    all
 }
 
 #[tokio::main]
@@ -210,8 +176,8 @@ async fn main() {
     // One path only, for a profiler to watch (`BENCH_ONLY=graphql` or `sql`).
     if let Ok(only) = std::env::var("BENCH_ONLY") {
         let times = match only.as_str() {
-            "graphql" => run_clients(gql).await,
-            _ => run_clients(bare).await,
+            "graphql" => run_clients(CLIENTS, ROUNDS, mix().len(), gql).await,
+            _ => run_clients(CLIENTS, ROUNDS, mix().len(), bare).await,
         };
         println!(
             "{only}: {} requests, median {:.1} ms",
@@ -221,12 +187,12 @@ async fn main() {
         return;
     }
     // Warm up both paths, then measure them alternately (twice each) so drift hits both.
-    run_clients(gql.clone()).await;
-    run_clients(bare.clone()).await;
-    let mut g = run_clients(gql.clone()).await;
-    let mut s = run_clients(bare.clone()).await;
-    g.extend(run_clients(gql).await);
-    s.extend(run_clients(bare).await);
+    run_clients(CLIENTS, ROUNDS, mix().len(), gql.clone()).await;
+    run_clients(CLIENTS, ROUNDS, mix().len(), bare.clone()).await;
+    let mut g = run_clients(CLIENTS, ROUNDS, mix().len(), gql.clone()).await;
+    let mut s = run_clients(CLIENTS, ROUNDS, mix().len(), bare.clone()).await;
+    g.extend(run_clients(CLIENTS, ROUNDS, mix().len(), gql).await);
+    s.extend(run_clients(CLIENTS, ROUNDS, mix().len(), bare).await);
     g.sort();
     s.sort();
     let (g50, g95, s50, s95) = (

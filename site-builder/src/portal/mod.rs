@@ -237,33 +237,12 @@ impl Renderer {
     /// oblast.
     pub async fn portal(&self, tx: &TenantTx, req: &PortalRequest<'_>) -> DomainResult<PortalPage> {
         let oblast = tx.tenant()?.clone();
-        match &req.route {
-            PortalRoute::Sitemap => return self.portal_sitemap(tx, req).await,
-            PortalRoute::Robots => {
-                return Ok(PortalPage {
-                    status: 200,
-                    content_type: "text/plain; charset=utf-8",
-                    body: format!(
-                        "User-agent: *\nAllow: /\nDisallow: /search\nDisallow: /en/search\nDisallow: /status\nDisallow: /en/status\n\nSitemap: {}/sitemap.xml\n",
-                        req.base_url
-                    ),
-                });
-            }
-            _ => {}
-        }
         let en = req.lang == Lang::En;
         let t = |uk: &'static str, en_text: &'static str| if en { en_text } else { uk };
         let oblast_name = pick(en, &oblast.name_uk, &oblast.name_en);
-        let many = req.communities.len() > LISTED;
-        let communities: Vec<Value> = if many {
-            Vec::new()
-        } else {
-            req.communities
-                .iter()
-                .map(|c| json!({ "slug": c.slug, "name": pick(en, &c.name_uk, &c.name_en), "href": c.href }))
-                .collect()
-        };
         let part = match &req.route {
+            PortalRoute::Sitemap => return self.portal_sitemap(tx, req).await,
+            PortalRoute::Robots => return Ok(robots(req)),
             PortalRoute::Home => situations::home(tx, req, &oblast_name).await?,
             PortalRoute::Search(form) => results::results(tx, req, form).await?,
             PortalRoute::Service(id) => service::page(tx, req, *id).await?,
@@ -273,7 +252,15 @@ impl Renderer {
                 situations::page(tx, req, slug, community.as_deref()).await?
             }
             PortalRoute::Status(lookup) => status_part(lookup, en),
-            PortalRoute::Sitemap | PortalRoute::Robots => unreachable_part(),
+        };
+        let many = req.communities.len() > LISTED;
+        let communities: Vec<Value> = if many {
+            Vec::new()
+        } else {
+            req.communities
+                .iter()
+                .map(|c| json!({ "slug": c.slug, "name": pick(en, &c.name_uk, &c.name_en), "href": c.href }))
+                .collect()
         };
         let path = req.route.path();
         let prefix = req.lang.prefix();
@@ -327,9 +314,16 @@ impl Renderer {
     }
 }
 
-/// Never rendered: the sitemap and robots.txt return before the page is laid out.
-fn unreachable_part() -> Part {
-    Part::new(String::new(), "missing", Value::Null)
+/// `robots.txt`: search results and status lookups stay out of search engines.
+fn robots(req: &PortalRequest<'_>) -> PortalPage {
+    PortalPage {
+        status: 200,
+        content_type: "text/plain; charset=utf-8",
+        body: format!(
+            "User-agent: *\nAllow: /\nDisallow: /search\nDisallow: /en/search\nDisallow: /status\nDisallow: /en/status\n\nSitemap: {}/sitemap.xml\n",
+            req.base_url
+        ),
+    }
 }
 
 /// The status form, with what was wrong.
