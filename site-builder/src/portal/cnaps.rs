@@ -15,7 +15,7 @@ use super::{Part, PortalRequest, pick};
 use crate::render::Lang;
 
 /// The most mobile visits listed per community.
-const VISITS: usize = 3;
+const VISITS: u32 = 3;
 
 /// A point of the map.
 #[derive(Debug, Clone, Serialize)]
@@ -103,6 +103,7 @@ pub(super) async fn page(tx: &TenantTx, req: &PortalRequest<'_>) -> DomainResult
     let today = now.with_timezone(&chrono_tz::Europe::Kyiv).date_naive();
     let oblast = tx.tenant()?.id;
     let places = directory::list_public(tx.conn(), oblast).await?;
+    let visits = directory::mobile_visits_of_oblast(tx.conn(), oblast, now, VISITS).await?;
     let mut points: Vec<MapPoint> = Vec::new();
     let mut groups = Vec::new();
     for community in req.communities {
@@ -127,30 +128,26 @@ pub(super) async fn page(tx: &TenantTx, req: &PortalRequest<'_>) -> DomainResult
                 }
             })
             .collect();
-        let visits = match mine.first().map(|c| c.tenant_id) {
-            Some(id) => directory::mobile_visits(tx.conn(), id, now)
-                .await?
-                .into_iter()
-                .take(VISITS)
-                .map(|v| {
-                    let place = pick(en, &v.place_uk, &v.place_en);
-                    let at = when(v.starts_at, en);
-                    points.push(MapPoint {
-                        lat: v.lat,
-                        lon: v.lon,
-                        name: place.clone(),
-                        kind: "mobile",
-                        detail: at.clone(),
-                    });
-                    VisitLine {
-                        place,
-                        address: v.address_uk,
-                        when: at,
-                    }
-                })
-                .collect(),
-            None => Vec::new(),
-        };
+        let visits = visits
+            .iter()
+            .filter(|v| v.tenant_id == community.id)
+            .map(|v| {
+                let place = pick(en, &v.place_uk, &v.place_en);
+                let at = when(v.starts_at, en);
+                points.push(MapPoint {
+                    lat: v.lat,
+                    lon: v.lon,
+                    name: place.clone(),
+                    kind: "mobile",
+                    detail: at.clone(),
+                });
+                VisitLine {
+                    place,
+                    address: v.address_uk.clone(),
+                    when: at,
+                }
+            })
+            .collect();
         groups.push(CnapGroup {
             community: pick(en, &community.name_uk, &community.name_en),
             href: community.href.clone(),

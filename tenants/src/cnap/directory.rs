@@ -374,6 +374,31 @@ pub async fn mobile_visits(
     )
 }
 
+/// The coming visits of every active community of `oblast` ending after `after`, by community
+/// and soonest first, at most `per_community` of each (one statement for the whole oblast).
+pub async fn mobile_visits_of_oblast(
+    conn: &impl ConnectionTrait,
+    oblast: Uuid,
+    after: DateTime<Utc>,
+    per_community: u32,
+) -> DomainResult<Vec<MobileVisit>> {
+    Ok(
+        MobileVisit::find_by_statement(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            format!(
+                "SELECT * FROM ({SELECT_VISIT} WHERE tenant_id IN (SELECT id FROM tenant \
+                 WHERE parent_id = $1 AND status = 'active') AND ends_at > $2) v \
+                 WHERE (SELECT count(*) FROM mobile_visit o WHERE o.tenant_id = v.tenant_id \
+                   AND o.ends_at > $2 AND (o.starts_at, o.id) < (v.starts_at, v.id)) < $3 \
+                 ORDER BY tenant_id, starts_at, id"
+            ),
+            [oblast.into(), after.into(), i64::from(per_community).into()],
+        ))
+        .all(conn)
+        .await?,
+    )
+}
+
 /// Schedules a mobile visit offering services of the request's community.
 pub async fn create_mobile_visit(
     tx: &TenantTx,

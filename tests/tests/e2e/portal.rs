@@ -593,6 +593,21 @@ async fn the_portal_narrows_by_filters_sorts_by_a_place_and_groups_services_by_s
     let config: serde_json::Value = serde_json::from_str(points).unwrap();
     let points = config["points"].as_array().unwrap();
     assert!(points.len() >= 6, "{config}");
+    // Each community's next three mobile visits, read for the whole oblast at once.
+    let coming = app
+        .count(
+            "SELECT coalesce(sum(least(n, 3)), 0)::bigint FROM (SELECT count(*) AS n FROM mobile_visit v \
+             JOIN tenant t ON t.id = v.tenant_id JOIN tenant o ON o.id = t.parent_id \
+             WHERE o.slug = 'dnipropetrovska' AND t.status = 'active' AND v.ends_at > now() \
+             GROUP BY v.tenant_id) per_community",
+        )
+        .await;
+    assert!(coming > 0);
+    assert_eq!(
+        points.iter().filter(|p| p["kind"] == "mobile").count() as i64,
+        coming,
+        "{config}"
+    );
     let list = cnaps
         .split("<script type=\"application/json\"")
         .next()
