@@ -659,3 +659,91 @@ async fn the_portal_narrows_by_filters_sorts_by_a_place_and_groups_services_by_s
     ])
     .await;
 }
+
+#[tokio::test]
+async fn life_situations_are_the_oblast_admins_and_bad_ones_change_nothing() {
+    let app = TestApp::spawn().await;
+    let oblast = app.demo_login("oblast.admin@hromada.localhost").await;
+    let save = "mutation($i: SaveLifeSituationInput!) { saveLifeSituation(input: $i) { lifeSituation { id slug version } } }";
+    let standard: String = app
+        .admin
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT s.id::text AS id FROM standard_service s WHERE s.code = 'DP-010'",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get("", "id")
+        .unwrap();
+    let count = || app.count("SELECT count(*) FROM life_situation");
+    let before = count().await;
+    let input = |slug: &str, ids: Vec<String>| json!({ "i": { "slug": slug, "titleUk": "Втрата документів", "standardServiceIds": ids } });
+    // A taken address, an unknown service, a bad address: each named, nothing saved.
+    for (vars, field, reason) in [
+        (
+            input("birth", vec![standard.clone()]),
+            "slug",
+            "another situation",
+        ),
+        (
+            input("lost", vec!["00000000-0000-0000-0000-000000000000".into()]),
+            "standardIds",
+            "published service",
+        ),
+        (input("Lost Docs", vec![standard.clone()]), "slug", ""),
+    ] {
+        let res = app
+            .gql(Some("dnipropetrovska"), Some(&oblast), save, vars)
+            .await;
+        hromada_tests::assert_bad_input(&res, field, reason);
+    }
+    assert_eq!(count().await, before);
+    // A community's admin may not keep the oblast's situations.
+    let community = app.demo_login("admin@petrykivska.hromada.localhost").await;
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&community),
+            save,
+            input("lost", vec![standard.clone()]),
+        )
+        .await;
+    assert_eq!(hromada_tests::error_code(&res), "FORBIDDEN", "{res}");
+    // Saved, changed at its version, refused at a stale one, removed.
+    let saved = data(
+        &app.gql(
+            Some("dnipropetrovska"),
+            Some(&oblast),
+            save,
+            input("lost", vec![standard.clone()]),
+        )
+        .await,
+    )["saveLifeSituation"]["lifeSituation"]
+        .clone();
+    let id = saved["id"].as_str().unwrap().to_owned();
+    let mut change = input("lost-documents", vec![standard.clone()]);
+    change["i"]["id"] = json!(id);
+    change["i"]["version"] = json!(1);
+    let changed = data(
+        &app.gql(Some("dnipropetrovska"), Some(&oblast), save, change.clone())
+            .await,
+    )["saveLifeSituation"]["lifeSituation"]
+        .clone();
+    assert_eq!(changed["slug"], "lost-documents");
+    assert_eq!(changed["version"], 2);
+    let stale = app
+        .gql(Some("dnipropetrovska"), Some(&oblast), save, change)
+        .await;
+    assert_eq!(hromada_tests::error_code(&stale), "CONFLICT", "{stale}");
+    data(
+        &app.gql(
+            Some("dnipropetrovska"),
+            Some(&oblast),
+            "mutation($id: ID!) { deleteLifeSituation(input: {id: $id}) { deleted } }",
+            json!({ "id": id }),
+        )
+        .await,
+    );
+    assert_eq!(count().await, before);
+}
