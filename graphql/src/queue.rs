@@ -880,7 +880,7 @@ impl QueueMutation {
         let service = uuid("serviceId", &input.service_id)?;
         let guard = lock_tx(ctx).await?;
         let tx = guard.tx()?;
-        let booked = booking::book(
+        let booked = booking::book_or_offer(
             tx,
             &links(services),
             BookInput {
@@ -894,6 +894,7 @@ impl QueueMutation {
                 },
                 english: input.lang == Lang::En,
             },
+            ALTERNATIVES,
         )
         .await;
         match booked {
@@ -901,18 +902,7 @@ impl QueueMutation {
                 booking: b.booking.into(),
                 token: b.token,
             }),
-            Err(e @ DomainError::Conflict(_)) => {
-                let tenant = tx.tenant().gql()?.id;
-                let near = booking::alternatives(
-                    tx.conn(),
-                    tenant,
-                    cnap,
-                    service,
-                    input.starts_at,
-                    ALTERNATIVES,
-                )
-                .await
-                .unwrap_or_default();
+            Err((e @ DomainError::Conflict(_), near)) => {
                 let near: Vec<async_graphql::Value> = near
                     .into_iter()
                     .map(|s| {
@@ -927,7 +917,7 @@ impl QueueMutation {
                     .collect();
                 Err(to_gql(e).extend_with(|_, ext| ext.set("alternatives", near.clone())))
             }
-            Err(e) => Err(to_gql(e)),
+            Err((e, _)) => Err(to_gql(e)),
         }
     }
 

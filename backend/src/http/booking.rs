@@ -518,7 +518,7 @@ pub async fn booking_submit(
         let tx = begin(&state, &page.tenant, Some(applicant.id))
             .await
             .map_err(alone)?;
-        match booking::book(
+        match booking::book_or_offer(
             &tx,
             &links(&state),
             BookInput {
@@ -532,6 +532,7 @@ pub async fn booking_submit(
                 },
                 english: page.english,
             },
+            5,
         )
         .await
         {
@@ -539,14 +540,7 @@ pub async fn booking_submit(
                 tx.commit().await.map_err(alone)?;
                 Ok(b.token)
             }
-            Err(e) => {
-                let near = if matches!(e, DomainError::Conflict(_)) {
-                    booking::alternatives(tx.conn(), page.tenant.id, cnap, service, starts_at, 5)
-                        .await
-                        .unwrap_or_default()
-                } else {
-                    Vec::new()
-                };
+            Err((e, near)) => {
                 tx.rollback().await.map_err(alone)?;
                 Err((e, near))
             }

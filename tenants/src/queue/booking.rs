@@ -301,9 +301,57 @@ fn new_code() -> String {
 }
 
 /// Books a visit for the signed-in applicant. A time that is not a slot is `BAD_USER_INPUT`
-/// naming `startsAt`; a time taken meanwhile is `CONFLICT` (the caller offers the nearest
-/// free times, [`alternatives`]).
+/// naming `startsAt`; a time taken meanwhile is `CONFLICT` ([`book_or_offer`] adds the
+/// nearest free times).
 pub async fn book(tx: &TenantTx, links: &CaseLinks, input: BookInput) -> DomainResult<Booked> {
+    let plan = plan_for(tx, &input).await?;
+    book_planned(tx, links, &plan, input).await
+}
+
+/// [`book`], and when the time was taken, the `count` nearest free times with the error:
+/// the plan read once serves both.
+pub async fn book_or_offer(
+    tx: &TenantTx,
+    links: &CaseLinks,
+    input: BookInput,
+    count: usize,
+) -> Result<Booked, (DomainError, Vec<FreeSlot>)> {
+    let plan = plan_for(tx, &input).await.map_err(|e| (e, Vec::new()))?;
+    let around = input.starts_at;
+    match book_planned(tx, links, &plan, input).await {
+        Ok(booked) => Ok(booked),
+        Err(e @ DomainError::Conflict(_)) => {
+            let near = alternatives(tx.conn(), &plan, around, count)
+                .await
+                .unwrap_or_default();
+            Err((e, near))
+        }
+        Err(e) => Err((e, Vec::new())),
+    }
+}
+
+/// The plan of the service a booking asks for, once the person is known to be signed in.
+async fn plan_for(tx: &TenantTx, input: &BookInput) -> DomainResult<Plan> {
+    tx.applicant_opt().ok_or_else(|| {
+        DomainError::Unauthenticated("confirm your e-mail or phone with a code first".into())
+    })?;
+    let tenant = tx.tenant()?.id;
+    slots::plan(
+        tx.conn(),
+        tenant,
+        input.cnap_id,
+        input.service_id,
+        Utc::now(),
+    )
+    .await
+}
+
+async fn book_planned(
+    tx: &TenantTx,
+    links: &CaseLinks,
+    plan: &Plan,
+    input: BookInput,
+) -> DomainResult<Booked> {
     let applicant = tx.applicant_opt().ok_or_else(|| {
         DomainError::Unauthenticated("confirm your e-mail or phone with a code first".into())
     })?;
@@ -311,8 +359,7 @@ pub async fn book(tx: &TenantTx, links: &CaseLinks, input: BookInput) -> DomainR
     let tenant = tx.tenant()?.clone();
     let conn = tx.conn();
     let now = Utc::now();
-    let plan = slots::plan(conn, tenant.id, input.cnap_id, input.service_id, now).await?;
-    let taken = taken_on_day(conn, &plan, input.starts_at, None).await?;
+    let taken = taken_on_day(conn, plan, input.starts_at, None).await?;
     let candidates = plan.candidates(input.starts_at, &taken, now)?;
     let ends_at = input.starts_at + Duration::minutes(i64::from(plan.minutes));
     let day = kyiv_date(input.starts_at);
@@ -321,7 +368,7 @@ pub async fn book(tx: &TenantTx, links: &CaseLinks, input: BookInput) -> DomainR
     for workplace in candidates {
         let attempt = conn.begin().await?;
         lock_day(&attempt, workplace, day).await?;
-        if !has_room(&attempt, &plan, workplace, input.starts_at, None).await? {
+        if !has_room(&attempt, plan, workplace, input.starts_at, None).await? {
             attempt.rollback().await?;
             continue;
         }
@@ -390,11 +437,9 @@ pub async fn book(tx: &TenantTx, links: &CaseLinks, input: BookInput) -> DomainR
 }
 
 /// The nearest free times to `around` (up to `count`, the same day first, then later days).
-pub async fn alternatives(
+async fn alternatives(
     conn: &impl ConnectionTrait,
-    tenant_id: Uuid,
-    cnap_id: Uuid,
-    service_id: Uuid,
+    plan: &Plan,
     around: DateTime<Utc>,
     count: usize,
 ) -> DomainResult<Vec<FreeSlot>> {
@@ -402,7 +447,7 @@ pub async fn alternatives(
         return Ok(Vec::new());
     }
     let now = Utc::now();
-    let plan = slots::plan(conn, tenant_id, cnap_id, service_id, now).await?;
+    let cnap_id = plan.cnap_id;
     let first = kyiv_date(around).max(kyiv_date(now));
     let last = plan
         .last_day(kyiv_date(now))

@@ -5,15 +5,18 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
+use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::authz::Authorizer;
-use crate::catalog::card::ServiceCard;
 use crate::context::TenantTx;
 use crate::error::{DomainError, DomainResult};
 
 /// A visit's length when neither the CNAP nor the card names one.
 pub const DEFAULT_VISIT_MINUTES: i32 = 15;
+
+/// How many days ahead people may book when the CNAP has not set it.
+pub const DEFAULT_HORIZON_DAYS: i32 = 30;
 
 /// How the counter picks the next person when booked visitors and walk-ins both wait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +44,7 @@ impl CallRule {
 }
 
 /// A group of services with its ticket letter.
-#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult, Deserialize)]
 pub struct Group {
     pub id: Uuid,
     pub letter: String,
@@ -50,7 +53,7 @@ pub struct Group {
 }
 
 /// A window of the CNAP.
-#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult, Deserialize)]
 pub struct Workplace {
     pub id: Uuid,
     pub name_uk: String,
@@ -60,7 +63,7 @@ pub struct Workplace {
 }
 
 /// A service's place in the queue: its group and the length of its visit.
-#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult, Deserialize)]
 pub struct QueueService {
     pub service_id: Uuid,
     pub group_id: Uuid,
@@ -102,7 +105,7 @@ impl Settings {
     }
 }
 
-#[derive(FromQueryResult)]
+#[derive(Deserialize)]
 struct SettingsRow {
     horizon_days: i32,
     walk_in_percent: i32,
@@ -112,70 +115,82 @@ struct SettingsRow {
     updated_at: DateTime<Utc>,
 }
 
-/// The queue configuration of `cnap_id` (defaults before the CNAP has set any).
+/// The whole configuration as [`STORED`] reads it.
+#[derive(Deserialize)]
+pub(crate) struct Stored {
+    settings: Option<SettingsRow>,
+    groups: Vec<Group>,
+    workplaces: Vec<Workplace>,
+    services: Vec<QueueService>,
+}
+
+/// One JSON value with a CNAP's whole queue configuration (`$1` the tenant, `$2` the CNAP):
+/// its row, groups, workplaces and services in one round trip, as a booking reads it before
+/// each attempt.
+pub(crate) const STORED: &str = "jsonb_build_object(\
+     'settings', (SELECT to_jsonb(s) FROM (SELECT horizon_days, walk_in_percent, check_in_minutes, \
+       call_rule, version, updated_at FROM queue_settings WHERE tenant_id = $1 AND cnap_id = $2) s), \
+     'groups', coalesce((SELECT jsonb_agg(g ORDER BY g.letter) FROM (SELECT id, letter, name_uk, \
+       name_en FROM queue_group WHERE tenant_id = $1 AND cnap_id = $2) g), '[]'), \
+     'workplaces', coalesce((SELECT jsonb_agg(w ORDER BY w.name_uk, w.id) FROM (SELECT id, name_uk, \
+       name_en, group_ids, active FROM queue_workplace WHERE tenant_id = $1 AND cnap_id = $2) w), '[]'), \
+     'services', coalesce((SELECT jsonb_agg(q ORDER BY q.service_id) FROM (SELECT service_id, \
+       group_id, minutes FROM queue_service WHERE tenant_id = $1 AND cnap_id = $2) q), '[]'))";
+
+impl Stored {
+    /// The configuration [`STORED`] returned; the defaults where the CNAP set none.
+    pub(crate) fn parse(cnap_id: Uuid, value: serde_json::Value) -> DomainResult<Settings> {
+        let stored: Stored = serde_json::from_value(value)
+            .map_err(|e| DomainError::Internal(format!("queue settings of {cnap_id}: {e}")))?;
+        let (groups, workplaces, services) = (stored.groups, stored.workplaces, stored.services);
+        Ok(match stored.settings {
+            Some(r) => Settings {
+                cnap_id,
+                horizon_days: r.horizon_days,
+                walk_in_percent: r.walk_in_percent,
+                check_in_minutes: r.check_in_minutes,
+                call_rule: CallRule::parse(&r.call_rule),
+                version: r.version,
+                updated_at: Some(r.updated_at),
+                groups,
+                workplaces,
+                services,
+            },
+            None => Settings {
+                cnap_id,
+                horizon_days: DEFAULT_HORIZON_DAYS,
+                walk_in_percent: 30,
+                check_in_minutes: 10,
+                call_rule: CallRule::BookedFirst,
+                version: 0,
+                updated_at: None,
+                groups,
+                workplaces,
+                services,
+            },
+        })
+    }
+}
+
+/// The queue configuration of one CNAP (the defaults when it has none yet).
 pub async fn get(
     conn: &impl ConnectionTrait,
     tenant_id: Uuid,
     cnap_id: Uuid,
 ) -> DomainResult<Settings> {
-    let row = SettingsRow::find_by_statement(Statement::from_sql_and_values(
+    #[derive(FromQueryResult)]
+    struct Row {
+        stored: serde_json::Value,
+    }
+    let row = Row::find_by_statement(Statement::from_sql_and_values(
         DbBackend::Postgres,
-        "SELECT horizon_days, walk_in_percent, check_in_minutes, call_rule, version, updated_at \
-         FROM queue_settings WHERE tenant_id = $1 AND cnap_id = $2",
+        format!("SELECT {STORED} AS stored"),
         [tenant_id.into(), cnap_id.into()],
     ))
     .one(conn)
-    .await?;
-    let groups = Group::find_by_statement(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "SELECT id, letter, name_uk, name_en FROM queue_group \
-         WHERE tenant_id = $1 AND cnap_id = $2 ORDER BY letter",
-        [tenant_id.into(), cnap_id.into()],
-    ))
-    .all(conn)
-    .await?;
-    let workplaces = Workplace::find_by_statement(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "SELECT id, name_uk, name_en, group_ids, active FROM queue_workplace \
-         WHERE tenant_id = $1 AND cnap_id = $2 ORDER BY name_uk, id",
-        [tenant_id.into(), cnap_id.into()],
-    ))
-    .all(conn)
-    .await?;
-    let services = QueueService::find_by_statement(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "SELECT service_id, group_id, minutes FROM queue_service \
-         WHERE tenant_id = $1 AND cnap_id = $2 ORDER BY service_id",
-        [tenant_id.into(), cnap_id.into()],
-    ))
-    .all(conn)
-    .await?;
-    Ok(match row {
-        Some(r) => Settings {
-            cnap_id,
-            horizon_days: r.horizon_days,
-            walk_in_percent: r.walk_in_percent,
-            check_in_minutes: r.check_in_minutes,
-            call_rule: CallRule::parse(&r.call_rule),
-            version: r.version,
-            updated_at: Some(r.updated_at),
-            groups,
-            workplaces,
-            services,
-        },
-        None => Settings {
-            cnap_id,
-            horizon_days: 30,
-            walk_in_percent: 30,
-            check_in_minutes: 10,
-            call_rule: CallRule::BookedFirst,
-            version: 0,
-            updated_at: None,
-            groups,
-            workplaces,
-            services,
-        },
-    })
+    .await?
+    .ok_or_else(|| DomainError::Internal("the queue settings' statement returned no row".into()))?;
+    Stored::parse(cnap_id, row.stored)
 }
 
 /// A group as the CNAP sets it, named by its letter.
@@ -526,10 +541,11 @@ pub async fn services_booking(
     .await?)
 }
 
-/// The length of a visit for `service` at a CNAP: the CNAP's, else the card's, else the default.
-pub fn visit_minutes(service: &QueueService, card: Option<&ServiceCard>) -> i32 {
+/// The length of a visit for `service` at a CNAP: the CNAP's, else the card's
+/// (`card_minutes`), else the default.
+pub fn visit_minutes(service: &QueueService, card_minutes: Option<u16>) -> i32 {
     service
         .minutes
-        .or_else(|| card.and_then(|c| c.visit_minutes).map(i32::from))
+        .or_else(|| card_minutes.map(i32::from))
         .unwrap_or(DEFAULT_VISIT_MINUTES)
 }

@@ -12,8 +12,7 @@ use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
 use uuid::Uuid;
 
 use super::settings::{self, Settings};
-use crate::cnap::calendar::{self, DayKind, WorkCalendar};
-use crate::cnap::directory;
+use crate::cnap::calendar::{DayKind, WorkCalendar};
 use crate::cnap::schedule::{DayHours, Hours, kyiv_instant};
 use crate::error::{DomainError, DomainResult};
 
@@ -244,42 +243,75 @@ pub async fn plan(
     service_id: Uuid,
     now: DateTime<Utc>,
 ) -> DomainResult<Plan> {
-    let cnap = directory::get(conn, tenant_id, cnap_id).await?;
-    if !cnap.active {
-        return Err(DomainError::NotFound(format!("CNAP {cnap_id}")));
+    #[derive(FromQueryResult)]
+    struct Row {
+        active: bool,
+        schedule: serde_json::Value,
+        exceptions: serde_json::Value,
+        stored: serde_json::Value,
+        card_minutes: Option<serde_json::Value>,
+        calendar: serde_json::Value,
     }
-    let settings = settings::get(conn, tenant_id, cnap_id).await?;
+    // One round trip: the CNAP's hours, its queue's configuration, the card's visit length
+    // and the calendar over the horizon (a community's own days override its oblast's).
+    let today = kyiv_date(now);
+    let row = Row::find_by_statement(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        format!(
+            "SELECT c.active, c.schedule, c.exceptions, {} AS stored, \
+             (SELECT p.card->'visitMinutes' FROM public_service p JOIN tenant t ON t.id = p.tenant_id \
+               AND t.status = 'active' WHERE p.service_id = $3) AS card_minutes, \
+             coalesce((SELECT jsonb_agg(jsonb_build_array(e.day, e.kind) ORDER BY e.day) FROM \
+               (SELECT DISTINCT ON (d.day) d.day, d.kind FROM calendar_day d JOIN tenant t ON t.id = $1 \
+                WHERE d.tenant_id IN (t.id, t.parent_id) AND d.day BETWEEN $4::date - 1 \
+                  AND $4::date + coalesce((SELECT horizon_days FROM queue_settings \
+                    WHERE tenant_id = $1 AND cnap_id = $2), $5) + 1 \
+                ORDER BY d.day, (d.tenant_id = t.id) DESC) e), '[]') AS calendar \
+             FROM cnap c WHERE c.tenant_id = $1 AND c.id = $2",
+            settings::STORED
+        ),
+        [
+            tenant_id.into(),
+            cnap_id.into(),
+            service_id.into(),
+            today.into(),
+            settings::DEFAULT_HORIZON_DAYS.into(),
+        ],
+    ))
+    .one(conn)
+    .await?
+    .filter(|r| r.active)
+    .ok_or_else(|| DomainError::NotFound(format!("CNAP {cnap_id}")))?;
+    let corrupt = |e: serde_json::Error| DomainError::Internal(format!("cnap {cnap_id}: {e}"));
+    let hours = Hours {
+        week: serde_json::from_value(row.schedule).map_err(corrupt)?,
+        exceptions: serde_json::from_value(row.exceptions).map_err(corrupt)?,
+    };
+    let settings = settings::Stored::parse(cnap_id, row.stored)?;
     let service = settings
         .service(service_id)
         .cloned()
         .ok_or_else(|| DomainError::invalid("serviceId", "is not booked at this CNAP"))?;
-    let card = crate::catalog::public::card(conn, service_id)
-        .await
-        .ok()
-        .and_then(|p| serde_json::from_value::<crate::catalog::card::ServiceCard>(p.card).ok());
-    let minutes = settings::visit_minutes(&service, card.as_ref());
-    let today = kyiv_date(now);
-    let entries = calendar::entries(
-        conn,
-        tenant_id,
-        today - Duration::days(1),
-        today + Duration::days(i64::from(settings.horizon_days) + 1),
-    )
-    .await?;
-    let calendar = WorkCalendar::new(entries.into_iter().filter_map(|e| {
-        let kind = match e.kind.as_str() {
+    let minutes = settings::visit_minutes(
+        &service,
+        row.card_minutes
+            .and_then(|m| serde_json::from_value::<u16>(m).ok()),
+    );
+    let days: Vec<(NaiveDate, String)> = serde_json::from_value(row.calendar).map_err(corrupt)?;
+    let calendar = WorkCalendar::new(days.into_iter().filter_map(|(day, kind)| {
+        let kind = match kind.as_str() {
             "holiday" => DayKind::Holiday,
             "working_day" => DayKind::WorkingDay,
             _ => return None,
         };
-        Some((e.day, kind))
+        Some((day, kind))
     }));
     Ok(Plan {
         cnap_id,
         service_id,
         group_id: service.group_id,
         minutes,
-        hours: cnap.hours,
+        hours,
         calendar,
         settings,
     })
