@@ -244,6 +244,10 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                 })
             })
             .wrap(http::headers::defaults())
+            // gzip, brotli or zstd as the client accepts, for text answers (HTML, CSS, JS,
+            // JSON, GeoJSON, SVG, tiles); actix skips images and video, and answers that
+            // carry their own encoding (the console's pre-compressed files).
+            .wrap(actix_web::middleware::Compress::default())
             .wrap(TracingLogger::default())
             .route(
                 "/graphql",
@@ -253,6 +257,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
             )
             .route("/graphql", web::post().to(http::graphql::graphql))
             .route("/graphql/ws", web::get().to(http::graphql::subscriptions))
+            .route("/favicon.ico", web::get().to(http::site::favicon))
             .route(
                 "/gis/layers/{id}/features.{format}",
                 web::get().to(http::gis_export::export),

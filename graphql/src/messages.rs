@@ -442,6 +442,9 @@ static RULES: LazyLock<Vec<(Regex, Render)>> = LazyLock::new(|| {
         (r"cannot revoke the last (\S+) of this tenant", |c| {
             format!("не можна відкликати останню роль {} у громаді", g(c, 1))
         }),
+        (r"(\S+) does not hold (\S+) here", |c| {
+            format!("{} не має ролі {} тут", g(c, 1), g(c, 2))
+        }),
         (r"(.+) already holds (\S+)", |c| {
             format!("{} уже має роль {}", g(c, 1), g(c, 2))
         }),
@@ -528,6 +531,7 @@ static RULES: LazyLock<Vec<(Regex, Render)>> = LazyLock::new(|| {
         (r"internal error: the change was not saved", |_| {
             "внутрішня помилка: зміну не збережено".into()
         }),
+        (r"the passwords differ", |_| "паролі не збігаються".into()),
         (r"invitation not found", |_| "запрошення не знайдено".into()),
         (r"(.+) not found", |c| format!("не знайдено: {}", g(c, 1))),
     ];

@@ -113,7 +113,7 @@ fn select_page() -> String {
 }
 
 /// The pages or news of the request's tenant with their drafts (editors), after `after`
-/// (by id), at most `limit`.
+/// (the page of that id, in the same order), at most `limit`.
 pub async fn list(
     tx: &TenantTx,
     authz: &Authorizer,
@@ -123,12 +123,18 @@ pub async fn list(
 ) -> DomainResult<Vec<Page>> {
     authz.check(tx, "site", "edit").await?;
     let tenant = tx.tenant()?.id;
+    // Keyset paging on the whole sort key: the cursor is a page's id, and the next page
+    // starts after that page's place in the order (parent, position, id), not after its id.
     let order = match kind {
-        Kind::Page => "parent_id NULLS FIRST, position, id",
+        Kind::Page => "coalesce(parent_id, '00000000-0000-0000-0000-000000000000'), position, id",
         Kind::News => "id DESC",
     };
     let after_clause = match kind {
-        Kind::Page => "($3::uuid IS NULL OR id > $3)",
+        Kind::Page => {
+            "($3::uuid IS NULL OR (coalesce(parent_id, '00000000-0000-0000-0000-000000000000'), \
+             position, id) > (SELECT coalesce(a.parent_id, '00000000-0000-0000-0000-000000000000'), \
+             a.position, a.id FROM site_page a WHERE a.tenant_id = $1 AND a.id = $3))"
+        }
         Kind::News => "($3::uuid IS NULL OR id < $3)",
     };
     let rows = PageRow::find_by_statement(Statement::from_sql_and_values(

@@ -911,6 +911,26 @@ fn menu_views(frame: &Frame, items: &[MenuItem], current: &str) -> Vec<serde_jso
         .collect()
 }
 
+/// Where a site's icon is (its favicon, else its logo), for `/favicon.ico`; none without
+/// either.
+pub async fn icon_path(
+    conn: &impl sea_orm::ConnectionTrait,
+    tenant_id: Uuid,
+) -> DomainResult<Option<String>> {
+    let Some(site) = site::get(conn, tenant_id).await? else {
+        return Ok(None);
+    };
+    let ids: Vec<Uuid> = [site.theme.favicon_id, site.theme.logo_id]
+        .into_iter()
+        .flatten()
+        .collect();
+    let media = public::media_by_id(conn, tenant_id, &ids).await?;
+    Ok(ids
+        .iter()
+        .find_map(|id| media.get(id))
+        .map(|m| media_url(m, None)))
+}
+
 /// The URL of a media item (or its variant of `width`).
 pub fn media_url(m: &Media, width: Option<u32>) -> String {
     let name = urlencode(&m.file_name);

@@ -117,24 +117,16 @@ pub async fn revoke(
 ) -> DomainResult<User> {
     authz.check(tx, "role", "revoke").await?;
     let (user, role) = target(tx, email, role).await?;
-    if matches!(role, Role::CommunityAdmin | Role::OblastAdmin) {
-        #[derive(FromQueryResult)]
-        struct Count {
-            n: i64,
-        }
-        let admins = Count::find_by_statement(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT count(*) AS n FROM role_grant WHERE tenant_id = app.tenant_id() AND role = $1",
-            [role.as_str().into()],
-        ))
-        .one(tx.conn())
-        .await?
-        .map_or(0, |c| c.n);
-        if admins <= 1 {
-            return Err(DomainError::Conflict(format!(
-                "role: cannot revoke the last {role} of this tenant"
-            )));
-        }
+    let admin = matches!(role, Role::CommunityAdmin | Role::OblastAdmin);
+    if admin {
+        // Two admins revoking each other at once must not leave the tenant without one.
+        tx.conn()
+            .execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT pg_advisory_xact_lock(hashtextextended('admins:' || app.tenant_id()::text || $1, 0))",
+                [role.as_str().into()],
+            ))
+            .await?;
     }
     let deleted = tx
         .conn()
@@ -145,7 +137,30 @@ pub async fn revoke(
         ))
         .await?;
     if deleted.rows_affected() == 0 {
-        return Err(DomainError::NotFound(format!("{role} of {}", user.email)));
+        return Err(DomainError::NotFound(format!(
+            "role: {} does not hold {role} here",
+            user.email
+        )));
+    }
+    if admin {
+        #[derive(FromQueryResult)]
+        struct Count {
+            n: i64,
+        }
+        let left = Count::find_by_statement(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT count(*) AS n FROM role_grant WHERE tenant_id = app.tenant_id() AND role = $1",
+            [role.as_str().into()],
+        ))
+        .one(tx.conn())
+        .await?
+        .map_or(0, |c| c.n);
+        if left == 0 {
+            // The request's transaction rolls back with the error: the grant stays.
+            return Err(DomainError::Conflict(format!(
+                "role: cannot revoke the last {role} of this tenant"
+            )));
+        }
     }
     audit::record(
         tx,

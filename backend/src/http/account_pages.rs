@@ -41,13 +41,18 @@ fn status_of(err: &DomainError) -> StatusCode {
     }
 }
 
+/// An error as a page, in Ukrainian and English.
 fn message(state: &AppState, err: DomainError) -> HttpResponse {
     let status = status_of(&err);
     let text = if status == StatusCode::INTERNAL_SERVER_ERROR {
         tracing::error!(error = %err, "page failed");
-        "internal error".to_owned()
+        "Внутрішня помилка, спробуйте пізніше. / Internal error, try again later.".to_owned()
     } else {
-        err.to_string()
+        let english = err.to_string();
+        match hromada_graphql::messages::ukrainian(&english) {
+            Some(ukrainian) => format!("{ukrainian} / {english}"),
+            None => english,
+        }
     };
     render(
         state,
@@ -57,9 +62,25 @@ fn message(state: &AppState, err: DomainError) -> HttpResponse {
     )
 }
 
+/// The answer to a link without its key: a person who copied half of it reads why.
+fn incomplete_link(state: &AppState) -> HttpResponse {
+    render(
+        state,
+        StatusCode::BAD_REQUEST,
+        "message.html",
+        minijinja::context! {
+            title => "Посилання неповне / The link is incomplete",
+            text => "У посиланні бракує ключа. Відкрийте посилання з листа повністю або попросіть надіслати новий лист. \
+                     / The link lacks its key. Open the whole link from the e-mail, or ask for a new one.",
+        },
+    )
+}
+
 #[derive(Deserialize)]
 pub struct InvitationQuery {
+    #[serde(default)]
     tenant: String,
+    #[serde(default)]
     token: String,
 }
 
@@ -86,6 +107,9 @@ pub async fn invitation_form(
     query: web::Query<InvitationQuery>,
     request_id: RequestId,
 ) -> HttpResponse {
+    if query.tenant.is_empty() || query.token.is_empty() {
+        return incomplete_link(&state);
+    }
     let result = async {
         let tx = invitation_tx(&state, &query.tenant, &request_id).await?;
         let inv = accounts::open_invitation(&tx, &query.token).await?;
@@ -114,7 +138,9 @@ pub async fn invitation_form(
 
 #[derive(Deserialize)]
 pub struct InvitationForm {
+    #[serde(default)]
     tenant: String,
+    #[serde(default)]
     token: String,
     #[serde(default)]
     display_name: String,
@@ -130,6 +156,9 @@ pub async fn invitation_accept(
     form: web::Form<InvitationForm>,
     request_id: RequestId,
 ) -> HttpResponse {
+    if form.tenant.is_empty() || form.token.is_empty() {
+        return incomplete_link(&state);
+    }
     let result = async {
         if form.password != form.password_confirm {
             return Err(DomainError::invalid(
@@ -164,11 +193,15 @@ pub async fn invitation_accept(
 
 #[derive(Deserialize)]
 pub struct ResetQuery {
+    #[serde(default)]
     token: String,
 }
 
 /// A form to choose a new password.
 pub async fn reset_form(state: web::Data<AppState>, query: web::Query<ResetQuery>) -> HttpResponse {
+    if query.token.is_empty() {
+        return incomplete_link(&state);
+    }
     render(
         &state,
         StatusCode::OK,
@@ -179,8 +212,11 @@ pub async fn reset_form(state: web::Data<AppState>, query: web::Query<ResetQuery
 
 #[derive(Deserialize)]
 pub struct ResetForm {
+    #[serde(default)]
     token: String,
+    #[serde(default)]
     password: String,
+    #[serde(default)]
     password_confirm: String,
 }
 
@@ -190,6 +226,9 @@ pub async fn reset_submit(
     form: web::Form<ResetForm>,
     request_id: RequestId,
 ) -> HttpResponse {
+    if form.token.is_empty() {
+        return incomplete_link(&state);
+    }
     let result = async {
         if form.password != form.password_confirm {
             return Err(DomainError::invalid(

@@ -201,6 +201,39 @@ pub(crate) fn answer_fresh(
     }
 }
 
+/// The platform's icon (a blue square with a yellow band, no community's arms).
+const FAVICON: &[u8] = include_bytes!("../../static/favicon.ico");
+
+/// `/favicon.ico`, which browsers ask for on every host: a community's own icon (its
+/// favicon, else its logo) by redirect, else the platform's.
+pub async fn favicon(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    if let Ok(Some(tenant)) = host_tenant(&state, &req).await {
+        let tenant_id = tenant.id;
+        let own = async {
+            let tx =
+                TenantTx::begin(&state.db, Some((tenant, TenantSource::Host)), None, None).await?;
+            let path = hromada_site_builder::render::icon_path(tx.conn(), tenant_id).await;
+            tx.rollback().await?;
+            path
+        }
+        .await;
+        match own {
+            Ok(Some(path)) => {
+                return HttpResponse::Found()
+                    .insert_header((header::LOCATION, path))
+                    .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+                    .finish();
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "the site's icon was not read"),
+        }
+    }
+    HttpResponse::Ok()
+        .content_type("image/x-icon")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=86400"))
+        .body(FAVICON)
+}
+
 /// Every GET that no other route takes: a page of the host's community site.
 pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     if req.method() != Method::GET && req.method() != Method::HEAD {

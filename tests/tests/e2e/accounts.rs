@@ -1,6 +1,6 @@
 //! Accounts: login, sessions, throttle, roles, invitations, password reset.
 
-use hromada_tests::{TestApp, data, error_code};
+use hromada_tests::{TestApp, assert_axe_clean, data, error_code};
 use serde_json::json;
 
 const LOGIN: &str =
@@ -234,6 +234,12 @@ async fn community_admins_grant_and_revoke_roles_with_immediate_effect() {
             json!({ "e": "land@petrykivska.hromada.localhost", "r": "site_editor" }),
             "NOT_FOUND",
         ),
+        // Not held says so, even when the tenant has a single admin.
+        (
+            revoke,
+            json!({ "e": "land@petrykivska.hromada.localhost", "r": "community_admin" }),
+            "NOT_FOUND",
+        ),
     ];
     let grants_before = app.count("SELECT count(*) FROM role_grant").await;
     for (q, vars, code) in cases {
@@ -404,4 +410,58 @@ async fn a_password_reset_link_sets_a_new_password_and_ends_sessions() {
         .gql(None, None, LOGIN, json!({ "e": "land@kryvorizka.hromada.localhost", "p": hromada_backend::demo::DEMO_PASSWORD }))
         .await;
     assert_eq!(error_code(&res), "UNAUTHENTICATED");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn account_links_without_their_key_answer_with_a_page_in_both_languages() {
+    let app = TestApp::spawn().await;
+    let base = &app.base_url;
+    let gets = [
+        format!("{base}/password-reset"),
+        format!("{base}/password-reset?token="),
+        format!("{base}/invitations/accept"),
+        format!("{base}/invitations/accept?tenant=kryvorizka"),
+        format!("{base}/invitations/accept?token=abc"),
+    ];
+    for url in &gets {
+        let res = app.http.get(url).send().await.expect("sent");
+        assert_eq!(res.status(), 400, "{url}");
+        assert!(
+            res.headers()["content-type"]
+                .to_str()
+                .is_ok_and(|c| c.starts_with("text/html")),
+            "{url}"
+        );
+        let page = res.text().await.expect("a page");
+        assert!(page.contains("Посилання неповне"), "{url}: {page}");
+        assert!(page.contains("The link is incomplete"), "{url}: {page}");
+        assert!(!page.contains("deserialize"), "{url}: {page}");
+        assert!(page.contains(r##"<a class="skip" href="#main">"##), "{url}");
+    }
+    for path in ["/password-reset", "/invitations/accept"] {
+        let res = app
+            .http
+            .post(format!("{base}{path}"))
+            .form(&[("password", "x")])
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(res.status(), 400, "POST {path}");
+        let page = res.text().await.expect("a page");
+        assert!(page.contains("Посилання неповне"), "POST {path}: {page}");
+    }
+    // A wrong key reads in both languages too.
+    let res = app
+        .http
+        .get(format!(
+            "{base}/invitations/accept?tenant=kryvorizka&token=deadbeef"
+        ))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 404);
+    let page = res.text().await.expect("a page");
+    assert!(page.contains("запрошення не знайдено"), "{page}");
+    assert!(page.contains("invitation not found"), "{page}");
+    assert_axe_clean(&[format!("{base}/password-reset?token=x")]).await;
 }

@@ -4,6 +4,7 @@ mod accounts;
 mod applications;
 mod audit;
 mod catalog;
+mod connections;
 mod console;
 mod gis;
 mod gis_io;

@@ -1212,3 +1212,98 @@ async fn the_platforms_own_address_names_the_oblasts_it_serves() {
     // Both languages pass axe in Chromium.
     hromada_tests::assert_axe_clean(&[format!("{bare}/"), format!("{bare}/en")]).await;
 }
+
+#[tokio::test]
+async fn text_answers_are_compressed_images_are_not_and_every_host_has_an_icon() {
+    let app = TestApp::spawn().await;
+    let get = |path: &str, encoding: Option<&str>| {
+        let mut req = app
+            .http
+            .get(format!("{}{path}", app.base_url))
+            .header("Host", format!("petrykivska.{}", app.config.domain));
+        if let Some(e) = encoding {
+            req = req.header("Accept-Encoding", e);
+        }
+        req.send()
+    };
+    let plain = get("/", None).await.expect("sent");
+    assert!(plain.headers().get("content-encoding").is_none());
+    let home = plain.text().await.expect("the home page");
+    for encoding in ["gzip", "br"] {
+        let res = get("/", Some(encoding)).await.expect("sent");
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.headers()["content-encoding"], encoding);
+        assert!(
+            res.headers().get_all("vary").iter().any(|v| v
+                .to_str()
+                .is_ok_and(|v| v.to_ascii_lowercase().contains("accept-encoding"))),
+            "{:?}",
+            res.headers()
+        );
+        let bytes = res.bytes().await.expect("a body");
+        assert!(
+            bytes.len() * 2 < home.len(),
+            "{encoding}: {} bytes of {}",
+            bytes.len(),
+            home.len()
+        );
+    }
+    // MapLibre, the largest script the sites send.
+    let map = get("/map", None)
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .expect("the map page");
+    let script = regex::Regex::new(r#"/assets/[^"]*maplibre-gl[^"]*\.js"#)
+        .expect("a pattern")
+        .find(&map)
+        .expect("the map page loads MapLibre")
+        .as_str()
+        .to_owned();
+    let whole = get(&script, None)
+        .await
+        .expect("sent")
+        .bytes()
+        .await
+        .expect("js");
+    let res = get(&script, Some("gzip, br")).await.expect("sent");
+    assert!(res.headers().get("content-encoding").is_some());
+    let sent = res.bytes().await.expect("js").len();
+    assert!(
+        sent * 3 < whole.len(),
+        "maplibre-gl.js sent as {sent} of {} bytes",
+        whole.len()
+    );
+    // An image is sent as it is.
+    let image = regex::Regex::new(r#"/media/[^"]+\.(png|jpg|jpeg|webp)"#)
+        .expect("a pattern")
+        .find(&home)
+        .expect("the home page shows an image")
+        .as_str()
+        .to_owned();
+    let res = get(&image, Some("gzip, br")).await.expect("sent");
+    assert_eq!(res.status(), 200, "{image}");
+    assert!(res.headers().get("content-encoding").is_none(), "{image}");
+
+    // `/favicon.ico`: the community's own icon, the platform's elsewhere.
+    let res = get("/favicon.ico", None).await.expect("sent");
+    assert_eq!(res.status(), 302);
+    let own = res.headers()["location"]
+        .to_str()
+        .expect("a path")
+        .to_owned();
+    assert!(own.starts_with("/media/"), "{own}");
+    assert!(home.contains(&own), "the page's icon link is {own}");
+    assert_eq!(get(&own, None).await.expect("sent").status(), 200);
+    let res = app
+        .http
+        .get(format!("{}/favicon.ico", app.base_url))
+        .send()
+        .await
+        .expect("sent");
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "image/x-icon");
+    let icon = res.bytes().await.expect("an icon");
+    assert_eq!(&icon[..4], &[0, 0, 1, 0], "an ICO file");
+}
