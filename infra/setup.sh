@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what Hromada needs on a Debian 12 machine; idempotent.
-#   infra/setup.sh          PostgreSQL 15 running, PostGIS installed, the console built, MapLibre
-#                           GL JS and GraphiQL from npm
+#   infra/setup.sh          PostgreSQL 15 running, PostGIS and the Ukrainian hunspell dictionary
+#                           installed, the console built, MapLibre GL JS and GraphiQL from npm
 #   infra/setup.sh --test   also the test tools: aiosmtpd (a real SMTP server), pyld (JSON-LD),
 #                           s3s-fs (a real S3 server),
 #                           gdal-bin (ogrinfo/ogr2ogr read the GIS exports and OGC API),
@@ -34,6 +34,19 @@ if ! command -v pg_lsclusters >/dev/null 2>&1; then
 fi
 if ! dpkg -s postgresql-15-postgis-3 >/dev/null 2>&1; then
   apt_install postgresql-15-postgis-3
+fi
+
+# The Ukrainian hunspell dictionary (brown-uk/dict_uk, Debian's hunspell-uk) as PostgreSQL's
+# ispell dictionary `uk_ua`: full-text search finds word forms ("дорога" finds "дороги").
+if ! dpkg -s hunspell-uk >/dev/null 2>&1; then
+  apt_install hunspell-uk
+fi
+tsearch="$(ls -d /usr/share/postgresql/*/tsearch_data | sort -V | tail -1)"
+if ! cmp -s /usr/share/hunspell/uk_UA.dic "$tsearch/uk_ua.dict" ||
+  ! cmp -s /usr/share/hunspell/uk_UA.aff "$tsearch/uk_ua.affix"; then
+  log "PostgreSQL: the Ukrainian dictionary into $tsearch"
+  $SUDO cp /usr/share/hunspell/uk_UA.dic "$tsearch/uk_ua.dict"
+  $SUDO cp /usr/share/hunspell/uk_UA.aff "$tsearch/uk_ua.affix"
 fi
 
 version=$(ls /etc/postgresql | sort -n | tail -1)

@@ -1,7 +1,8 @@
 //! The server's error messages in Ukrainian. Domain crates write their messages in English
 //! (`field: reason`); here each known message gets its Ukrainian form, which every error
-//! carries as `extensions.messageUk`, and which becomes `message` when the caller prefers
-//! Ukrainian (`Accept-Language: uk`; the English then stays in `extensions.messageEn`).
+//! carries as `extensions.messageUk`, and which becomes `message` unless the caller prefers
+//! English (`Accept-Language: en`; Ukrainian is the default, with the English kept in
+//! `extensions.messageEn`).
 //! Codes and fields never change with the language.
 //!
 //! The table matches whole reasons with `regex` (numbers and names are carried over); a
@@ -442,9 +443,6 @@ static RULES: LazyLock<Vec<(Regex, Render)>> = LazyLock::new(|| {
         (r"cannot revoke the last (\S+) of this tenant", |c| {
             format!("не можна відкликати останню роль {} у громаді", g(c, 1))
         }),
-        (r"(\S+) does not hold (\S+) here", |c| {
-            format!("{} не має ролі {} тут", g(c, 1), g(c, 2))
-        }),
         (r"(.+) already holds (\S+)", |c| {
             format!("{} уже має роль {}", g(c, 1), g(c, 2))
         }),
@@ -533,7 +531,476 @@ static RULES: LazyLock<Vec<(Regex, Render)>> = LazyLock::new(|| {
         }),
         (r"the passwords differ", |_| "паролі не збігаються".into()),
         (r"invitation not found", |_| "запрошення не знайдено".into()),
-        (r"(.+) not found", |c| format!("не знайдено: {}", g(c, 1))),
+        (r"'(.+)' is not one of: (.+)", |c| {
+            format!("«{}» — не одне з: {}", g(c, 1), g(c, 2))
+        }),
+        (r"'(.+)' is not a field of this layer", |c| {
+            format!("«{}» — не поле цього шару", g(c, 1))
+        }),
+        (r"'(.+)' is used by the site itself at the top level", |c| {
+            format!("«{}» на верхньому рівні використовує сам сайт", g(c, 1))
+        }),
+        (
+            r"'(.+)' is not a community: maps are the communities'",
+            |c| format!("«{}» — не громада: мапи є в громад", g(c, 1)),
+        ),
+        (
+            r"'(.+)' is not an oblast: boundary tiles are the oblast's",
+            |c| format!("«{}» — не область: тайли меж є в області", g(c, 1)),
+        ),
+        (
+            r"2 to 40 lower-case Latin letters, digits and dashes",
+            |_| "від 2 до 40 малих латинських літер, цифр і дефісів".into(),
+        ),
+        (
+            r"EPSG:(\d+) is not a coordinate system the platform can transform",
+            |c| {
+                format!(
+                    "EPSG:{} — система координат, яку платформа не вміє перетворювати",
+                    g(c, 1)
+                )
+            },
+        ),
+        (r"a boundary is a Polygon or MultiPolygon", |_| {
+            "межа має бути Polygon або MultiPolygon".into()
+        }),
+        (r"a delivery report needs the configured token", |_| {
+            "звіт про доставлення потребує налаштованого ключа".into()
+        }),
+        (r"a land-parcel layer holds polygons", |_| {
+            "шар земельних ділянок містить лише полігони".into()
+        }),
+        (r"a merge patch must be a JSON object", |_| {
+            "зміна (merge patch) має бути об’єктом JSON".into()
+        }),
+        (r"a standard card needs a code", |_| {
+            "стандартна картка потребує коду".into()
+        }),
+        (
+            r"an exchange file holds land parcels: import it into a land-parcel layer",
+            |_| {
+                "обмінний файл містить земельні ділянки: імпортуйте його в шар земельних ділянок"
+                    .into()
+            },
+        ),
+        (r"an item links to a page that does not exist", |_| {
+            "пункт посилається на сторінку, якої немає".into()
+        }),
+        (r"at most (\d+) (files|fields|remarks)", |c| {
+            format!(
+                "не більше {} {}",
+                n(c, 1),
+                match g(c, 2) {
+                    "files" => plural::uk(
+                        n(c, 1),
+                        Uk {
+                            one: "файлу",
+                            few: "файлів",
+                            many: "файлів"
+                        }
+                    ),
+                    "fields" => plural::uk(
+                        n(c, 1),
+                        Uk {
+                            one: "поля",
+                            few: "полів",
+                            many: "полів"
+                        }
+                    ),
+                    _ => plural::uk(
+                        n(c, 1),
+                        Uk {
+                            one: "зауваження",
+                            few: "зауважень",
+                            many: "зауважень"
+                        }
+                    ),
+                }
+            )
+        }),
+        (r"at most three years at once", |_| {
+            "не більше трьох років за раз".into()
+        }),
+        (
+            r"at most (\d+) application passwords: revoke one first",
+            |c| {
+                format!(
+                    "не більше {} паролів застосунків: спершу відкличте один",
+                    n(c, 1)
+                )
+            },
+        ),
+        (r"cannot be given with parentId", |_| {
+            "не можна вказувати разом із parentId".into()
+        }),
+        (r"cannot be read", |_| "не вдається прочитати".into()),
+        (r"cannot be removed", |_| "не можна вилучити".into()),
+        (r"choose 0 to 10", |_| "оберіть від 0 до 10".into()),
+        (r"choose a time", |_| "оберіть час".into()),
+        (r"choose the receipt's file", |_| {
+            "оберіть файл квитанції".into()
+        }),
+        (r"standard card (.+) already exists", |c| {
+            format!("стандартна картка {} уже існує", g(c, 1))
+        }),
+        (r"communities are created by an oblast", |_| {
+            "громади створює область".into()
+        }),
+        (r"confirm your e-mail or phone( with a code)? first", |_| {
+            "спершу підтвердьте пошту або телефон кодом".into()
+        }),
+        (r"coverage is an oblast's view", |_| {
+            "покриття — це подання для області".into()
+        }),
+        (r"feature (\S+) is already deleted", |c| {
+            format!("об’єкт {} уже вилучено", g(c, 1))
+        }),
+        (
+            r"feature (\S+) is at version (\d+), not (\d+): reload it( and edit again)?",
+            |c| {
+                format!(
+                    "об’єкт {} уже має версію {}, а не {}: оновіть його й змініть знову",
+                    g(c, 1),
+                    n(c, 2),
+                    n(c, 3)
+                )
+            },
+        ),
+        (r"feature (\S+) is deleted: restore it first", |c| {
+            format!("об’єкт {} вилучено: спершу відновіть його", g(c, 1))
+        }),
+        (r"feature (\S+) is not deleted", |c| {
+            format!("об’єкт {} не вилучено", g(c, 1))
+        }),
+        (r"feature (\S+) changed meanwhile: reload it", |c| {
+            format!("об’єкт {} тим часом змінився: оновіть його", g(c, 1))
+        }),
+        (r"the payment is already confirmed", |_| {
+            "оплату вже підтверджено".into()
+        }),
+        (r"this case has nothing to pay", |_| {
+            "у цій справі нема чого сплачувати".into()
+        }),
+        (r"give an e-mail or a mobile phone for the notices", |_| {
+            "вкажіть пошту або мобільний телефон для повідомлень".into()
+        }),
+        (r"has (too many|more than (\d+)) fields", |_| {
+            "має забагато полів".into()
+        }),
+        (
+            r"holds a character that cannot be stored \(a NUL byte\)",
+            |_| "містить символ, який не можна зберегти (байт NUL)".into(),
+        ),
+        (r"holds no features", |_| "не містить об’єктів".into()),
+        (r"is 1 to 999999", |_| "має бути від 1 до 999999".into()),
+        (r"is 2 to 4 Latin letters", |_| {
+            "має містити від 2 до 4 латинських літер".into()
+        }),
+        (r"is a news post; use (\S+)", |c| {
+            format!("це новина; використайте {}", g(c, 1))
+        }),
+        (r"is a page; use (\S+)", |c| {
+            format!("це сторінка; використайте {}", g(c, 1))
+        }),
+        (r"is for paper applications only", |_| {
+            "лише для паперових заяв".into()
+        }),
+        (r"is given without bbox", |_| "вказано без bbox".into()),
+        (r"is longer than (\d+) characters", |c| {
+            format!("довше за {} {}", n(c, 1), characters(n(c, 1)))
+        }),
+        (r"is not JSON: (.+)", |c| format!("не є JSON: {}", g(c, 1))),
+        (r"is not a CNAP officer of this community", |_| {
+            "не є працівником ЦНАП цієї громади".into()
+        }),
+        (r"is not a GeoJSON FeatureCollection: (.+)", |c| {
+            format!("не є GeoJSON FeatureCollection: {}", g(c, 1))
+        }),
+        (r"is not a form post", |_| "не є надсиланням форми".into()),
+        (r"is not a published service here", |_| {
+            "не є опублікованою послугою цієї громади".into()
+        }),
+        (r"is not a published standard card of this oblast", |_| {
+            "не є опублікованою стандартною карткою цієї області".into()
+        }),
+        (r"is not a revision id", |_| {
+            "не є ідентифікатором редакції".into()
+        }),
+        (r"is not a valid geometry: (.+)", |c| {
+            format!("не є правильною геометрією: {}", g(c, 1))
+        }),
+        (r"is not a year of this era", |_| {
+            "не є роком нашої ери".into()
+        }),
+        (r"is not an edit id", |_| {
+            "не є ідентифікатором зміни".into()
+        }),
+        (r"is not text", |_| "не є текстом".into()),
+        (r"is not the current consent text; reload the form", |_| {
+            "це не чинний текст згоди; оновіть форму".into()
+        }),
+        (r"is only for a provider's role", |_| {
+            "лише для ролі надавача".into()
+        }),
+        (r"is too large", |_| "завеликий".into()),
+        (
+            r"its coordinates cannot be transformed from EPSG:(\d+) to WGS 84",
+            |c| {
+                format!(
+                    "його координати не вдається перетворити з EPSG:{} у WGS 84",
+                    g(c, 1)
+                )
+            },
+        ),
+        (r"'(.+)' is a template shipped with the platform", |c| {
+            format!("«{}» — шаблон, що постачається з платформою", g(c, 1))
+        }),
+        (r"template '(.+)' exists", |c| {
+            format!("шаблон «{}» уже існує", g(c, 1))
+        }),
+        (r"latitudes must be within −90…90", |_| {
+            "широта має бути в межах −90…90".into()
+        }),
+        (r"layer (\S+) changed meanwhile", |c| {
+            format!("шар {} тим часом змінився", g(c, 1))
+        }),
+        (r"layer (\S+) is at version (\d+), not (\d+)", |c| {
+            format!(
+                "шар {} уже має версію {}, а не {}",
+                g(c, 1),
+                n(c, 2),
+                n(c, 3)
+            )
+        }),
+        (r"layer (\S+) is internal to (.+)", |c| {
+            format!("шар {} — внутрішній для {}", g(c, 1), g(c, 2))
+        }),
+        (r"layer (\S+) is internal: sign in", |c| {
+            format!("шар {} — внутрішній: увійдіть", g(c, 1))
+        }),
+        (r"list the required documents to publish", |_| {
+            "щоб опублікувати, перелічіть потрібні документи".into()
+        }),
+        (r"must be 'main' or 'footer'", |_| {
+            "має бути «main» або «footer»".into()
+        }),
+        (r"must be 0–20", |_| "має бути від 0 до 20".into()),
+        (r"must be 4 \(or 6\) comma-separated numbers", |_| {
+            "має бути 4 (або 6) чисел через кому".into()
+        }),
+        (r"must be COUNTER or POST", |_| {
+            "має бути COUNTER або POST".into()
+        }),
+        (r"must be a day after today", |_| {
+            "має бути день після сьогодні".into()
+        }),
+        (r"must be a day of the last year, not in the future", |_| {
+            "має бути день за останній рік, не в майбутньому".into()
+        }),
+        (r"must be after `from` and within three years of it", |_| {
+            "має бути після `from` і не далі ніж за три роки від неї".into()
+        }),
+        (r"must be an object", |_| "має бути об’єктом".into()),
+        (r"must be at most (\d+)", |c| {
+            format!("має бути не більше {}", n(c, 1))
+        }),
+        (r"must be between (\d+) and (\d+)", |c| {
+            format!("має бути від {} до {}", n(c, 1), n(c, 2))
+        }),
+        (r"must be four numbers west,south,east,north", |_| {
+            "має бути чотири числа: захід,південь,схід,північ".into()
+        }),
+        (
+            r"name at least one (audience|channel|field to correct|legal act) to publish",
+            |c| {
+                format!(
+                    "щоб опублікувати, вкажіть щонайменше {}",
+                    match g(c, 1) {
+                        "audience" => "одну категорію отримувачів",
+                        "channel" => "один спосіб звернення",
+                        "field to correct" => "одне поле для виправлення",
+                        _ => "один нормативний акт",
+                    }
+                )
+            },
+        ),
+        (r"name at least one field to correct", |_| {
+            "вкажіть щонайменше одне поле для виправлення".into()
+        }),
+        (r"news items have no parent", |_| {
+            "новини не мають батьківської сторінки".into()
+        }),
+        (r"not a GraphQL request \((.+)\)", |c| {
+            format!("не є запитом GraphQL ({})", g(c, 1))
+        }),
+        (r"not a map of files \((.+)\)", |c| {
+            format!("не є переліком файлів ({})", g(c, 1))
+        }),
+        (r"numbers must be finite", |_| {
+            "числа мають бути скінченними".into()
+        }),
+        (r"only the oblast sets boundaries", |_| {
+            "межі встановлює лише область".into()
+        }),
+        (r"the case is rated already", |_| {
+            "справу вже оцінено".into()
+        }),
+        (r"services belong to a community", |_| {
+            "послуги належать громаді".into()
+        }),
+        (
+            r"sign in, or look the case up by its number and code",
+            |_| "увійдіть або знайдіть справу за номером і кодом".into(),
+        ),
+        (r"this community already adopted that card", |_| {
+            "громада вже прийняла цю картку".into()
+        }),
+        (r"the case is (\S+); it is rated after the result", |c| {
+            format!(
+                "справа має статус {}; її оцінюють після результату",
+                g(c, 1)
+            )
+        }),
+        (r"the case is (\S+); nothing more can be added", |c| {
+            format!(
+                "справа має статус {}; додати більше нічого не можна",
+                g(c, 1)
+            )
+        }),
+        (
+            r"the case is (\S+); only a refused case is resubmitted",
+            |c| {
+                format!(
+                    "справа має статус {}; повторно подають лише відмовлену справу",
+                    g(c, 1)
+                )
+            },
+        ),
+        (
+            r"the case is (\S+); only a returned case is corrected",
+            |c| {
+                format!(
+                    "справа має статус {}; виправляють лише повернену справу",
+                    g(c, 1)
+                )
+            },
+        ),
+        (r"templates are kept by an oblast", |_| {
+            "шаблони веде область".into()
+        }),
+        (r"the GIS summary is the oblast's", |_| {
+            "зведення ГІС — для області".into()
+        }),
+        (r"the body must be a GeoJSON Feature", |_| {
+            "тіло запиту має бути GeoJSON Feature".into()
+        }),
+        (
+            r"the checklist is a community's; the oblast has its communities table",
+            |_| "перелік готовності — для громади; в області є таблиця громад".into(),
+        ),
+        (r"the code is wrong or has expired", |_| {
+            "код неправильний або його строк минув".into()
+        }),
+        (r"the code of a standard card cannot change", |_| {
+            "код стандартної картки змінювати не можна".into()
+        }),
+        (r"the export is the applicant's own", |_| {
+            "вивантаження доступне лише самому заявникові".into()
+        }),
+        (
+            r"the first section is the home page, with an empty slug",
+            |_| "перший розділ — головна сторінка, з порожньою адресою".into(),
+        ),
+        (
+            r"the form is stale or came from another site; reload the page",
+            |_| "форма застаріла або надійшла з іншого сайту; оновіть сторінку".into(),
+        ),
+        (
+            r"the home page cannot be unpublished; change it instead",
+            |_| "головну сторінку не можна зняти з публікації; змініть її натомість".into(),
+        ),
+        (r"the identity provider is not available \((.+)\)", |c| {
+            format!("постачальник ідентифікації недоступний ({})", g(c, 1))
+        }),
+        (r"the identity provider refused the sign-in \((.+)\)", |c| {
+            format!("постачальник ідентифікації відхилив вхід ({})", g(c, 1))
+        }),
+        (r"the identity provider sent no ID token", |_| {
+            "постачальник ідентифікації не надіслав ID-токена".into()
+        }),
+        (r"the identity provider's answer is not valid", |_| {
+            "відповідь постачальника ідентифікації недійсна".into()
+        }),
+        (r"the login has expired; start again", |_| {
+            "строк входу минув; почніть знову".into()
+        }),
+        (
+            r"the lower corner must be south of the upper corner",
+            |_| "нижній кут має бути південніше за верхній".into(),
+        ),
+        (r"the service names no provider: name one", |_| {
+            "у послузі не вказано надавача: вкажіть його".into()
+        }),
+        (r"the sign-in was not accepted; try again", |_| {
+            "вхід не прийнято; спробуйте знову".into()
+        }),
+        (r"the standard catalog is kept by the oblast", |_| {
+            "стандартний каталог веде область".into()
+        }),
+        (r"this service cannot be applied for online", |_| {
+            "на цю послугу не можна подати заяву онлайн".into()
+        }),
+        (r"this year's tracking numbers are used up", |_| {
+            "номери справ цього року вичерпано".into()
+        }),
+        (r"use up to 20 Latin letters, digits, '\.' or '-'", |_| {
+            "до 20 латинських літер, цифр, «.» або «-»".into()
+        }),
+        (r"the case was changed by someone else; reload it", |_| {
+            "справу змінив хтось інший; оновіть її".into()
+        }),
+        (r"you hold no role in tenant '(.+)'", |c| {
+            format!("у вас немає ролі в «{}»", g(c, 1))
+        }),
+        (r"zoom (\d+) is beyond the deepest zoom (\d+)", |c| {
+            format!("масштаб {} глибший за найглибший ({})", n(c, 1), n(c, 2))
+        }),
+        (
+            r"(\S+) is not a territorial community \(hromada\) code",
+            |c| format!("{} — не код територіальної громади", g(c, 1)),
+        ),
+        (r"(\S+) is not an oblast in the KATOTTG codifier", |c| {
+            format!("{} — не область у кодифікаторі КАТОТТГ", g(c, 1))
+        }),
+        (r"(\S+) is not in the KATOTTG codifier", |c| {
+            format!("{} немає в кодифікаторі КАТОТТГ", g(c, 1))
+        }),
+        (r"(\S+) is not a field of a service card", |c| {
+            format!("{} — не поле картки послуги", g(c, 1))
+        }),
+        (r"(\S+) cannot be held in a (\S+)", |c| {
+            format!("роль {} не може бути в {}", g(c, 1), g(c, 2))
+        }),
+        (
+            r"consent to the processing of personal data is required",
+            |_| "потрібна згода на обробку персональних даних".into(),
+        ),
+        (r"is required for a provider's role", |_| {
+            "обов’язкове для ролі надавача".into()
+        }),
+        (r"must be (\d+) to (\d+) \(a week\)", |c| {
+            format!("має бути від {} до {} (тиждень)", n(c, 1), n(c, 2))
+        }),
+        (r"is not readable: (.+)", |c| {
+            format!("не вдається прочитати: {}", g(c, 1))
+        }),
+        (r"too many files", |_| "забагато файлів".into()),
+        (r"is not a page cursor of this API", |_| {
+            "не є курсором сторінки цього API".into()
+        }),
+        (r"(.+) not found", |c| {
+            format!("не знайдено: {}", noun_uk(g(c, 1)))
+        }),
     ];
     rules
         .into_iter()
@@ -545,6 +1012,83 @@ static RULES: LazyLock<Vec<(Regex, Render)>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// The Ukrainian of what a "… not found" names: its noun, the rest (ids, names) as it is.
+fn noun_uk(what: &str) -> String {
+    const NOUNS: &[(&str, &str)] = &[
+        ("application password", "пароль застосунку"),
+        ("online application for service", "онлайн-заяву для послуги"),
+        ("published service", "опубліковану послугу"),
+        ("standard service", "стандартну послугу"),
+        ("life situation", "життєву ситуацію"),
+        (
+            "booking with this code today",
+            "сьогоднішній запис із цим кодом",
+        ),
+        ("community of this host", "громаду цієї адреси"),
+        ("site of this community", "сайт цієї громади"),
+        (
+            "tenant (no tenant answers on this host)",
+            "громаду (на цій адресі немає жодної)",
+        ),
+        (
+            "preview (the link is unknown or has expired)",
+            "попередній перегляд (посилання невідоме або його строк минув)",
+        ),
+        ("export format", "формат вивантаження"),
+        ("tile format of", "формат тайла"),
+        ("media variant", "варіант медіафайлу"),
+        ("boundary of", "межу"),
+        ("site of", "сайт"),
+        ("application", "заяву"),
+        ("CNAP", "ЦНАП"),
+        ("map of", "мапу"),
+        ("role", "роль"),
+        ("booking", "запис"),
+        ("collection", "колекцію"),
+        ("community", "громаду"),
+        ("document", "документ"),
+        ("edit", "зміну"),
+        ("feature", "об’єкт"),
+        ("file", "файл"),
+        ("invitation", "запрошення"),
+        ("layer", "шар"),
+        ("media", "медіафайл"),
+        ("menu", "меню"),
+        ("message", "повідомлення"),
+        ("news", "новину"),
+        ("page", "сторінку"),
+        ("provider", "надавача"),
+        ("revision", "редакцію"),
+        ("service", "послугу"),
+        ("tenant", "громаду"),
+        ("ticket", "талон"),
+        ("tiles", "тайли"),
+        ("user", "користувача"),
+        ("workplace", "робоче місце"),
+        ("action", "дію"),
+        ("in layer", "у шарі"),
+        ("(invite them first)", "(спершу запросіть)"),
+        ("(purged)", "(видалено)"),
+    ];
+    let mut out = Vec::new();
+    let mut rest = what;
+    'words: while !rest.is_empty() {
+        for (en, uk) in NOUNS {
+            if let Some(after) = rest.strip_prefix(en)
+                && (after.is_empty() || after.starts_with(' '))
+            {
+                out.push((*uk).to_owned());
+                rest = after.trim_start();
+                continue 'words;
+            }
+        }
+        let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
+        out.push(word.to_owned());
+        rest = after;
+    }
+    out.join(" ")
+}
 
 fn reason_uk(reason: &str) -> Option<String> {
     RULES
@@ -564,8 +1108,8 @@ pub fn ukrainian(message: &str) -> Option<String> {
     reason_uk(reason).map(|r| format!("{field}: {r}"))
 }
 
-/// Whether an `Accept-Language` value prefers Ukrainian to English (the first language it
-/// names with the highest weight).
+/// Whether an `Accept-Language` value prefers Ukrainian to English (of the two, the first
+/// named with the highest weight); Ukrainian when it names neither.
 pub fn prefers_ukrainian(accept_language: &str) -> bool {
     let mut best: Option<(f32, bool)> = None;
     for part in accept_language.split(',') {
@@ -583,7 +1127,7 @@ pub fn prefers_ukrainian(accept_language: &str) -> bool {
             best = Some((q, uk));
         }
     }
-    best.is_some_and(|(_, uk)| uk)
+    best.is_none_or(|(_, uk)| uk)
 }
 
 /// Gives every error of `response` its Ukrainian (`extensions.messageUk`), and makes it the
@@ -630,7 +1174,7 @@ mod tests {
         );
         assert_eq!(
             ukrainian("page 42 not found").as_deref(),
-            Some("не знайдено: page 42")
+            Some("не знайдено: сторінку 42")
         );
         assert_eq!(ukrainian("something nobody wrote"), None);
     }
@@ -641,7 +1185,74 @@ mod tests {
         assert!(prefers_ukrainian("uk-UA,uk;q=0.9,en;q=0.8"));
         assert!(prefers_ukrainian("de, uk;q=0.5"));
         assert!(!prefers_ukrainian("en-GB,en;q=0.9,uk;q=0.8"));
-        assert!(!prefers_ukrainian(""));
+        assert!(prefers_ukrainian(""));
+        assert!(prefers_ukrainian("de-DE"));
+        assert!(!prefers_ukrainian("en"));
         assert!(!prefers_ukrainian("de"));
+    }
+
+    /// Every message the server's crates write as a literal (a field's reason, a conflict, a
+    /// refusal, what was not found) has its Ukrainian: the sources are read, each message's
+    /// placeholders filled with a number, and the table must know the result.
+    #[test]
+    fn every_message_of_the_server_has_its_ukrainian() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let patterns = [
+            (r#"invalid\(\s*"[^"]*",\s*(?:format!\(\s*)?"((?:[^"\\]|\\.)*)""#, false),
+            (r#"bad_input\(\s*"[^"]*",\s*(?:&format!\(\s*)?"((?:[^"\\]|\\.)*)""#, false),
+            (r#"(?:Conflict|Forbidden|Unauthenticated)\(\s*(?:format!\(\s*)?"((?:[^"\\]|\\.)*)""#, false),
+            (r#"NotFound\(\s*(?:format!\(\s*)?"((?:[^"\\]|\\.)*)""#, true),
+        ]
+        .map(|(p, missing)| (Regex::new(p).expect("a pattern"), missing));
+        let placeholder = Regex::new(r"\{[^}]*\}").expect("a pattern");
+        let continuation = Regex::new(r"\\\n\s*").expect("a pattern");
+        let mut untranslated = Vec::new();
+        let mut seen = 0;
+        for dir in [
+            "tenants/src",
+            "gis/src",
+            "site-builder/src",
+            "graphql/src",
+            "backend/src",
+        ] {
+            let mut stack = vec![root.join(dir)];
+            while let Some(path) = stack.pop() {
+                if path.is_dir() {
+                    for entry in std::fs::read_dir(&path).expect("a directory") {
+                        stack.push(entry.expect("an entry").path());
+                    }
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).expect("a source file");
+                for (re, missing) in &patterns {
+                    for m in re.captures_iter(&source) {
+                        let text = continuation.replace_all(&m[1], "");
+                        let sample = placeholder.replace_all(&text, "42").replace("\\'", "'");
+                        seen += 1;
+                        let known = if *missing {
+                            noun_uk(&sample) != sample
+                        } else {
+                            ukrainian(&sample).is_some()
+                        };
+                        if !known {
+                            untranslated.push(format!("{}: {sample}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            seen > 250,
+            "only {seen} messages were found: the patterns no longer fit the code"
+        );
+        assert!(
+            untranslated.is_empty(),
+            "{} without Ukrainian:\n{}",
+            untranslated.len(),
+            untranslated.join("\n")
+        );
     }
 }

@@ -127,6 +127,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0022_portal_up.sql"),
         down: include_str!("sql/m0022_portal_down.sql"),
     },
+    SqlMigration {
+        name: "m0023_ukrainian_search",
+        up: include_str!("sql/m0023_ukrainian_search_up.sql"),
+        down: include_str!("sql/m0023_ukrainian_search_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

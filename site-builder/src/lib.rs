@@ -32,6 +32,7 @@ pub mod public;
 pub mod readiness;
 pub mod render;
 pub mod site;
+pub mod tags;
 pub mod template;
 pub mod text;
 

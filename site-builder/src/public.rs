@@ -221,8 +221,9 @@ pub struct Hit {
     pub snippet: String,
 }
 
-/// Searches the published pages and news of a tenant (PostgreSQL full text, with a prefix
-/// match on the last word so that partial words find something).
+/// Searches the published pages and news of a tenant (PostgreSQL full text through
+/// `app.ukrainian`, whose hunspell dictionary turns word forms into lemmas, so "дорога" finds
+/// "дороги"; each word also matches as a prefix, so partial words find something).
 pub async fn search(
     conn: &impl ConnectionTrait,
     tenant_id: Uuid,
@@ -252,10 +253,10 @@ pub async fn search(
                     ELSE search_text END AS words \
                FROM site_page WHERE tenant_id = $1) \
              SELECT id, kind, slug, c ->> 'titleUk' AS title_uk, COALESCE(c ->> 'titleEn', '') AS title_en, \
-               ts_headline('simple', words, to_tsquery('simple', $2), \
+               ts_headline('app.ukrainian', words, to_tsquery('app.ukrainian', $2), \
                  'StartSel=\u{2}, StopSel=\u{3}, MaxWords=30, MinWords=12') AS snippet \
-             FROM live WHERE c IS NOT NULL AND to_tsvector('simple', words) @@ to_tsquery('simple', $2) \
-             ORDER BY ts_rank(to_tsvector('simple', words), to_tsquery('simple', $2)) DESC, id LIMIT $3"
+             FROM live WHERE c IS NOT NULL AND to_tsvector('app.ukrainian', words) @@ to_tsquery('app.ukrainian', $2) \
+             ORDER BY ts_rank(to_tsvector('app.ukrainian', words), to_tsquery('app.ukrainian', $2)) DESC, id LIMIT $3"
         ),
         [tenant_id.into(), tsquery.into(), (limit as i64).into()],
     ))

@@ -14,6 +14,7 @@ use serde::Serialize;
 use serde_json::json;
 use uuid::Uuid;
 
+use hromada_tenants::applications::notice::{date_en, date_uk};
 use hromada_tenants::cnap::calendar::{Term, TermUnit};
 use hromada_tenants::cnap::directory;
 use hromada_tenants::cnap::schedule::DayHours;
@@ -56,6 +57,12 @@ impl Lang {
             Lang::En if !en.is_empty() => en,
             _ => uk,
         }
+    }
+
+    /// `Some("uk")` when [`Lang::pick`] falls back to the Ukrainian because `en` is empty on
+    /// an English page: the element then says its language (WCAG 3.1.2).
+    fn fallback(self, en: &str) -> Option<&'static str> {
+        (self == Lang::En && en.is_empty()).then_some("uk")
     }
 }
 
@@ -242,6 +249,15 @@ impl Renderer {
                 out.write_str(&escape(s)).map_err(minijinja::Error::from)
             }
             _ => minijinja::escape_formatter(out, state, value),
+        });
+        // `{{ date|human_date(f.lang_code) }}`: "20 листопада 2026 р." / "20 November 2026"
+        // for an ISO date (the `datetime` attribute keeps the ISO form for machines).
+        env.add_filter("human_date", |iso: String, lang: String| -> String {
+            match chrono::NaiveDate::parse_from_str(iso.get(..10).unwrap_or(&iso), "%Y-%m-%d") {
+                Ok(d) if lang == "en" => date_en(d),
+                Ok(d) => date_uk(d),
+                Err(_) => iso,
+            }
         });
         for (name, source) in TEMPLATES {
             env.add_template(name, source)
@@ -445,7 +461,7 @@ impl Renderer {
                     .pages
                     .iter()
                     .filter(|p| p.parent_id == Some(i.id))
-                    .map(|p| json!({ "title": lang.pick(&p.title_uk, &p.title_en), "href": frame.href(&p.path) }))
+                    .map(|p| json!({ "title": lang.pick(&p.title_uk, &p.title_en), "lang": lang.fallback(&p.title_en), "href": frame.href(&p.path) }))
                     .collect()
             })
             .unwrap_or_default();
@@ -457,7 +473,9 @@ impl Renderer {
             context! {
                 f => Serde(frame),
                 title => lang.pick(&content.title_uk, &content.title_en),
+                title_lang => lang.fallback(&content.title_en),
                 description => lang.pick(&content.description_uk, &content.description_en),
+                description_lang => lang.fallback(&content.description_en),
                 blocks => Serde(&blocks),
                 crumbs => Serde(&crumbs),
                 children => Serde(&children),
@@ -501,7 +519,7 @@ impl Renderer {
             context! {
                 f => Serde(frame),
                 title => frame.t("Новини", "News"),
-                tag => tag,
+                tag => tag.map(|t| crate::tags::label(t, frame.lang == Lang::En)),
                 items => Serde(&views),
                 next => more.then(|| frame.href(&format!("/news?{tag_q}page={}", page_no + 1))),
                 prev => (page_no > 1).then(|| frame.href(&format!("/news?{tag_q}page={}", page_no - 1))),
@@ -540,7 +558,9 @@ impl Renderer {
             context! {
                 f => Serde(frame),
                 title => lang.pick(&item.content.title_uk, &item.content.title_en),
+                title_lang => lang.fallback(&item.content.title_en),
                 description => lang.pick(&item.content.description_uk, &item.content.description_en),
+                description_lang => lang.fallback(&item.content.description_en),
                 date => item.date().to_string(),
                 tags => Serde(&tag_links(frame, &item.content.tags)),
                 cover => Serde(&cover),
@@ -968,6 +988,7 @@ fn news_view(frame: &Frame, n: &public::NewsItem) -> serde_json::Value {
     let lang = frame.lang;
     json!({
         "title": lang.pick(&n.content.title_uk, &n.content.title_en),
+        "lang": lang.fallback(&n.content.title_en),
         "lead": lang.pick(&n.content.description_uk, &n.content.description_en),
         "href": frame.href(&format!("/news/{}", n.slug)),
         "date": n.date().to_string(),
@@ -977,7 +998,7 @@ fn news_view(frame: &Frame, n: &public::NewsItem) -> serde_json::Value {
 
 fn tag_links(frame: &Frame, tags: &[String]) -> Vec<serde_json::Value> {
     tags.iter()
-        .map(|t| json!({ "name": t, "href": format!("{}?tag={}", frame.news_href, urlencode(t)) }))
+        .map(|t| json!({ "name": crate::tags::label(t, frame.lang == Lang::En), "href": format!("{}?tag={}", frame.news_href, urlencode(t)) }))
         .collect()
 }
 

@@ -138,7 +138,7 @@ pub async fn revoke(
         .await?;
     if deleted.rows_affected() == 0 {
         return Err(DomainError::NotFound(format!(
-            "role: {} does not hold {role} here",
+            "role {role} of {}",
             user.email
         )));
     }

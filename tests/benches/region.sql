@@ -12,7 +12,7 @@ CREATE TEMP TABLE texts AS
   WITH ins AS (
     INSERT INTO search_text (digest, name_uk, name_latin, search_latin, search_doc)
     SELECT sha256(convert_to('bench' || t.n || '/' || v.v, 'UTF8')), trim(t.name_uk || ' ' || v.uk), trim(t.name_latin || ' ' || v.lat),
-           t.search_latin || ' ' || v.lat, t.search_doc || to_tsvector('simple', v.uk)
+           t.search_latin || ' ' || v.lat, t.search_doc || to_tsvector('app.ukrainian', v.uk)
     FROM tpl t CROSS JOIN variant v RETURNING id, digest)
   SELECT t.n, v.v, ins.id FROM tpl t CROSS JOIN variant v JOIN ins ON ins.digest = sha256(convert_to('bench' || t.n || '/' || v.v, 'UTF8'));
 CREATE TEMP TABLE bt AS SELECT gen_random_uuid() AS id, n FROM generate_series(1, 1470) n;

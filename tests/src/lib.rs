@@ -203,9 +203,11 @@ impl TestApp {
         query: &str,
         variables: Value,
     ) -> Value {
+        // The tests read the English messages (the server answers in Ukrainian by default).
         let mut req = self
             .http
             .post(format!("{}/graphql", self.base_url))
+            .header("Accept-Language", "en")
             .json(&json!({ "query": query, "variables": variables }));
         if let Some(t) = tenant {
             req = req.header("Host", format!("{t}.{}", self.config.domain));
@@ -240,6 +242,7 @@ impl TestApp {
         self.http
             .post(format!("{}/graphql", self.base_url))
             .header("Host", format!("{tenant}.{}", self.config.domain))
+            .header("Accept-Language", "en")
             .bearer_auth(token)
             .multipart(form)
             .send()

@@ -162,11 +162,12 @@ pub(crate) async fn execute(
         bearer_token: token,
     };
     let mut response = hromada_graphql::execute(&state.schema, &state.db, request, tx, meta).await;
-    let ukrainian = req
-        .headers()
-        .get(actix_web::http::header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(hromada_graphql::messages::prefers_ukrainian);
+    let ukrainian = hromada_graphql::messages::prefers_ukrainian(
+        req.headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+    );
     hromada_graphql::messages::localize(&mut response, ukrainian);
     if mutation && response.is_ok() {
         if signed_in {

@@ -19,7 +19,7 @@ pub async fn map(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
             .ok_or_else(|| DomainError::NotFound("community of this host".into()))?;
         if tenant.0.kind != TenantKind::Community {
             return Err(DomainError::NotFound(format!(
-                "'{}' is not a community: maps are the communities'",
+                "map of '{}' (maps are the communities')",
                 tenant.0.slug
             )));
         }

@@ -1,8 +1,9 @@
 //! The public projection of published cards (`public_service`): what the single window
 //! searches and open data publishes. Each row points to its searchable text in `search_text`,
-//! stored once for every community that publishes the same card. Search text is indexed twice: as a `tsvector` and,
-//! transliterated to Latin by the official KMU 55 table (crate `uklatn`), as trigram text, so
-//! "propyska", "прописка" and "пропіска" all meet.
+//! stored once for every community that publishes the same card. Search text is indexed twice:
+//! as a `tsvector` of lemmas (`app.ukrainian`: the Ukrainian hunspell dictionary, so "довідки"
+//! meets "довідка") and, transliterated to Latin by the official KMU 55 table (crate `uklatn`),
+//! as trigram text, so "propyska", "прописка" and "пропіска" all meet.
 
 use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
 use serde_json::{Value, json};
@@ -109,7 +110,7 @@ async fn write(conn: &impl ConnectionTrait, row: Published) -> DomainResult<()> 
     conn.execute_raw(Statement::from_sql_and_values(
         DbBackend::Postgres,
         "WITH text AS (INSERT INTO search_text (digest, name_uk, name_latin, search_latin, search_doc) \
-           VALUES ($17, $6, $18, $14, setweight(to_tsvector('simple', $15), 'A') || \
+           VALUES ($17, $6, $18, $14, setweight(to_tsvector('app.ukrainian', $15), 'A') || \
                    setweight(to_tsvector('english', $7), 'B')) \
            ON CONFLICT (digest) DO UPDATE SET digest = excluded.digest RETURNING id) \
          INSERT INTO public_service (tenant_id, service_id, oblast_id, standard_id, code, name_uk, name_en, \

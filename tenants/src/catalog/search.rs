@@ -220,7 +220,8 @@ pub fn search_sql_probing(
     } else {
         let l = arg(latin(query).into(), &mut values);
         let q = arg(query.to_owned().into(), &mut values);
-        let tsq = format!("(plainto_tsquery('simple', {q}) || plainto_tsquery('english', {q}))");
+        let tsq =
+            format!("(plainto_tsquery('app.ukrainian', {q}) || plainto_tsquery('english', {q}))");
         Some(format!(
             "q AS (SELECT DISTINCT w FROM regexp_split_to_table({l}, '[^a-z0-9]+') w WHERE length(w) >= 2), \
              mw AS MATERIALIZED (SELECT q.w AS qw, sw.word, similarity(q.w, sw.word) AS sim \

@@ -486,6 +486,29 @@ async fn the_single_window_finds_services_from_typos_and_transliteration() {
             "{q}: {hits:?}"
         );
     }
+    // Word forms: the stored documents hold lemmas (the hunspell dictionary), so a plural
+    // genitive meets the card's singular, and the window finds the land services by it.
+    let lemmas = app
+        .count(
+            "SELECT count(*) FROM search_text WHERE search_doc @@ plainto_tsquery('app.ukrainian', 'земельних ділянок')",
+        )
+        .await;
+    assert!(lemmas >= 3, "{lemmas} texts hold the lemma of «ділянок»");
+    let res = app
+        .gql(
+            Some("dnipropetrovska"),
+            None,
+            SEARCH,
+            json!({ "q": "відведення ділянок" }),
+        )
+        .await;
+    let hits = found(&res);
+    assert!(
+        hits.iter()
+            .take(3)
+            .any(|(_, n)| n.contains("відведення земельної ділянки")),
+        "{hits:?}"
+    );
     // From a community's host the window still spans the oblast.
     let res = app
         .gql(Some("kryvorizka"), None, SEARCH, json!({ "q": "прописка" }))

@@ -544,6 +544,23 @@ async fn the_console_asks_the_server_what_each_person_may_do_and_what_is_left_to
         ukrainian["errors"][0]["extensions"]["messageEn"],
         "email: is not a valid e-mail address"
     );
+    // A client that names no language reads Ukrainian.
+    let unnamed: Value = app
+        .http
+        .post(format!("{}/graphql", app.base_url))
+        .header("Host", format!("tsarychanska.{}", app.config.domain))
+        .bearer_auth(&admin)
+        .json(&json!({ "query": invite }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        unnamed["errors"][0]["message"],
+        "email: не є правильною адресою електронної пошти"
+    );
 
     // The block schema the editor's forms are made from names every block type.
     let schema = app.gql(None, None, "{ blockSchema }", json!({})).await;

@@ -1307,3 +1307,61 @@ async fn text_answers_are_compressed_images_are_not_and_every_host_has_an_icon()
     let icon = res.bytes().await.expect("an icon");
     assert_eq!(&icon[..4], &[0, 0, 1, 0], "an ICO file");
 }
+
+#[tokio::test]
+async fn site_search_finds_word_forms() {
+    let app = TestApp::spawn().await;
+    let editor = app.demo_login("editor@petrykivska.hromada.localhost").await;
+    let c = Some("petrykivska");
+    let res = app
+        .gql(
+            c,
+            Some(&editor),
+            CREATE_PAGE,
+            json!({"i": {"slug": "remont", "titleUk": "Ремонт доріг у громаді",
+                "descriptionUk": "Графік ремонту доріг і приймання електронних петицій до ради"}}),
+        )
+        .await;
+    let (id, v) = page_id(&res, "createPage");
+    let res = app
+        .gql(
+            c,
+            Some(&editor),
+            PUBLISH_PAGE,
+            json!({"i": {"id": id, "version": v}}),
+        )
+        .await;
+    assert_eq!(
+        data(&res)["publishPage"]["page"]["status"],
+        "PUBLISHED",
+        "{res}"
+    );
+    // The nominative finds the genitive plural ("дорога" → "доріг", "петиція" → "петицій"),
+    // which the words as written never matched.
+    for q in ["дорога", "петиція", "Ремонт дорога", "дороги"] {
+        let (status, found, _) = fetch(
+            &app,
+            "petrykivska",
+            &format!("/search?q={}", urlencoding(q)),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200);
+        assert!(found.contains("href=\"/remont\""), "{q}: {found}");
+    }
+    let (_, found, _) = fetch(
+        &app,
+        "petrykivska",
+        &format!("/search?q={}", urlencoding("вертоліт")),
+        None,
+    )
+    .await;
+    assert!(
+        !found.contains("href=\"/remont\""),
+        "an unrelated word finds nothing"
+    );
+}
+
+fn urlencoding(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
