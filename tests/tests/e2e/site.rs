@@ -1309,7 +1309,7 @@ async fn text_answers_are_compressed_images_are_not_and_every_host_has_an_icon()
 }
 
 #[tokio::test]
-async fn site_search_finds_word_forms() {
+async fn site_search_finds_word_forms_and_pages_say_their_language_dates_and_tags() {
     let app = TestApp::spawn().await;
     let editor = app.demo_login("editor@petrykivska.hromada.localhost").await;
     let c = Some("petrykivska");
@@ -1360,6 +1360,31 @@ async fn site_search_finds_word_forms() {
         !found.contains("href=\"/remont\""),
         "an unrelated word finds nothing"
     );
+
+    // The page has no English: on the English site its Ukrainian says so (WCAG 3.1.2).
+    let (status, page, _) = fetch(&app, "petrykivska", "/en/remont", None).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<html lang=\"en\""), "the page is English");
+    assert!(
+        page.contains("<h1 lang=\"uk\">Ремонт доріг у громаді</h1>"),
+        "{page}"
+    );
+    assert!(page.contains("<p class=\"lead\" lang=\"uk\">"), "{page}");
+    let (_, page, _) = fetch(&app, "petrykivska", "/remont", None).await;
+    assert!(
+        page.contains("<h1>Ремонт доріг у громаді</h1>"),
+        "no lang on a Ukrainian page"
+    );
+
+    // News dates as Ukrainians and English readers write them; tags by their labels.
+    let (_, news, _) = fetch(&app, "petrykivska", "/news", None).await;
+    let months_uk = regex::Regex::new(r#"<time datetime="\d{4}-\d{2}-\d{2}">\d{1,2} (січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня) \d{4} р\.</time>"#).expect("a pattern");
+    assert!(months_uk.is_match(&news), "{news}");
+    assert!(news.contains(">#Бюджет</a>"), "a tag's label: {news}");
+    let (_, news, _) = fetch(&app, "petrykivska", "/en/news", None).await;
+    let months_en = regex::Regex::new(r#"<time datetime="\d{4}-\d{2}-\d{2}">\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}</time>"#).expect("a pattern");
+    assert!(months_en.is_match(&news), "{news}");
+    assert!(news.contains(">#Budget</a>"), "{news}");
 }
 
 fn urlencoding(s: &str) -> String {
