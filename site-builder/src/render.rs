@@ -116,6 +116,8 @@ pub enum Route {
     News(String),
     /// The site's search.
     Search(String),
+    /// A published service of the community, as a page (`/services/<id>`).
+    Service(Uuid),
     Sitemap,
     Rss,
     Robots,
@@ -159,6 +161,12 @@ impl Route {
             "/sitemap.xml" => Route::Sitemap,
             "/robots.txt" => Route::Robots,
             p if p.starts_with("/news/") => Route::News(p["/news/".len()..].to_owned()),
+            p if p
+                .strip_prefix("/services/")
+                .is_some_and(|id| Uuid::parse_str(id).is_ok()) =>
+            {
+                Route::Service(Uuid::parse_str(&p["/services/".len()..]).ok()?)
+            }
             p if p.starts_with("/preview/") => Route::Preview(p["/preview/".len()..].to_owned()),
             p => {
                 let ok = p.split('/').skip(1).all(|seg| {
@@ -215,7 +223,7 @@ pub struct Renderer {
     env: Environment<'static>,
 }
 
-const TEMPLATES: [(&str, &str); 15] = [
+const TEMPLATES: [(&str, &str); 17] = [
     ("apply.html", include_str!("../templates/apply.html")),
     ("status.html", include_str!("../templates/status.html")),
     ("booking.html", include_str!("../templates/booking.html")),
@@ -236,6 +244,11 @@ const TEMPLATES: [(&str, &str); 15] = [
     ("sitemap.xml", include_str!("../templates/sitemap.xml")),
     ("platform.html", include_str!("../templates/platform.html")),
     ("portal.html", include_str!("../templates/portal.html")),
+    (
+        "service_card.html",
+        include_str!("../templates/service_card.html"),
+    ),
+    ("service.html", include_str!("../templates/service.html")),
     ("rss.xml", include_str!("../templates/rss.xml")),
 ];
 
@@ -321,6 +334,13 @@ impl Renderer {
             Route::News(slug) => match public::news_by_slug(conn, tenant.id, slug).await {
                 Ok(item) => html(200, self.news_item(tx, &frame, &item).await?),
                 Err(DomainError::NotFound(_)) => html(404, self.not_found(&frame)?),
+                Err(e) => return Err(e),
+            },
+            Route::Service(id) => match hromada_tenants::catalog::public::card(conn, *id).await {
+                Ok(card) if card.tenant_id == tenant.id => {
+                    html(200, self.service(tx, &frame, &card).await?)
+                }
+                Ok(_) | Err(DomainError::NotFound(_)) => html(404, self.not_found(&frame)?),
                 Err(e) => return Err(e),
             },
             Route::Search(q) => {
@@ -569,6 +589,49 @@ impl Renderer {
                 untranslated => lang == Lang::En && !item.content.has_english(),
                 og_image => cover.as_ref().map(|c| format!("{}{}", frame.base_url, c["src"].as_str().unwrap_or_default())),
                 published => item.published_at.to_rfc3339(),
+            },
+        )
+    }
+
+    /// A published card as a page of the community's site, with its `GovernmentService`
+    /// JSON-LD in the head (the same view as the portal's service page).
+    async fn service(
+        &self,
+        tx: &TenantTx,
+        frame: &Frame,
+        card: &hromada_tenants::catalog::public::PublicCard,
+    ) -> DomainResult<String> {
+        let lang = frame.lang;
+        let url = format!(
+            "{}{}/services/{}",
+            frame.base_url,
+            lang.prefix(),
+            card.service_id
+        );
+        let (view, _, jsonld) = crate::portal::service::view(
+            tx,
+            card,
+            frame.site_name.clone(),
+            String::new(),
+            lang,
+            &url,
+        )
+        .await?;
+        let crumbs = vec![
+            json!({ "title": frame.t("Головна", "Home"), "href": frame.href("/") }),
+            json!({ "title": view.name, "href": frame.href(&format!("/services/{}", card.service_id)) }),
+        ];
+        self.render(
+            "service.html",
+            context! {
+                f => Serde(frame),
+                title => view.name.clone(),
+                title_lang => lang.fallback(&card.name_en),
+                description => view.result.clone(),
+                crumbs => Serde(&crumbs),
+                service => Serde(&view),
+                labels => Serde(&crate::portal::labels(lang == Lang::En)),
+                page_jsonld => Serde(&jsonld),
             },
         )
     }
@@ -1145,7 +1208,8 @@ async fn block_views(
                             "category": c.category,
                             "free": c.free,
                             "term": term,
-                            "href": format!("/open-data/services/{}.jsonld", c.service_id),
+                            "href": frame.href(&format!("/services/{}", c.service_id)),
+                            "data_href": format!("/open-data/services/{}.jsonld", c.service_id),
                             "apply_href": online.then(|| frame.href(&format!("/apply/{}", c.service_id))),
                         })
                     })

@@ -19,7 +19,7 @@ const VISITS: u32 = 3;
 
 /// A point of the map.
 #[derive(Debug, Clone, Serialize)]
-pub(super) struct MapPoint {
+pub(crate) struct MapPoint {
     pub lat: f64,
     pub lon: f64,
     pub name: String,

@@ -9,10 +9,10 @@
 //! and English, readable without JavaScript (the map is the only script, over a list that
 //! works without it), with the version for visually impaired visitors.
 
-mod cnaps;
+pub(crate) mod cnaps;
 mod directory;
 mod results;
-mod service;
+pub(crate) mod service;
 mod sitemap;
 mod situations;
 
@@ -360,7 +360,8 @@ fn pick(en: bool, uk: &str, en_text: &str) -> String {
 }
 
 /// The portal's words, in the page's language.
-fn labels(en: bool) -> Value {
+/// The portal's labels, which the service card also uses on community sites.
+pub(crate) fn labels(en: bool) -> Value {
     let pairs: &[(&str, &str, &str)] = &[
         ("skip", "Перейти до змісту", "Skip to content"),
         ("tools", "Мова і доступність", "Language and accessibility"),

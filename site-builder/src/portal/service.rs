@@ -21,11 +21,11 @@ use crate::render::{Lang, term_text};
 
 /// A card as its page shows it.
 #[derive(Serialize)]
-struct ServiceView {
-    name: String,
+pub(crate) struct ServiceView {
+    pub(crate) name: String,
     community: String,
     community_href: String,
-    result: String,
+    pub(crate) result: String,
     who: Vec<&'static str>,
     documents: Vec<(String, bool, String)>,
     term: String,
@@ -100,11 +100,41 @@ pub(super) async fn page(tx: &TenantTx, req: &PortalRequest<'_>, id: Uuid) -> Do
     let Some(community) = req.communities.iter().find(|c| c.slug == p.community_slug) else {
         return Ok(missing());
     };
+    let community_name = pick(en, &community.name_uk, &community.name_en);
+    let (view, points, jsonld) = view(
+        tx,
+        &p,
+        community_name,
+        community.href.clone(),
+        req.lang,
+        &format!("{}{}/services/{id}", req.base_url, req.lang.prefix()),
+    )
+    .await?;
+    let mut part = Part::new(
+        view.name.clone(),
+        "service",
+        json!({ "service": view, "map": map_values(req, &points, en) }),
+    );
+    part.jsonld = Some(jsonld);
+    Ok(part)
+}
+
+/// The page of a published card, as the portal and the community's own site show it:
+/// `site` is the community site's address ("" on the site itself), `url` the page's own.
+pub(crate) async fn view(
+    tx: &TenantTx,
+    p: &public::PublicCard,
+    community_name: String,
+    site: String,
+    lang: Lang,
+    url: &str,
+) -> DomainResult<(ServiceView, Vec<MapPoint>, serde_json::Value)> {
+    let en = lang == Lang::En;
+    let id = p.service_id;
     let mut json = p.card.clone();
     let provider = json.as_object_mut().and_then(|o| o.remove("provider"));
     let card = ServiceCard::from_json(json)?;
     let now = Utc::now();
-    let community_name = pick(en, &community.name_uk, &community.name_en);
     let cnaps: Vec<_> = directory::list(tx.conn(), p.tenant_id, None)
         .await?
         .into_iter()
@@ -170,7 +200,6 @@ pub(super) async fn page(tx: &TenantTx, req: &PortalRequest<'_>, id: Uuid) -> Do
         .channels
         .iter()
         .any(|c| c.kind == ChannelKind::InPerson);
-    let site = community.href.clone();
     let data_href = format!("{site}/open-data/services/{id}.jsonld");
     let name = pick(en, &card.name_uk, &card.name_en);
     let jsonld = json!({
@@ -179,7 +208,7 @@ pub(super) async fn page(tx: &TenantTx, req: &PortalRequest<'_>, id: Uuid) -> Do
         "@id": data_href,
         "name": name,
         "identifier": card.code,
-        "url": format!("{}{}/services/{id}", req.base_url, req.lang.prefix()),
+        "url": url,
         "areaServed": { "@type": "AdministrativeArea", "name": community_name },
         "provider": provider.as_ref().map(|pr| json!({ "@type": "GovernmentOrganization", "name": pr["nameUk"] })),
         "availableChannel": places.iter().map(|pl| json!({
@@ -188,7 +217,7 @@ pub(super) async fn page(tx: &TenantTx, req: &PortalRequest<'_>, id: Uuid) -> Do
         })).collect::<Vec<_>>(),
     });
     let view = ServiceView {
-        community: community_name,
+        community: community_name.clone(),
         community_href: site.clone(),
         result: card.result.clone(),
         who: card
@@ -208,7 +237,7 @@ pub(super) async fn page(tx: &TenantTx, req: &PortalRequest<'_>, id: Uuid) -> Do
             .collect(),
         term: card
             .term
-            .map(|term| term_text(req.lang, term))
+            .map(|term| term_text(lang, term))
             .unwrap_or_else(|| (if en { "not set" } else { "не вказано" }).to_owned()),
         cost: cost_text(&card, en),
         payment: card.cost.payment_details.clone(),
@@ -225,16 +254,10 @@ pub(super) async fn page(tx: &TenantTx, req: &PortalRequest<'_>, id: Uuid) -> Do
             })
             .collect(),
         appeal: card.appeal.clone(),
-        apply_href: online_here.then(|| format!("{site}{}/apply/{id}", req.lang.prefix())),
-        book_href: in_person.then(|| format!("{site}{}/booking?service={id}", req.lang.prefix())),
+        apply_href: online_here.then(|| format!("{site}{}/apply/{id}", lang.prefix())),
+        book_href: in_person.then(|| format!("{site}{}/booking?service={id}", lang.prefix())),
         data_href,
-        name: name.clone(),
-    };
-    let mut part = Part::new(
         name,
-        "service",
-        json!({ "service": view, "map": map_values(req, &points, en) }),
-    );
-    part.jsonld = Some(jsonld);
-    Ok(part)
+    };
+    Ok((view, points, jsonld))
 }

@@ -1390,3 +1390,89 @@ async fn site_search_finds_word_forms_and_pages_say_their_language_dates_and_tag
 fn urlencoding(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
+
+#[tokio::test]
+async fn every_published_service_has_a_page_on_its_communitys_site() {
+    let app = TestApp::spawn().await;
+    let (status, list, _) = fetch(&app, "petrykivska", "/services", None).await;
+    assert_eq!(status, 200);
+    let link = regex::Regex::new(r#"href="(/services/[0-9a-f-]{36})""#).expect("a pattern");
+    let hrefs: Vec<String> = link.captures_iter(&list).map(|c| c[1].to_owned()).collect();
+    assert!(
+        hrefs.len() >= 3,
+        "the list links its services' pages: {list}"
+    );
+    assert!(
+        !list.contains(".jsonld\">"),
+        "no service links to raw JSON-LD"
+    );
+    for href in hrefs.iter().take(3) {
+        let id = &href["/services/".len()..];
+        let published = app
+            .count(&format!(
+                "SELECT count(*) FROM public_service WHERE service_id = '{id}'"
+            ))
+            .await;
+        assert_eq!(published, 1, "{href} is a published service");
+        let (status, page, _) = fetch(&app, "petrykivska", href, None).await;
+        assert_eq!(status, 200, "{href}");
+        let head = page.split("</head>").next().unwrap_or_default();
+        assert!(
+            regex::Regex::new(r#"application/ld\+json">[^<]*GovernmentService"#)
+                .expect("a pattern")
+                .is_match(head),
+            "{href}: JSON-LD in the head: {head}"
+        );
+        assert!(
+            page.contains("Строк") || page.contains("Термін"),
+            "{href}: the term"
+        );
+        assert!(
+            page.contains(&format!("/open-data/services/{id}.jsonld")),
+            "{href}: the data stays"
+        );
+        let (status, english, _) = fetch(&app, "petrykivska", &format!("/en{href}"), None).await;
+        assert_eq!(status, 200);
+        assert!(english.contains("<html lang=\"en\""));
+    }
+    // Another community's card, and an unknown one, are not this site's pages.
+    let foreign = app
+        .count(
+            "SELECT count(*) FROM public_service p JOIN tenant t ON t.id = p.tenant_id WHERE t.slug = 'tsarychanska'",
+        )
+        .await;
+    assert!(foreign > 0);
+    let other: Value = app
+        .gql(
+            Some("tsarychanska"),
+            None,
+            "{ services(first: 1) { edges { node { id } } } }",
+            json!({}),
+        )
+        .await;
+    let other_id = data(&other)["services"]["edges"][0]["node"]["id"]
+        .as_str()
+        .expect("a service of Tsarychanka")
+        .to_owned();
+    let (status, _, _) = fetch(&app, "petrykivska", &format!("/services/{other_id}"), None).await;
+    assert_eq!(status, 404);
+    let (status, _, _) = fetch(
+        &app,
+        "petrykivska",
+        "/services/00000000-0000-0000-0000-000000000000",
+        None,
+    )
+    .await;
+    assert_eq!(status, 404);
+    // The page passes axe with the site's host.
+    let site = format!(
+        "http://petrykivska.{}:{}",
+        app.config.domain,
+        app.base_url.rsplit(':').next().unwrap_or_default()
+    );
+    let host_pages = [
+        format!("{site}{}", hrefs[0]),
+        format!("{site}/en{}", hrefs[0]),
+    ];
+    hromada_tests::assert_axe_clean(&host_pages).await;
+}
