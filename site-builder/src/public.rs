@@ -111,6 +111,20 @@ pub struct NewsItem {
 }
 
 impl NewsItem {
+    /// When the item was published as its readers know it: the moment it went live, unless
+    /// the editor dated it another day (an item moved from an old site, say): then 09:00 of
+    /// that day in Kyiv.
+    pub fn published(&self) -> DateTime<Utc> {
+        let day = self.date();
+        let live = self.published_at.with_timezone(&chrono_tz::Europe::Kyiv);
+        if live.date_naive() == day {
+            return self.published_at;
+        }
+        day.and_hms_opt(9, 0, 0)
+            .and_then(|t| t.and_local_timezone(chrono_tz::Europe::Kyiv).earliest())
+            .map_or(self.published_at, |t| t.with_timezone(&Utc))
+    }
+
     /// The date a reader sees: the one the editor gave, or the day it was published.
     pub fn date(&self) -> chrono::NaiveDate {
         self.content.date.unwrap_or_else(|| {

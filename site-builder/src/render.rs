@@ -526,10 +526,21 @@ impl Renderer {
         )
         .await?;
         let more = items.len() as u64 > PER_PAGE;
+        let covers: Vec<Uuid> = items.iter().filter_map(|n| n.content.cover_id).collect();
+        let media = public::media_by_id(tx.conn(), frame.tenant_id, &covers).await?;
         let views: Vec<_> = items
             .iter()
             .take(PER_PAGE as usize)
-            .map(|n| news_view(frame, n))
+            .map(|n| {
+                let mut view = news_view(frame, n);
+                if let Some(m) = n.content.cover_id.and_then(|id| media.get(&id)) {
+                    let alt = frame
+                        .lang
+                        .pick(&n.content.cover_alt_uk, &n.content.cover_alt_en);
+                    view["cover"] = image_view(frame, m, alt, "");
+                }
+                view
+            })
             .collect();
         let tag_q = tag
             .map(|t| format!("tag={}&", urlencode(t)))
@@ -707,7 +718,7 @@ impl Renderer {
                     "title": n.content.title_uk,
                     "link": format!("{base}/news/{}", n.slug),
                     "description": n.content.description_uk,
-                    "date": n.published_at.to_rfc2822(),
+                    "date": n.published().to_rfc2822(),
                     "guid": n.id.to_string(),
                     "tags": n.content.tags,
                 })

@@ -1385,6 +1385,29 @@ async fn site_search_finds_word_forms_and_pages_say_their_language_dates_and_tag
     let months_en = regex::Regex::new(r#"<time datetime="\d{4}-\d{2}-\d{2}">\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}</time>"#).expect("a pattern");
     assert!(months_en.is_match(&news), "{news}");
     assert!(news.contains(">#Budget</a>"), "{news}");
+
+    // Covers on the news list; the logo is the og:image of a page without its own.
+    let (_, news, _) = fetch(&app, "petrykivska", "/news", None).await;
+    assert!(
+        news.contains("<figure class=\"cover\"><img src=\"/media/"),
+        "{news}"
+    );
+    let (_, page, _) = fetch(&app, "petrykivska", "/remont", None).await;
+    assert!(
+        regex::Regex::new(r#"<meta property="og:image" content="http[^"]+/media/[^"]+">"#)
+            .expect("a pattern")
+            .is_match(&page),
+        "{page}"
+    );
+    // The feed dates each item as its readers know it, not all by when the demo loaded.
+    let (_, rss, _) = fetch(&app, "petrykivska", "/news/rss.xml", None).await;
+    let dates: std::collections::BTreeSet<String> =
+        regex::Regex::new(r"<pubDate>([^<]+)</pubDate>")
+            .expect("a pattern")
+            .captures_iter(&rss)
+            .map(|c| c[1][..16].to_owned())
+            .collect();
+    assert!(dates.len() >= 3, "{dates:?}");
 }
 
 fn urlencoding(s: &str) -> String {
