@@ -38,3 +38,5 @@ pub mod text;
 
 /// The stylesheet of every community site (served by the backend under a content hash).
 pub const STYLESHEET: &str = include_str!("../static/site.css");
+/// The sites' one script: the main menu behind a button on narrow screens.
+pub const SCRIPT: &str = include_str!("../static/site.js");

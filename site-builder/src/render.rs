@@ -202,6 +202,8 @@ pub struct Request<'a> {
     pub base_url: &'a str,
     /// The site stylesheet's URL.
     pub stylesheet: &'a str,
+    /// The site script's URL (the menu button on narrow screens).
+    pub script: &'a str,
     /// The path as asked (for the language switch and the accessibility links).
     pub path: &'a str,
 }
@@ -405,6 +407,8 @@ impl Renderer {
             a11y: A11y::default(),
             base_url,
             stylesheet,
+            // The editor's live preview needs no menu button.
+            script: "",
             path: &path,
         };
         let frame = Frame::load(tx, &tenant, &site, &pages, &req).await?;
@@ -753,6 +757,7 @@ pub struct Frame {
     site_name_other: String,
     base_url: String,
     stylesheet: String,
+    script: String,
     scheme: &'static str,
     primary: &'static str,
     accent: &'static str,
@@ -803,6 +808,7 @@ impl Frame {
             },
             base_url: req.base_url.to_owned(),
             stylesheet: req.stylesheet.to_owned(),
+            script: req.script.to_owned(),
             scheme: scheme.key,
             primary: scheme.primary,
             accent: scheme.accent,

@@ -104,6 +104,7 @@ async fn main() {
                         a11y: A11y::default(),
                         base_url: "http://petrykivska.localhost",
                         stylesheet: "/assets/site.css",
+                        script: "/assets/site.js",
                         path: route_path,
                     },
                 )

@@ -455,3 +455,30 @@ pub async fn assert_axe_clean(pages: &[String]) {
         assert_eq!(r["errors"], json!([]), "{r}");
     }
 }
+
+/// Opens `pages` in headless Chromium 320 px wide (`tests/browser/narrow_check.mjs`) and
+/// returns per page: `status`, `overflow` (how far it scrolls sideways, in px), `h1Top`,
+/// `toggle` (the menu's button shows) and `skip` (what the first Tab reached, if a skip link,
+/// and whether it was on screen).
+pub async fn narrow_layout(pages: &[String]) -> Vec<Value> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/browser/narrow_check.mjs");
+    let out = tokio::process::Command::new("node")
+        .arg(script)
+        .args(pages)
+        .env(
+            "WEB_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../backend/web"),
+        )
+        .output()
+        .await
+        .expect("node runs (infra/setup.sh --test installs Chromium and playwright-core)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "narrow check failed: {}\n{stdout}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: Value =
+        serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    results.as_array().cloned().expect("a list of results")
+}

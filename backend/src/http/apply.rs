@@ -289,6 +289,7 @@ impl Page<'_> {
     ) -> HttpResponse {
         let base = super::base_url(self.state, self.req);
         let stylesheet = self.state.assets.url("site.css").unwrap_or_default();
+        let script = self.state.assets.url("site.js").unwrap_or_default();
         let a11y = A11y::from_cookie(self.req.cookie(A11Y_COOKIE).as_ref().map(|c| c.value()));
         let request = Request {
             route: Route::Page(self.path.clone()),
@@ -296,6 +297,7 @@ impl Page<'_> {
             a11y,
             base_url: &base,
             stylesheet: &stylesheet,
+            script: &script,
             path: &self.path,
         };
         match self

@@ -53,6 +53,11 @@ impl Assets {
             CSS,
         );
         assets.add(
+            "site.js",
+            hromada_site_builder::SCRIPT.as_bytes().to_vec(),
+            JS,
+        );
+        assets.add(
             "graphiql-start.js",
             include_bytes!("../../static/graphiql.js").to_vec(),
             JS,

@@ -270,6 +270,7 @@ pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
     let generation = state.page_cache.generation(community.id);
     let base = base_url(&state, &req);
     let stylesheet = state.assets.url("site.css").unwrap_or_default();
+    let script = state.assets.url("site.js").unwrap_or_default();
     let tenant_id = community.id;
     let rendered = async {
         let tx =
@@ -284,6 +285,7 @@ pub async fn page(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
                     a11y,
                     base_url: &base,
                     stylesheet: &stylesheet,
+                    script: &script,
                     path: full_path,
                 },
             )

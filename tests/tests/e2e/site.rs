@@ -1499,3 +1499,47 @@ async fn every_published_service_has_a_page_on_its_communitys_site() {
     ];
     hromada_tests::assert_axe_clean(&host_pages).await;
 }
+
+#[tokio::test]
+async fn on_a_320_px_phone_nothing_scrolls_sideways_the_menu_folds_and_skip_links_show() {
+    let app = TestApp::spawn().await;
+    let port = app
+        .base_url
+        .rsplit(':')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let site = format!("http://petrykivska.{}:{port}", app.config.domain);
+    let bare = format!("http://{}:{port}", app.config.domain);
+    let site_pages = [
+        format!("{site}/"),
+        format!("{site}/about"),
+        format!("{site}/search?q=%D0%A6%D0%9D%D0%90%D0%9F"),
+        format!("{site}/news"),
+        format!("{site}/en/services"),
+    ];
+    let mut pages: Vec<String> = site_pages.to_vec();
+    pages.push(format!("{site}/map"));
+    pages.push(format!("{bare}/password-reset?token=x"));
+    let results = hromada_tests::narrow_layout(&pages).await;
+    assert_eq!(results.len(), pages.len());
+    for r in &results {
+        assert_eq!(r["status"], 200, "{r}");
+        assert!(
+            r["overflow"].as_i64().is_some_and(|o| o <= 0),
+            "scrolls sideways: {r}"
+        );
+        assert!(
+            r["skip"]["visible"] == true,
+            "the skip link shows when focused: {r}"
+        );
+    }
+    for r in &results[..site_pages.len()] {
+        assert_eq!(r["toggle"], true, "the menu folds behind a button: {r}");
+        assert!(
+            r["h1Top"].as_i64().is_some_and(|top| top < 600),
+            "the heading starts within the first screen: {r}"
+        );
+    }
+    hromada_tests::assert_axe_clean(&[format!("{site}/"), format!("{site}/map")]).await;
+}
