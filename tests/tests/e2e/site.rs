@@ -1429,6 +1429,8 @@ async fn every_published_service_has_a_page_on_its_communitys_site() {
         !list.contains(".jsonld\">"),
         "no service links to raw JSON-LD"
     );
+    let jsonld =
+        regex::Regex::new(r#"application/ld\+json">[^<]*GovernmentService"#).expect("a pattern");
     for href in hrefs.iter().take(3) {
         let id = &href["/services/".len()..];
         let published = app
@@ -1441,9 +1443,7 @@ async fn every_published_service_has_a_page_on_its_communitys_site() {
         assert_eq!(status, 200, "{href}");
         let head = page.split("</head>").next().unwrap_or_default();
         assert!(
-            regex::Regex::new(r#"application/ld\+json">[^<]*GovernmentService"#)
-                .expect("a pattern")
-                .is_match(head),
+            jsonld.is_match(head),
             "{href}: JSON-LD in the head: {head}"
         );
         assert!(
