@@ -66,8 +66,7 @@ fn arms(field: [u8; 3], charge: [u8; 3], figure: Figure) -> Vec<u8> {
         if !inside {
             return image::Rgba([0, 0, 0, 0]);
         }
-        let border = fx < 22.0
-            || fx > 138.0
+        let border = !(22.0..=138.0).contains(&fx)
             || fy < 18.0
             || (fy > 96.0 && ((fx - 80.0) / 58.0).powi(2) + ((fy - 96.0) / 50.0).powi(2) > 1.0);
         let on_figure = match figure {
