@@ -95,6 +95,7 @@ async fn gql_files(
     }
     app.http
         .post(format!("{}/graphql", app.base_url))
+        .header("Accept-Language", "en")
         .header("Host", format!("{tenant}.{}", app.config.domain))
         .bearer_auth(token)
         .multipart(form)
@@ -1894,6 +1895,7 @@ async fn an_applicant_sends_a_receipt_for_a_fee_and_the_desk_confirms_the_paymen
             .part("0", reqwest::multipart::Part::bytes(bytes).file_name(name));
         app.http
             .post(format!("{}/graphql", app.base_url))
+            .header("Accept-Language", "en")
             .header("Host", format!("petrykivska.{}", app.config.domain))
             .bearer_auth(&token)
             .multipart(form)

@@ -71,6 +71,7 @@ async fn a_deeply_nested_document_is_refused_and_the_process_lives_on() {
     let res = app
         .http
         .post(format!("{}/graphql", app.base_url))
+        .header("Accept-Language", "en")
         .body(format!(
             "{{\"query\": \"{{ __typename }}\", \"variables\": {{\"v\": {nested}}}}}"
         ))
@@ -233,6 +234,7 @@ async fn a_guesser_cannot_lock_the_owner_out() {
         async move {
             app.http
                 .post(format!("{}/graphql", app.base_url))
+                .header("Accept-Language", "en")
                 .header("X-Forwarded-For", addr)
                 .json(&json!({ "query": LOGIN, "variables": { "e": victim, "p": password } }))
                 .send()
@@ -293,6 +295,7 @@ async fn a_huge_multipart_operations_field_is_refused_without_being_read_whole()
         async move {
             app.http
                 .post(format!("{}/graphql", app.base_url))
+                .header("Accept-Language", "en")
                 .multipart(form)
                 .send()
                 .await
@@ -371,6 +374,7 @@ async fn pages_carry_security_headers_and_ignore_untrusted_forwarded_hosts() {
     let res = app
         .http
         .post(format!("{}/graphql", app.base_url))
+        .header("Accept-Language", "en")
         .json(&json!({ "query": "{ __typename }" }))
         .send()
         .await

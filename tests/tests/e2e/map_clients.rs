@@ -161,6 +161,7 @@ async fn application_passwords_open_map_endpoints_and_nothing_else() {
     let me = app
         .http
         .post(format!("{}/graphql", app.base_url))
+        .header("Accept-Language", "en")
         .header("Host", format!("petrykivska.{}", app.config.domain))
         .header("Authorization", basic(LAND, &secret))
         .json(&json!({ "query": "{ me { email } }" }))

@@ -74,6 +74,7 @@ async fn oversized_and_too_deep_queries_are_refused_before_they_run() {
     let res = app
         .http
         .post(format!("{}/graphql", app.base_url))
+        .header("Accept-Language", "en")
         .json(&json!({ "query": huge }))
         .send()
         .await
@@ -141,6 +142,7 @@ async fn oversized_and_too_deep_queries_are_refused_before_they_run() {
     let garbage = app
         .http
         .post(format!("{}/graphql", app.base_url))
+        .header("Accept-Language", "en")
         .header("content-type", "application/json")
         .body("{not json")
         .send()

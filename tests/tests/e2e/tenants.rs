@@ -32,6 +32,7 @@ async fn a_request_finds_its_tenant_by_host() {
     let res: Value = app
         .http
         .post(format!("{}/graphql", app.base_url))
+        .header("Accept-Language", "en")
         .header("Host", "PETRYKIVKA.hromada.localhost:8443")
         .json(&json!({ "query": q }))
         .send()
@@ -54,6 +55,7 @@ async fn an_explicit_tenant_is_checked_against_the_callers_roles() {
         let mut req = app
             .http
             .post(format!("{}/graphql", app.base_url))
+            .header("Accept-Language", "en")
             .header("X-Tenant", tenant)
             .json(&json!({ "query": "{ tenant { slug } }" }));
         if let Some(t) = token {
