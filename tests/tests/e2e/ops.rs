@@ -256,3 +256,44 @@ async fn the_server_stops_gracefully() {
         .await;
     assert!(after.is_err(), "the port still answers after stop");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn graphiql_loads_the_schema_within_the_depth_limit_in_chromium() {
+    let app = TestApp::spawn().await;
+    let port = app
+        .base_url
+        .rsplit(':')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let out = tokio::process::Command::new("node")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/browser/graphiql_check.mjs"
+        ))
+        .arg(format!(
+            "http://petrykivska.{}:{port}/graphiql",
+            app.config.domain
+        ))
+        .env(
+            "WEB_DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../backend/web"),
+        )
+        .output()
+        .await
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}\n{stdout}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let result: serde_json::Value = serde_json::from_str(stdout.trim()).expect("a result");
+    assert_eq!(result["status"], 200, "{result}");
+    assert_eq!(result["tooDeep"], false, "{result}");
+    assert_eq!(
+        result["schema"], true,
+        "the Docs pane lists the root types: {result}"
+    );
+    assert_eq!(result["errors"], serde_json::json!([]), "{result}");
+}
