@@ -420,25 +420,7 @@ pub fn data(res: &Value) -> &Value {
 /// a page given as `url|cookie=value` is visited with that cookie), asserting each answered
 /// 200, axe ran its rules, and no WCAG 2.1 A/AA violation or page error was found.
 pub async fn assert_axe_clean(pages: &[String]) {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/browser/a11y_check.mjs");
-    let out = tokio::process::Command::new("node")
-        .arg(script)
-        .args(pages)
-        .env(
-            "WEB_DIR",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/../backend/web"),
-        )
-        .output()
-        .await
-        .expect("node runs (infra/setup.sh --test installs Chromium, playwright-core, axe-core)");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "axe check failed: {}\n{stdout}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let results: Value =
-        serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    let results = browser_script("a11y_check.mjs", pages).await;
     let results = results.as_array().expect("a list of results");
     assert_eq!(results.len(), pages.len());
     for r in results {
@@ -456,29 +438,37 @@ pub async fn assert_axe_clean(pages: &[String]) {
     }
 }
 
-/// Opens `pages` in headless Chromium 320 px wide (`tests/browser/narrow_check.mjs`) and
-/// returns per page: `status`, `overflow` (how far it scrolls sideways, in px), `h1Top`,
-/// `toggle` (the menu's button shows) and `skip` (what the first Tab reached, if a skip link,
-/// and whether it was on screen).
-pub async fn narrow_layout(pages: &[String]) -> Vec<Value> {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/browser/narrow_check.mjs");
+/// Runs `tests/browser/<name>` with node (Chromium through playwright-core from
+/// `backend/web`'s packages) and returns the JSON it prints.
+pub async fn browser_script(name: &str, args: &[String]) -> Value {
+    let script = format!("{}/browser/{name}", env!("CARGO_MANIFEST_DIR"));
     let out = tokio::process::Command::new("node")
-        .arg(script)
-        .args(pages)
+        .arg(&script)
+        .args(args)
         .env(
             "WEB_DIR",
             concat!(env!("CARGO_MANIFEST_DIR"), "/../backend/web"),
         )
         .output()
         .await
-        .expect("node runs (infra/setup.sh --test installs Chromium and playwright-core)");
+        .expect("node runs (infra/setup.sh --test installs Chromium and the npm packages)");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
-        "narrow check failed: {}\n{stdout}",
+        "{name} failed: {}\n{stdout}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let results: Value =
-        serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{e}: {stdout}"));
-    results.as_array().cloned().expect("a list of results")
+    serde_json::from_str(stdout.trim()).unwrap_or_else(|e| panic!("{name}: {e}: {stdout}"))
+}
+
+/// Opens `pages` in headless Chromium 320 px wide (`tests/browser/narrow_check.mjs`) and
+/// returns per page: `status`, `overflow` (how far it scrolls sideways, in px), `h1Top`,
+/// `toggle` (the menu's button shows) and `skip` (what the first Tab reached, if a skip link,
+/// and whether it was on screen).
+pub async fn narrow_layout(pages: &[String]) -> Vec<Value> {
+    browser_script("narrow_check.mjs", pages)
+        .await
+        .as_array()
+        .cloned()
+        .expect("a list of results")
 }

@@ -266,29 +266,14 @@ async fn graphiql_loads_the_schema_within_the_depth_limit_in_chromium() {
         .next()
         .unwrap_or_default()
         .to_owned();
-    let out = tokio::process::Command::new("node")
-        .arg(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/browser/graphiql_check.mjs"
-        ))
-        .arg(format!(
+    let result = hromada_tests::browser_script(
+        "graphiql_check.mjs",
+        &[format!(
             "http://petrykivska.{}:{port}/graphiql",
             app.config.domain
-        ))
-        .env(
-            "WEB_DIR",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/../backend/web"),
-        )
-        .output()
-        .await
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}\n{stdout}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let result: serde_json::Value = serde_json::from_str(stdout.trim()).expect("a result");
+        )],
+    )
+    .await;
     assert_eq!(result["status"], 200, "{result}");
     assert_eq!(result["tooDeep"], false, "{result}");
     assert_eq!(
