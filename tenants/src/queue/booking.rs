@@ -304,8 +304,8 @@ fn new_code() -> String {
 /// naming `startsAt`; a time taken meanwhile is `CONFLICT` ([`book_or_offer`] adds the
 /// nearest free times).
 pub async fn book(tx: &TenantTx, links: &CaseLinks, input: BookInput) -> DomainResult<Booked> {
-    let plan = plan_for(tx, &input).await?;
-    book_planned(tx, links, &plan, input).await
+    let (applicant, plan) = plan_for(tx, &input).await?;
+    book_planned(tx, links, applicant, &plan, input).await
 }
 
 /// [`book`], and when the time was taken, the `count` nearest free times with the error:
@@ -316,9 +316,9 @@ pub async fn book_or_offer(
     input: BookInput,
     count: usize,
 ) -> Result<Booked, (DomainError, Vec<FreeSlot>)> {
-    let plan = plan_for(tx, &input).await.map_err(|e| (e, Vec::new()))?;
+    let (applicant, plan) = plan_for(tx, &input).await.map_err(|e| (e, Vec::new()))?;
     let around = input.starts_at;
-    match book_planned(tx, links, &plan, input).await {
+    match book_planned(tx, links, applicant, &plan, input).await {
         Ok(booked) => Ok(booked),
         Err(e @ DomainError::Conflict(_)) => {
             let near = alternatives(tx.conn(), &plan, around, count)
@@ -330,31 +330,30 @@ pub async fn book_or_offer(
     }
 }
 
-/// The plan of the service a booking asks for, once the person is known to be signed in.
-async fn plan_for(tx: &TenantTx, input: &BookInput) -> DomainResult<Plan> {
-    tx.applicant_opt().ok_or_else(|| {
+/// The signed-in applicant, and the plan of the service their booking asks for.
+async fn plan_for(tx: &TenantTx, input: &BookInput) -> DomainResult<(Uuid, Plan)> {
+    let applicant = tx.applicant_opt().ok_or_else(|| {
         DomainError::Unauthenticated("confirm your e-mail or phone with a code first".into())
     })?;
     let tenant = tx.tenant()?.id;
-    slots::plan(
+    let plan = slots::plan(
         tx.conn(),
         tenant,
         input.cnap_id,
         input.service_id,
         Utc::now(),
     )
-    .await
+    .await?;
+    Ok((applicant, plan))
 }
 
 async fn book_planned(
     tx: &TenantTx,
     links: &CaseLinks,
+    applicant: Uuid,
     plan: &Plan,
     input: BookInput,
 ) -> DomainResult<Booked> {
-    let applicant = tx.applicant_opt().ok_or_else(|| {
-        DomainError::Unauthenticated("confirm your e-mail or phone with a code first".into())
-    })?;
     let holder = check_holder(&input.holder)?;
     let tenant = tx.tenant()?.clone();
     let conn = tx.conn();

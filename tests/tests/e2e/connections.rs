@@ -26,7 +26,7 @@ async fn walk(
         let query = format!(
             "query($after: String) {{ {field}({args}{}first: {size}, after: $after) \
              {{ edges {{ cursor node {{ {key} }} }} pageInfo {{ hasNextPage endCursor }} }} }}",
-            if args.is_empty() { "" } else { ", " }
+            separator(args)
         );
         let res = app
             .gql(host, token, &query, json!({ "after": after }))
@@ -91,7 +91,7 @@ async fn check(
         let query = format!(
             "query($after: String) {{ {field}({args}{}first: 100, after: $after) \
              {{ edges {{ cursor }} pageInfo {{ hasNextPage }} }} }}",
-            if args.is_empty() { "" } else { ", " }
+            separator(args)
         );
         let res = app.gql(host, token, &query, json!({ "after": end })).await;
         let conn = &data(&res)[field];
@@ -103,6 +103,11 @@ async fn check(
         assert_eq!(conn["pageInfo"]["hasNextPage"], false, "{field}");
     }
     small.len()
+}
+
+/// What goes between a connection's own arguments and `first`.
+fn separator(args: &str) -> &'static str {
+    if args.is_empty() { "" } else { ", " }
 }
 
 fn id_of(res: &Value, field: &str) -> String {
