@@ -2,7 +2,7 @@
 # Benchmarks (release build):
 #   infra/bench.sh          the single-window search over a 1,470-community region
 #   infra/bench.sh import   GIS import of 100,000 and 1,000,000 parcels against ogr2ogr
-#   infra/bench.sh tiles    vector tiles of 1,000,000 parcels, cold and warm, against bare SQL
+#   infra/bench.sh tiles    vector tiles of 1,000,000 parcels, cold and warm, against Martin and bare SQL
 #   infra/bench.sh site     a cached community page against nginx serving the same bytes; uncached renders
 #   infra/bench.sh console  the console in Chromium: shell size, screens, the editor's live preview
 #   infra/bench.sh applications  10,000,000 cases: the desk's inbox and lookups against bare SQL; submissions per second
@@ -14,7 +14,14 @@ infra/setup.sh --test
 case "${1:-search}" in
   search) cargo bench -p hromada-tests --bench search ;;
   import) cargo bench -p hromada-tests --bench import ;;
-  tiles) cargo bench -p hromada-tests --bench tiles ;;
+  tiles)
+    # Martin, the reference tile server, built once into target/martin (6-9 minutes; its
+    # default features download a web UI, which this machine cannot, so only `postgres`).
+    if [ ! -x target/martin/bin/martin ]; then
+      cargo install martin --version 1.14.0 --locked --no-default-features --features postgres \
+        --root target/martin
+    fi
+    MARTIN="$PWD/target/martin/bin/martin" cargo bench -p hromada-tests --bench tiles ;;
   site|portal)
     if ! command -v nginx >/dev/null 2>&1 || ! command -v wrk >/dev/null 2>&1; then
       sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo

@@ -5,6 +5,7 @@
 //! The TOML file is `HROMADA_CONFIG` (default `hromada.toml`, used if present). Parsed with
 //! `figment`, which layers providers and names the offending key in its errors.
 
+use crate::basemap::Basemap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -107,6 +108,11 @@ pub struct Config {
     pub oidc_client_secret: Option<String>,
     /// The provider's name on the sign-in button.
     pub oidc_name: String,
+    /// The base map under every map: a MapLibre style URL, or an XYZ raster template
+    /// (`https://tile.openstreetmap.org/{z}/{x}/{y}.png`); none: only this server's layers.
+    pub basemap_style: Option<String>,
+    /// The base map's attribution, shown on the map (required with a raster template).
+    pub basemap_attribution: Option<String>,
 }
 
 impl Default for Config {
@@ -157,6 +163,8 @@ impl Default for Config {
             oidc_client_id: None,
             oidc_client_secret: None,
             oidc_name: "ID.GOV.UA".into(),
+            basemap_style: None,
+            basemap_attribution: None,
         }
     }
 }
@@ -206,7 +214,16 @@ impl Config {
         if self.db_max_connections == 0 {
             return Err(ConfigError("db_max_connections: must be at least 1".into()));
         }
+        self.basemap()?;
         Ok(())
+    }
+
+    /// The base map, when one is configured.
+    pub fn basemap(&self) -> Result<Option<Basemap>, ConfigError> {
+        Basemap::parse(
+            self.basemap_style.as_deref(),
+            self.basemap_attribution.as_deref(),
+        )
     }
 
     /// The base URL for links in e-mails.

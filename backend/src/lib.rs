@@ -6,6 +6,7 @@
 //! (metrics exposition), `minijinja` (auto-escaping HTML templates), `clap` (the CLI),
 //! `mimalloc` (the allocator, below).
 
+pub mod basemap;
 pub mod config;
 pub mod db;
 pub mod demo;

@@ -191,6 +191,10 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let listen = config.listen.clone();
     let assets = http::assets::Assets::load(&config.web_dir);
     let console_dir = config.console_dir.clone();
+    let basemap = config
+        .basemap()
+        .map_err(|e| StartError::Config(e.to_string()))?;
+    let page_csp = http::headers::page_csp(basemap.as_ref().map(|b| b.origin()).as_deref());
     let state = web::Data::new(AppState {
         db: pool,
         schema,
@@ -208,6 +212,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         console: http::console::ConsoleFiles::load(&console_dir),
         identity,
         queue_feed,
+        basemap,
     });
     let trust_proxy = state.config.trust_proxy;
     let server = HttpServer::new(move || {
@@ -243,7 +248,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
                     res
                 })
             })
-            .wrap(http::headers::defaults())
+            .wrap(http::headers::defaults(&page_csp))
             // gzip, brotli or zstd as the client accepts, for text answers (HTML, CSS, JS,
             // JSON, GeoJSON, SVG, tiles); actix skips images and video, and answers that
             // carry their own encoding (the console's pre-compressed files).

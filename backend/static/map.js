@@ -1,6 +1,6 @@
 // The public map of a community: its public layers as vector tiles, styled as the land
-// officers styled them, with a popup of a feature's attributes. No base map is fetched from
-// anywhere: everything comes from this server.
+// officers styled them, with a popup of a feature's attributes. Everything comes from this
+// server, except the base map when the platform configures one (`config.basemap`).
 (function () {
   'use strict';
   var config = JSON.parse(document.getElementById('map-config').textContent);
@@ -61,11 +61,12 @@
   var b = config.bounds || [22, 44, 40.3, 52.4];
   var map = new maplibregl.Map({
     container: 'map',
-    style: style,
+    style: window.hromadaBasemap(config.basemap, style),
     bounds: [[b[0], b[1]], [b[2], b[3]]],
     fitBoundsOptions: { padding: 20 },
     attributionControl: { compact: true, customAttribution: config.community }
   });
+  window.hromadaBasemap.overlay(map, config.basemap, style);
   map.addControl(new maplibregl.NavigationControl(), 'top-left');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }));
 

@@ -1,7 +1,7 @@
 // The oblast portal's one script. The pages work without it: it adds the "my location"
 // button to the search form (the browser's position goes to the server as lat/lon) and
-// draws the CNAP map over the list that already holds every place. No base map is fetched
-// from anywhere: the map shows the communities' boundaries served by this server.
+// draws the CNAP map over the list that already holds every place: the communities'
+// boundaries served by this server, over the platform's base map when one is configured.
 (function () {
   'use strict';
 
@@ -65,9 +65,13 @@
   var bounds = new maplibregl.LngLatBounds();
   features.forEach(function (f) { bounds.extend(f.geometry.coordinates); });
   var map = new maplibregl.Map({
-    container: container, style: style, bounds: bounds,
-    fitBoundsOptions: { padding: 40, maxZoom: 13 }, attributionControl: false
+    container: container, style: window.hromadaBasemap(config.basemap, style), bounds: bounds,
+    fitBoundsOptions: { padding: 40, maxZoom: 13 },
+    attributionControl: config.basemap ? { compact: true } : false
   });
+  window.hromadaBasemap.overlay(map, config.basemap, style);
+  map.once('idle', function () { window.hromadaMapIdle = true; });
+  window.hromadaMap = map;
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
   map.on('click', 'places', function (e) {
     var p = e.features[0].properties;

@@ -472,3 +472,29 @@ pub async fn narrow_layout(pages: &[String]) -> Vec<Value> {
         .cloned()
         .expect("a list of results")
 }
+
+/// Asserts that each of `pages` (`url` or `url|cookie=value`) fits a 320 px phone: it answers,
+/// nothing scrolls sideways, its heading starts within the first screen, and the first Tab
+/// shows a skip link.
+pub async fn assert_fits_a_phone(pages: &[String]) {
+    let results = narrow_layout(pages).await;
+    assert_eq!(results.len(), pages.len());
+    for r in &results {
+        assert!(
+            r["status"].as_u64().is_some_and(|s| s < 400),
+            "the page answers: {r}"
+        );
+        assert!(
+            r["overflow"].as_i64().is_some_and(|o| o <= 0),
+            "scrolls sideways: {r}"
+        );
+        assert!(
+            r["h1Top"].as_i64().is_some_and(|top| top < 600),
+            "the heading starts within the first screen: {r}"
+        );
+        assert!(
+            r["skip"]["visible"] == true,
+            "the skip link shows when focused: {r}"
+        );
+    }
+}

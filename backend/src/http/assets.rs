@@ -36,10 +36,16 @@ impl Assets {
     /// Loads the assets; MapLibre, GraphiQL and React from `web_dir` (its `node_modules`).
     pub fn load(web_dir: &Path) -> Assets {
         let mut assets = Assets::default();
-        assets.add("map.js", include_bytes!("../../static/map.js").to_vec(), JS);
+        // The base map's helper goes out in front of each map script (one request each).
+        let basemap: &[u8] = include_bytes!("../../static/basemap.js");
+        assets.add(
+            "map.js",
+            [basemap, include_bytes!("../../static/map.js")].concat(),
+            JS,
+        );
         assets.add(
             "portal.js",
-            include_bytes!("../../static/portal.js").to_vec(),
+            [basemap, include_bytes!("../../static/portal.js")].concat(),
             JS,
         );
         assets.add(

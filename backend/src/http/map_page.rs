@@ -72,6 +72,7 @@ pub async fn map(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
         "bounds": bounds,
         "boundaryTiles": oblast_slug.map(|o| format!("{base}/tiles/{o}/boundaries.json")),
         "layers": layer_json,
+        "basemap": state.basemap.as_ref().map(|b| b.client_config()),
     });
     let assets = &state.assets;
     let page = state.templates.get_template("map.html").and_then(|t| {

@@ -64,6 +64,8 @@ pub struct AppState {
     pub identity: Option<Arc<dyn hromada_tenants::identity::IdentityProvider>>,
     /// Changes of the CNAPs' live queues, for board subscriptions.
     pub queue_feed: tokio::sync::broadcast::Sender<(uuid::Uuid, uuid::Uuid)>,
+    /// The base map under the maps, when one is configured.
+    pub basemap: Option<crate::basemap::Basemap>,
 }
 
 /// The header API clients use to name a tenant explicitly (its slug).

@@ -61,6 +61,7 @@ pub(super) fn map_values(req: &PortalRequest<'_>, points: &[MapPoint], en: bool)
         "config": {
             "points": points,
             "boundaryTiles": req.assets.boundary_tiles,
+            "basemap": req.assets.basemap,
             "kinds": {
                 "center": if en { "CNAP" } else { "ЦНАП" },
                 "remote": if en { "remote workplace" } else { "віддалене робоче місце" },

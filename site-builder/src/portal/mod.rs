@@ -147,6 +147,8 @@ pub struct PortalAssets {
     pub script: String,
     /// The boundaries' TileJSON, drawn under the CNAPs.
     pub boundary_tiles: Option<String>,
+    /// The base map the maps script draws under everything, when one is configured.
+    pub basemap: Option<serde_json::Value>,
 }
 
 /// What a portal page needs from the request.

@@ -1328,6 +1328,7 @@ async fn the_site_takes_an_application_without_javascript_and_its_pages_pass_axe
         format!("{site}/en{status_href}"),
     ];
     hromada_tests::assert_axe_clean(&pages).await;
+    hromada_tests::assert_fits_a_phone(&pages).await;
 }
 
 /// Starts the test OpenID provider (`tests/browser/oidc_provider.mjs`) and waits until it

@@ -337,7 +337,7 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
     assert_eq!(status, 200, "{directory}");
     assert!(directory.contains("Громади області"), "{directory}");
     let site = format!("http://dnipropetrovska.{}:{port}", app.config.domain);
-    hromada_tests::assert_axe_clean(&[
+    let pages = [
         format!("{site}/"),
         format!("{site}/en"),
         format!("{site}/search?q={}", q("реєстраця місця проживаня")),
@@ -348,8 +348,9 @@ async fn the_oblasts_portal_finds_any_communitys_service_from_typos_and_translit
         format!("{site}/en/cnaps"),
         format!("{site}{service_path}"),
         format!("{site}/en{service_path}"),
-    ])
-    .await;
+    ];
+    hromada_tests::assert_axe_clean(&pages).await;
+    hromada_tests::assert_fits_a_phone(&pages).await;
 }
 
 #[tokio::test]

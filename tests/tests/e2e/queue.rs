@@ -997,6 +997,8 @@ async fn the_site_books_and_moves_a_visit_without_javascript_and_its_pages_pass_
         format!("{site}/queue/board/{cnap}"),
     ];
     hromada_tests::assert_axe_clean(&pages).await;
+    // The board is a hall's screen, not a phone's page; the rest fit a phone.
+    hromada_tests::assert_fits_a_phone(&pages[..pages.len() - 1]).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
