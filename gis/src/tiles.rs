@@ -132,9 +132,26 @@ pub fn mvt_layer_name(layer: &Layer) -> String {
 /// A tile of a layer the caller may read (see [`crate::layer::readable`]): from the cache,
 /// or rendered and stored. Below the layer's `tile_min_zoom` the tile is its overview.
 pub async fn layer_tile(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainResult<Tile> {
-    let conn = tx.conn();
-    // One round trip on a hit; on a miss it also takes the shared lock that allows storing
-    // the tile rendered by the next statement (a later snapshot, see gis_tile_forget).
+    match cached(tx, layer, at).await? {
+        Cached::Hit(tile) => Ok(tile),
+        Cached::Miss { may_store } => render(tx, layer, at, may_store).await,
+    }
+}
+
+/// What the cache holds for a tile.
+#[derive(Debug)]
+pub enum Cached {
+    Hit(Tile),
+    /// Not cached; `may_store` when this transaction took the layer's shared lock, so that
+    /// a tile it renders from now on may be stored.
+    Miss {
+        may_store: bool,
+    },
+}
+
+/// The cached tile, in one round trip; on a miss it also takes the shared lock that allows
+/// storing the tile rendered by the next statement (a later snapshot, see gis_tile_forget).
+pub async fn cached(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainResult<Cached> {
     #[derive(FromQueryResult)]
     struct Lookup {
         mvt: Option<Vec<u8>>,
@@ -155,13 +172,25 @@ pub async fn layer_tile(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainRe
             (at.y as i32).into(),
         ],
     ))
-    .one(conn)
+    .one(tx.conn())
     .await?
     .ok_or_else(|| DomainError::Internal("tile lookup returned nothing".into()))?;
-    if let (Some(mvt), Some(etag)) = (found.mvt, found.etag) {
-        return Ok(Tile { mvt, etag });
-    }
-    let may_store = found.may_store.unwrap_or(false);
+    Ok(match (found.mvt, found.etag) {
+        (Some(mvt), Some(etag)) => Cached::Hit(Tile { mvt, etag }),
+        _ => Cached::Miss {
+            may_store: found.may_store.unwrap_or(false),
+        },
+    })
+}
+
+/// Renders a tile after a miss, in one statement with its hash, and stores it when
+/// `may_store` (see [`cached`]).
+pub async fn render(
+    tx: &TenantTx,
+    layer: &Layer,
+    at: TileCoord,
+    may_store: bool,
+) -> DomainResult<Tile> {
     let mut values = tile_values(layer, at).to_vec();
     values.push(may_store.into());
     Tile::find_by_statement(Statement::from_sql_and_values(
@@ -169,7 +198,7 @@ pub async fn layer_tile(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainRe
         render_and_store_sql(layer, at),
         values,
     ))
-    .one(conn)
+    .one(tx.conn())
     .await?
     .ok_or_else(|| DomainError::Internal("tile query returned nothing".into()))
 }

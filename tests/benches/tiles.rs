@@ -1,9 +1,17 @@
-//! Benchmark of vector tiles (issue 6): a layer of 1,000,000 parcels; tiles per second over a
-//! fixed tile list with 8 concurrent clients, served by Hromada on loopback with a cold cache
-//! and with a warm one, side by side with the bare `ST_AsMVT` SQL for the same tiles (run
-//! through the same connection pool, no HTTP). Zooms 14–16 and 10–13 are reported apart: below
-//! the layer's minimum zoom (13) Hromada serves the generalized overview while the bare SQL
-//! renders every parcel, which is what a server without an overview has to do.
+//! Benchmark of vector tiles (issues 6 and 29): a layer of 1,000,000 parcels; tiles per second
+//! over a fixed tile list (each tile fetched once per pass) with 8 concurrent clients, side by
+//! side in one run:
+//!
+//! - **Martin** 1.14 (`MARTIN`, built by `infra/bench.sh tiles`), the reference PostGIS tile
+//!   server, serving the same layer through a view with the same properties, its cache off;
+//! - the bare `ST_AsMVT` SQL for the same tiles (through a connection pool, no HTTP);
+//! - Hromada on loopback with its tile cache emptied (cold) and then filled (warm).
+//!
+//! Zooms 14–16 and 10–13 are reported apart: below the layer's minimum zoom (13) Hromada
+//! serves the generalized overview while Martin and the bare SQL render every parcel, which is
+//! what a server without an overview has to do. Then a profile of a cold tile, one client, by
+//! step: the transaction and its settings, the layer, the cache lookup, render-hash-store, the
+//! commit, and what is left outside the database (HTTP, Rust).
 //!
 //! Run: `infra/bench.sh tiles`. The layer is generated once in database
 //! `hromada_bench_tiles_<schema>` and reused.
@@ -13,7 +21,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use hromada_backend::{Config, db, demo};
-use hromada_gis::tiles::layer_tile_sql;
+use hromada_gis::tiles::{self, Cached, TileCoord, layer_tile_sql};
+use hromada_tenants::{TenantSource, TenantTx};
 use hromada_tests::{APP_ROLE_URL, admin_base};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 
@@ -135,8 +144,28 @@ fn tile_list(zooms: &[u8], count: usize) -> Vec<(u8, u32, u32)> {
     tiles
 }
 
-/// Runs `work` over every tile with `CLIENTS` concurrent clients; returns (tiles/s, median).
-async fn run<F, Fut>(tiles: &[(u8, u32, u32)], work: Arc<F>) -> (f64, Duration)
+/// What one pass measured.
+#[derive(Clone, Copy)]
+struct Pass {
+    rate: f64,
+    median: Duration,
+    p95: Duration,
+}
+
+impl std::fmt::Display for Pass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{:.0} ({:.1} / {:.0} ms)",
+            self.rate,
+            self.median.as_secs_f64() * 1000.0,
+            self.p95.as_secs_f64() * 1000.0
+        )
+    }
+}
+
+/// Runs `work` over every tile once with `CLIENTS` concurrent clients.
+async fn run<F, Fut>(tiles: &[(u8, u32, u32)], work: Arc<F>) -> Pass
 where
     F: Fn(u8, u32, u32) -> Fut + Send + Sync + 'static,
     Fut: std::future::Future<Output = usize> + Send,
@@ -167,7 +196,11 @@ where
     }
     let elapsed = started.elapsed().as_secs_f64();
     times.sort();
-    (tiles.len() as f64 / elapsed, times[times.len() / 2])
+    Pass {
+        rate: tiles.len() as f64 / elapsed,
+        median: times[times.len() / 2],
+        p95: times[times.len() * 95 / 100],
+    }
 }
 
 fn bare(
@@ -210,6 +243,133 @@ fn served(http: reqwest::Client, base: String) -> Arc<impl Fn(u8, u32, u32) -> P
     })
 }
 
+/// Martin serving the benchmark layer as `parcels` through a view with the tiles' properties
+/// (id, version, the attributes), no cache; its base URL, once it answers.
+async fn start_martin(
+    binary: &str,
+    config: &Config,
+    tenant: uuid::Uuid,
+    layer: uuid::Uuid,
+    admin: &DatabaseConnection,
+) -> (std::process::Child, String) {
+    admin
+        .execute_unprepared(&format!(
+            "CREATE OR REPLACE VIEW bench_martin_parcels AS \
+             SELECT f.id::text AS id, f.version, f.attributes, f.geom_3857 AS geom \
+             FROM gis_feature f \
+             WHERE f.tenant_id = '{tenant}' AND f.layer_id = '{layer}' AND f.deleted_at IS NULL"
+        ))
+        .await
+        .expect("the view Martin serves");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let file = std::env::temp_dir().join(format!("hromada-bench-martin-{port}.yaml"));
+    std::fs::write(
+        &file,
+        format!(
+            "listen_addresses: '127.0.0.1:{port}'\n\
+             cache_size_mb: 0\n\
+             postgres:\n  \
+               connection_string: '{url}'\n  \
+               pool_size: {pool}\n  \
+               auto_publish: false\n  \
+               tables:\n    \
+                 parcels:\n      \
+                   schema: public\n      \
+                   table: bench_martin_parcels\n      \
+                   srid: 3857\n      \
+                   geometry_column: geom\n      \
+                   geometry_type: GEOMETRY\n      \
+                   extent: 4096\n      \
+                   buffer: 64\n      \
+                   clip_geom: true\n      \
+                   properties:\n        \
+                     id: text\n        \
+                     version: int4\n        \
+                     attributes: jsonb\n",
+            url = config.database_admin_url,
+            pool = config.db_max_connections,
+        ),
+    )
+    .expect("Martin's configuration");
+    let child = std::process::Command::new(binary)
+        .arg("--config")
+        .arg(&file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("Martin starts");
+    let base = format!("http://127.0.0.1:{port}/parcels");
+    for _ in 0..300 {
+        if reqwest::get(format!("http://127.0.0.1:{port}/health"))
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
+            return (child, base);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("Martin did not answer within 30 s ({binary})");
+}
+
+/// Mean milliseconds per tile of each step of a cold tile, one client, in the order served.
+async fn profile(
+    app_pool: &DatabaseConnection,
+    tenant: &hromada_tenants::Tenant,
+    layer_id: uuid::Uuid,
+    tiles: &[(u8, u32, u32)],
+) -> [f64; 5] {
+    let mut sums = [Duration::ZERO; 5];
+    for &(z, x, y) in tiles {
+        let at = TileCoord::new(z.into(), x, y).expect("tile");
+        let t = Instant::now();
+        let tx = TenantTx::begin(
+            app_pool,
+            Some((tenant.clone(), TenantSource::Host)),
+            None,
+            None,
+        )
+        .await
+        .expect("begin");
+        sums[0] += t.elapsed();
+        let t = Instant::now();
+        let layer = hromada_gis::layer::readable(&tx, layer_id)
+            .await
+            .expect("layer");
+        sums[1] += t.elapsed();
+        let t = Instant::now();
+        let Cached::Miss { may_store } = tiles::cached(&tx, &layer, at).await.expect("lookup")
+        else {
+            panic!("the cache was emptied");
+        };
+        sums[2] += t.elapsed();
+        let t = Instant::now();
+        tiles::render(&tx, &layer, at, may_store)
+            .await
+            .expect("render");
+        sums[3] += t.elapsed();
+        let t = Instant::now();
+        tx.commit().await.expect("commit");
+        sums[4] += t.elapsed();
+    }
+    sums.map(|d| d.as_secs_f64() * 1000.0 / tiles.len() as f64)
+}
+
+/// Mean milliseconds per tile of `work`, one client.
+async fn sequential<F, Fut>(tiles: &[(u8, u32, u32)], work: Arc<F>) -> f64
+where
+    F: Fn(u8, u32, u32) -> Fut,
+    Fut: std::future::Future<Output = usize>,
+{
+    let t = Instant::now();
+    for &(z, x, y) in tiles {
+        work(z, x, y).await;
+    }
+    t.elapsed().as_secs_f64() * 1000.0 / tiles.len() as f64
+}
+
 #[tokio::main]
 async fn main() {
     let name = format!(
@@ -241,41 +401,104 @@ async fn main() {
         .expect("server");
     let http = reqwest::Client::new();
     let base = format!("http://{}/tiles/{COMMUNITY}/{layer}", running.addr);
+    let martin = match std::env::var("MARTIN") {
+        Ok(binary) => Some(start_martin(&binary, &config, tenant, layer, &admin).await),
+        Err(_) => {
+            println!("(Martin not run: set MARTIN to its binary, as infra/bench.sh tiles does)");
+            None
+        }
+    };
 
     println!();
     println!(
-        "Vector tiles of a layer of 1,000,000 parcels, {CLIENTS} concurrent clients (tiles/s; median ms per tile)"
+        "Vector tiles of a layer of 1,000,000 parcels, {CLIENTS} concurrent clients, each tile once per pass: tiles/s (median / p95 ms)"
     );
     println!(
-        "| zooms | tiles | bare ST_AsMVT SQL | Hromada cold cache | Hromada warm cache | cold / bare | warm / cold |"
+        "| zooms | tiles | Martin 1.14, no cache | bare ST_AsMVT SQL | Hromada cold cache | Hromada warm cache | cold / Martin | cold / bare | warm / cold |"
     );
-    println!("| --- | --- | --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (label, zooms, per_zoom) in [
-        ("14–16", vec![14u8, 15, 16], 120usize),
+        ("14–16", vec![14u8, 15, 16], 400usize),
         ("10–13", vec![10u8, 11, 12, 13], 4usize),
     ] {
         let tiles = tile_list(&zooms, per_zoom);
-        // Warm PostgreSQL's buffers for both paths alike.
+        // Warm PostgreSQL's buffers for every path alike.
         run(&tiles, bare(pool.clone(), tenant, layer)).await;
-        let (bare_rate, bare_median) = run(&tiles, bare(pool.clone(), tenant, layer)).await;
+        let bare_pass = run(&tiles, bare(pool.clone(), tenant, layer)).await;
+        let martin_pass = match &martin {
+            Some((_, url)) => Some(run(&tiles, served(http.clone(), url.clone())).await),
+            None => None,
+        };
         admin
             .execute_unprepared("TRUNCATE gis_tile")
             .await
             .expect("empty the cache");
-        let (cold_rate, cold_median) = run(&tiles, served(http.clone(), base.clone())).await;
-        let (warm_rate, warm_median) = run(&tiles, served(http.clone(), base.clone())).await;
+        let cold = run(&tiles, served(http.clone(), base.clone())).await;
+        let warm = run(&tiles, served(http.clone(), base.clone())).await;
         println!(
-            "| {label} | {} | {bare_rate:.0} ({:.1} ms) | {cold_rate:.0} ({:.1} ms) | {warm_rate:.0} ({:.1} ms) | {:.2} | {:.1} |",
+            "| {label} | {} | {} | {bare_pass} | {cold} | {warm} | {} | {:.2} | {:.1} |",
             tiles.len(),
-            bare_median.as_secs_f64() * 1000.0,
-            cold_median.as_secs_f64() * 1000.0,
-            warm_median.as_secs_f64() * 1000.0,
-            cold_rate / bare_rate,
-            warm_rate / cold_rate,
+            martin_pass.map_or("not run".into(), |m| m.to_string()),
+            martin_pass.map_or("–".into(), |m| format!("**{:.2}**", cold.rate / m.rate)),
+            cold.rate / bare_pass.rate,
+            warm.rate / cold.rate,
         );
     }
     println!(
-        "(below the layer's minimum zoom 13 Hromada serves the generalized overview; the bare SQL renders every parcel)"
+        "(below the layer's minimum zoom 13 Hromada serves the generalized overview; Martin and the bare SQL render every parcel)"
     );
+
+    // A cold tile by step, one client, over the first 120 tiles at zooms 14–16.
+    let sample = tile_list(&[14, 15, 16], 40);
+    let app_pool = db::connect(&config.database_url, 2)
+        .await
+        .expect("app pool");
+    let community = hromada_tenants::tenant::by_slug(&app_pool, COMMUNITY)
+        .await
+        .expect("lookup")
+        .expect("the community");
+    let bare_ms = sequential(&sample, bare(pool.clone(), tenant, layer)).await;
+    let martin_ms = match &martin {
+        Some((_, url)) => Some(sequential(&sample, served(http.clone(), url.clone())).await),
+        None => None,
+    };
+    admin
+        .execute_unprepared("TRUNCATE gis_tile")
+        .await
+        .expect("empty");
+    let steps = profile(&app_pool, &community, layer, &sample).await;
+    admin
+        .execute_unprepared("TRUNCATE gis_tile")
+        .await
+        .expect("empty");
+    let http_ms = sequential(&sample, served(http.clone(), base.clone())).await;
+    let in_db: f64 = steps.iter().sum();
+    println!();
+    println!(
+        "A cold tile by step, one client, {} tiles at zooms 14–16 (mean ms per tile)",
+        sample.len()
+    );
+    println!("| step | ms |");
+    println!("| --- | --- |");
+    for (name, ms) in [
+        ("BEGIN and the transaction's settings", steps[0]),
+        ("the layer (`layer::readable`)", steps[1]),
+        ("the cache lookup and the shared lock", steps[2]),
+        ("render, hash and store (one statement)", steps[3]),
+        ("COMMIT", steps[4]),
+        ("**in the database, in all**", in_db),
+        ("outside it: HTTP, routing, Rust", http_ms - in_db),
+        ("**Hromada cold over HTTP**", http_ms),
+        ("the bare ST_AsMVT statement", bare_ms),
+    ] {
+        println!("| {name} | {ms:.2} |");
+    }
+    if let Some(m) = martin_ms {
+        println!("| Martin over HTTP | {m:.2} |");
+    }
+    if let Some((mut child, _)) = martin {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
     running.stop().await.expect("stop");
 }

@@ -1,0 +1,1 @@
+ALTER TABLE gis_tile SET LOGGED;
