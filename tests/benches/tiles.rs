@@ -251,7 +251,7 @@ async fn start_martin(
     tenant: uuid::Uuid,
     layer: uuid::Uuid,
     admin: &DatabaseConnection,
-) -> (std::process::Child, String) {
+) -> (tokio::process::Child, String) {
     admin
         .execute_unprepared(&format!(
             "CREATE OR REPLACE VIEW bench_martin_parcels AS \
@@ -294,11 +294,12 @@ async fn start_martin(
         ),
     )
     .expect("Martin's configuration");
-    let child = std::process::Command::new(binary)
+    let child = tokio::process::Command::new(binary)
         .arg("--config")
         .arg(&file)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
         .spawn()
         .expect("Martin starts");
     let base = format!("http://127.0.0.1:{port}/parcels");
@@ -497,8 +498,7 @@ async fn main() {
         println!("| Martin over HTTP | {m:.2} |");
     }
     if let Some((mut child, _)) = martin {
-        let _ = child.kill();
-        let _ = child.wait();
+        child.kill().await.expect("Martin stops");
     }
     running.stop().await.expect("stop");
 }
