@@ -327,6 +327,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
             )
             .route("/admin/{path:.*}", web::get().to(http::console::serve))
             .route("/map", web::get().to(http::map_page::map))
+            .route("/en/map", web::get().to(http::map_page::map_en))
             .route("/assets/{name}", web::get().to(http::assets::serve))
             .route("/graphiql", web::get().to(http::graphql::graphiql))
             .route("/healthz", web::get().to(http::ops::healthz))

@@ -136,7 +136,7 @@ impl Layer {
 }
 
 #[derive(FromQueryResult)]
-struct LayerRow {
+pub(crate) struct LayerRow {
     id: Uuid,
     tenant_id: Uuid,
     kind: String,
@@ -174,7 +174,7 @@ impl TryFrom<LayerRow> for Layer {
     }
 }
 
-const COLUMNS: &str = "id, tenant_id, kind, name_uk, name_en, geometry_type, attribute_schema, \
+pub(crate) const COLUMNS: &str = "id, tenant_id, kind, name_uk, name_en, geometry_type, attribute_schema, \
                        style, public, tile_min_zoom, version, created_at, updated_at";
 
 /// The smallest zoom at which a new land-parcel layer's tiles show its parcels.
@@ -233,16 +233,23 @@ pub async fn readable(tx: &TenantTx, id: Uuid) -> DomainResult<Layer> {
     .await?
     .ok_or_else(|| DomainError::NotFound(format!("layer {id}")))
     .and_then(Layer::try_from)?;
+    may_read(tx, layer)
+}
+
+/// `layer` when the caller may read it (see [`readable`]).
+pub(crate) fn may_read(tx: &TenantTx, layer: Layer) -> DomainResult<Layer> {
     if layer.public || sees_internal(tx) {
         Ok(layer)
     } else if tx.actor_opt().is_none() {
         Err(DomainError::Unauthenticated(format!(
-            "layer {id} is internal: sign in"
+            "layer {} is internal: sign in",
+            layer.id
         )))
     } else {
         Err(DomainError::Forbidden(format!(
-            "layer {id} is internal to {}",
-            tenant.slug
+            "layer {} is internal to {}",
+            layer.id,
+            tx.tenant()?.slug
         )))
     }
 }

@@ -62,14 +62,16 @@ pub struct Tile {
 }
 
 /// The `ST_AsMVT` of a layer's live features in a tile, empty when none: the feature's id and
-/// version, and its attributes as properties.
+/// version, and its attributes as properties. A feature whose clipped geometry is empty (NULL
+/// from `ST_AsMVTGeom`) is left out by `ST_AsMVT` itself: a `WHERE geom IS NOT NULL` here is
+/// pushed into the scan and computed every geometry twice (a third of a tile's time).
 const LAYER_MVT: &str = "SELECT coalesce((SELECT ST_AsMVT(q, $6, 4096, 'geom') FROM ( \
        SELECT f.id::text AS id, f.version, f.attributes, \
          ST_AsMVTGeom(f.geom_3857, ST_TileEnvelope($3, $4, $5), 4096, 64, true) AS geom \
        FROM gis_feature f \
        WHERE f.tenant_id = $1 AND f.layer_id = $2 AND f.deleted_at IS NULL \
          AND f.geom_3857 && ST_TileEnvelope($3, $4, $5, margin => app.tile_margin())) q \
-     WHERE q.geom IS NOT NULL), ''::bytea) AS mvt";
+     ), ''::bytea) AS mvt";
 
 /// Below a layer's `tile_min_zoom`: its generalized overview, squares of `gis_overview` cells
 /// (grouped `f` × `f` below zoom 9 so that a square stays a few pixels wide at least), each
@@ -85,7 +87,7 @@ const OVERVIEW_MVT: &str = "SELECT coalesce((SELECT ST_AsMVT(q, $6, 4096, 'geom'
                AND o.cx BETWEEN $4 * k.n - 1 AND ($4 + 1) * k.n \
                AND o.cy BETWEEN $5 * k.n - 1 AND ($5 + 1) * k.n \
              GROUP BY 1, 2, 3) g) q \
-     WHERE q.geom IS NOT NULL), ''::bytea) AS mvt";
+     ), ''::bytea) AS mvt";
 
 /// The boundaries of an oblast (`$1`) and of its active communities in tile `$2/$3/$4`.
 const BOUNDARY_MVT: &str = "SELECT coalesce((SELECT ST_AsMVT(q, 'boundaries', 4096, 'geom') FROM ( \
@@ -94,7 +96,7 @@ const BOUNDARY_MVT: &str = "SELECT coalesce((SELECT ST_AsMVT(q, 'boundaries', 40
        FROM boundary b JOIN tenant tn ON tn.id = b.tenant_id \
        WHERE (tn.id = $1 OR (tn.parent_id = $1 AND tn.status = 'active')) \
          AND b.geom_3857 && ST_TileEnvelope($2, $3, $4, margin => app.tile_margin())) q \
-     WHERE q.geom IS NOT NULL), ''::bytea) AS mvt";
+     ), ''::bytea) AS mvt";
 
 /// The MVT statement for a tile of `layer`: its features, or below its minimum zoom its
 /// overview.
@@ -136,6 +138,50 @@ pub async fn layer_tile(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainRe
         Cached::Hit(tile) => Ok(tile),
         Cached::Miss { may_store } => render(tx, layer, at, may_store).await,
     }
+}
+
+/// A tile of a layer named by its id in a URL, for a caller who may read the layer (see
+/// [`crate::layer::readable`]), and the layer. The layer and the cache lookup are one round
+/// trip (with the shared lock on a miss, as in [`cached`]); a miss renders and stores in a
+/// second. A cold tile's transaction is BEGIN with its settings, these two, and COMMIT.
+pub async fn readable_layer_tile(
+    tx: &TenantTx,
+    layer_id: Uuid,
+    at: TileCoord,
+) -> DomainResult<(Layer, Tile)> {
+    let tenant_id = tx.tenant()?.id;
+    let row = tx
+        .conn()
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            format!(
+                "SELECT l.*, c.mvt AS cached_mvt, c.etag AS cached_etag, CASE WHEN c.mvt IS NULL \
+                   THEN pg_try_advisory_xact_lock_shared(app.tile_lock_key($2)) END AS may_store \
+                 FROM (SELECT {} FROM gis_layer WHERE tenant_id = $1 AND id = $2) l \
+                 LEFT JOIN gis_tile c ON c.tenant_id = $1 AND c.layer_id = $2 \
+                   AND c.z = $3 AND c.x = $4 AND c.y = $5",
+                crate::layer::COLUMNS
+            ),
+            [
+                tenant_id.into(),
+                layer_id.into(),
+                i16::from(at.z).into(),
+                (at.x as i32).into(),
+                (at.y as i32).into(),
+            ],
+        ))
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("layer {layer_id}")))?;
+    let layer = crate::layer::LayerRow::from_query_result(&row, "")?;
+    let layer = crate::layer::may_read(tx, Layer::try_from(layer)?)?;
+    let mvt: Option<Vec<u8>> = row.try_get("", "cached_mvt")?;
+    let etag: Option<String> = row.try_get("", "cached_etag")?;
+    if let (Some(mvt), Some(etag)) = (mvt, etag) {
+        return Ok((layer, Tile { mvt, etag }));
+    }
+    let may_store: Option<bool> = row.try_get("", "may_store")?;
+    let tile = render(tx, &layer, at, may_store.unwrap_or(false)).await?;
+    Ok((layer, tile))
 }
 
 /// What the cache holds for a tile.

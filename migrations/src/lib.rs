@@ -132,11 +132,6 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0023_ukrainian_search_up.sql"),
         down: include_str!("sql/m0023_ukrainian_search_down.sql"),
     },
-    SqlMigration {
-        name: "m0024_unlogged_tiles",
-        up: include_str!("sql/m0024_unlogged_tiles_up.sql"),
-        down: include_str!("sql/m0024_unlogged_tiles_down.sql"),
-    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -1272,7 +1272,7 @@ async fn block_views(
             Block::Map(m) => json!({
                 "type": "map",
                 "title": lang.pick(&m.title_uk, &m.title_en),
-                "src": match m.layer_id { Some(id) => format!("/map?layer={id}"), None => "/map".into() },
+                "src": match m.layer_id { Some(id) => format!("{}?layer={id}", frame.href("/map")), None => frame.href("/map") },
             }),
             Block::Embed(e) => json!({
                 "type": "embed",

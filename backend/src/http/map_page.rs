@@ -1,6 +1,7 @@
-//! `GET /map` on a community's host: a small public map of its public layers (MapLibre GL JS
-//! over the layers' vector tiles, served by this server), with a legend that reads without
-//! JavaScript and a popup of a feature's attributes.
+//! `GET /map` and `GET /en/map` on a community's host: a small public map of its public layers
+//! (MapLibre GL JS over the layers' vector tiles, served by this server, over the platform's
+//! base map when one is configured), with a legend that reads without JavaScript and a popup
+//! of a feature's attributes; in Ukrainian, or in English at `/en/map`.
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -11,8 +12,40 @@ use serde_json::json;
 
 use super::{AppState, base_url, resolve_tenant, status_of};
 
-/// The map page.
+/// The map page in Ukrainian.
 pub async fn map(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    page(state, req, false).await
+}
+
+/// The map page in English.
+pub async fn map_en(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    page(state, req, true).await
+}
+
+/// The page's words in its language.
+fn words(en: bool) -> serde_json::Value {
+    if en {
+        json!({
+            "lang": "en", "other_lang": "uk", "other_name": "Українською",
+            "title": "Map", "heading": "Community map", "description": "The public map of the community",
+            "skip": "Skip to the layer list", "back": "Back to the community’s site",
+            "map": "Map", "layers": "Layers", "none": "No public layers yet.",
+            "missing": "The map library is not installed on the server.",
+            "site_href": "/en", "other_href": "/map",
+        })
+    } else {
+        json!({
+            "lang": "uk", "other_lang": "en", "other_name": "English",
+            "title": "Карта", "heading": "Карта громади", "description": "Публічна карта громади",
+            "skip": "Перейти до переліку шарів", "back": "На сайт громади",
+            "map": "Карта", "layers": "Шари", "none": "Громада ще не опублікувала шарів.",
+            "missing": "Картографічну бібліотеку не встановлено на сервері.",
+            "site_href": "/", "other_href": "/en/map",
+        })
+    }
+}
+
+async fn page(state: web::Data<AppState>, req: HttpRequest, en: bool) -> HttpResponse {
     let built = async {
         let tenant = resolve_tenant(&state, &req)
             .await?
@@ -66,8 +99,13 @@ pub async fn map(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
             })
         })
         .collect();
+    let name = if en && !community.name_en.is_empty() {
+        &community.name_en
+    } else {
+        &community.name_uk
+    };
     let config = json!({
-        "community": community.name_uk,
+        "community": name,
         "slug": community.slug,
         "bounds": bounds,
         "boundaryTiles": oblast_slug.map(|o| format!("{base}/tiles/{o}/boundaries.json")),
@@ -77,7 +115,8 @@ pub async fn map(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let assets = &state.assets;
     let page = state.templates.get_template("map.html").and_then(|t| {
         t.render(minijinja::context! {
-            community => community.name_uk,
+            t => minijinja::value::Serde(words(en)),
+            community => name,
             layers => minijinja::value::Serde(&layer_json),
             config => minijinja::value::Serde(&config),
             ogc => format!("{base}/ogc/{}", community.slug),

@@ -69,8 +69,7 @@ pub async fn layer_tile(
             .parse::<uuid::Uuid>()
             .map_err(|_| DomainError::NotFound(format!("layer {layer_id}")))?;
         let tx = begin_for_slug(&state, &req, &community).await?;
-        let layer = layer::readable(&tx, layer_id).await?;
-        let tile = tiles::layer_tile(&tx, &layer, at).await?;
+        let (layer, tile) = tiles::readable_layer_tile(&tx, layer_id, at).await?;
         tx.commit().await?;
         Ok::<_, DomainError>((tile, layer.public))
     }

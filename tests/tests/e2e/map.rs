@@ -53,6 +53,24 @@ async fn the_map_page_draws_the_public_layers_in_chromium() {
         "MapLibre from this server: {html}"
     );
 
+    // In English at /en/map, where the English site's footer links: English names first.
+    let en = app
+        .http
+        .get(format!("{}/en/map", app.base_url))
+        .header("Host", format!("petrykivska.{}", app.config.domain))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(en.status(), 200);
+    let en = en.text().await.unwrap();
+    assert!(en.contains(r#"<html lang="en">"#), "{en}");
+    assert!(en.contains("<span>Community assets</span>"), "{en}");
+    assert!(!en.contains("<span>Комунальне майно</span>"), "{en}");
+    assert!(
+        en.contains(r#"href="&#x2f;en">← Back"#),
+        "back to the English site: {en}"
+    );
+
     let drawn = chromium_check(&url).await;
     assert_eq!(drawn["status"], 200, "{drawn}");
     assert_eq!(drawn["errors"], serde_json::json!([]), "{drawn}");

@@ -1543,5 +1543,10 @@ async fn on_a_320_px_phone_nothing_scrolls_sideways_the_menu_folds_and_skip_link
             "the heading starts within the first screen: {r}"
         );
     }
-    hromada_tests::assert_axe_clean(&[format!("{site}/"), format!("{site}/map")]).await;
+    hromada_tests::assert_axe_clean(&[
+        format!("{site}/"),
+        format!("{site}/map"),
+        format!("{site}/en/map"),
+    ])
+    .await;
 }

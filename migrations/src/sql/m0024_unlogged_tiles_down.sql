@@ -1,1 +1,0 @@
-ALTER TABLE gis_tile SET LOGGED;
