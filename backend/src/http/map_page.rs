@@ -22,27 +22,47 @@ pub async fn map_en(state: web::Data<AppState>, req: HttpRequest) -> HttpRespons
     page(state, req, true).await
 }
 
+/// The page's words: key, Ukrainian, English.
+const WORDS: &[(&str, &str, &str)] = &[
+    ("lang", "uk", "en"),
+    ("other_lang", "en", "uk"),
+    ("other_name", "English", "Українською"),
+    ("other_href", "/en/map", "/map"),
+    ("site_href", "/", "/en"),
+    ("title", "Карта", "Map"),
+    ("heading", "Карта громади", "Community map"),
+    (
+        "description",
+        "Публічна карта громади",
+        "The public map of the community",
+    ),
+    (
+        "skip",
+        "Перейти до переліку шарів",
+        "Skip to the layer list",
+    ),
+    ("back", "На сайт громади", "Back to the community’s site"),
+    ("map", "Карта", "Map"),
+    ("layers", "Шари", "Layers"),
+    (
+        "none",
+        "Громада ще не опублікувала шарів.",
+        "No public layers yet.",
+    ),
+    (
+        "missing",
+        "Картографічну бібліотеку не встановлено на сервері.",
+        "The map library is not installed on the server.",
+    ),
+];
+
 /// The page's words in its language.
 fn words(en: bool) -> serde_json::Value {
-    if en {
-        json!({
-            "lang": "en", "other_lang": "uk", "other_name": "Українською",
-            "title": "Map", "heading": "Community map", "description": "The public map of the community",
-            "skip": "Skip to the layer list", "back": "Back to the community’s site",
-            "map": "Map", "layers": "Layers", "none": "No public layers yet.",
-            "missing": "The map library is not installed on the server.",
-            "site_href": "/en", "other_href": "/map",
-        })
-    } else {
-        json!({
-            "lang": "uk", "other_lang": "en", "other_name": "English",
-            "title": "Карта", "heading": "Карта громади", "description": "Публічна карта громади",
-            "skip": "Перейти до переліку шарів", "back": "На сайт громади",
-            "map": "Карта", "layers": "Шари", "none": "Громада ще не опублікувала шарів.",
-            "missing": "Картографічну бібліотеку не встановлено на сервері.",
-            "site_href": "/", "other_href": "/en/map",
-        })
-    }
+    WORDS
+        .iter()
+        .map(|(key, uk, english)| (key.to_string(), json!(if en { english } else { uk })))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 async fn page(state: web::Data<AppState>, req: HttpRequest, en: bool) -> HttpResponse {
