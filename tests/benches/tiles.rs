@@ -315,16 +315,36 @@ async fn start_martin(
     panic!("Martin did not answer within 30 s ({binary})");
 }
 
-/// Mean milliseconds per tile of each step of a cold tile, one client, in the order served;
-/// then, in a second pass over the same tiles, of the render and hash alone (nothing stored),
-/// so that the difference is what storing the tile costs.
+/// What [`profile`] measured: mean milliseconds per tile.
+struct Profile {
+    bare: f64,
+    martin: Option<f64>,
+    http: f64,
+    /// BEGIN with settings, the layer, the lookup, render-hash-store, COMMIT.
+    steps: [f64; 5],
+    /// The render and hash alone, nothing stored.
+    render: f64,
+}
+
+/// A cold tile by step, one client. Each tile in turn, after an untimed warm-up render: the
+/// bare statement, Martin, the render alone, Hromada over HTTP (the cache emptied
+/// beforehand), then, its cached copy removed, the served path's steps one by one. Measuring
+/// everything tile by tile keeps the buffer and CPU caches alike for every path.
+#[allow(clippy::too_many_arguments)]
 async fn profile(
+    pool: &DatabaseConnection,
+    admin: &DatabaseConnection,
     app_pool: &DatabaseConnection,
     tenant: &hromada_tenants::Tenant,
     layer_id: uuid::Uuid,
+    http: &reqwest::Client,
+    base: &str,
+    martin: Option<&str>,
     tiles: &[(u8, u32, u32)],
-) -> [f64; 6] {
-    let mut sums = [Duration::ZERO; 6];
+) -> Profile {
+    let bare = bare(pool.clone(), tenant.id, layer_id);
+    let ours = served(http.clone(), base.to_owned());
+    let theirs = martin.map(|url| served(http.clone(), url.to_owned()));
     let begin = || {
         TenantTx::begin(
             app_pool,
@@ -333,56 +353,76 @@ async fn profile(
             None,
         )
     };
+    admin
+        .execute_unprepared("TRUNCATE gis_tile")
+        .await
+        .expect("empty");
+    let (mut b, mut m, mut h, mut r) = (
+        Duration::ZERO,
+        Duration::ZERO,
+        Duration::ZERO,
+        Duration::ZERO,
+    );
+    let mut steps = [Duration::ZERO; 5];
     for &(z, x, y) in tiles {
         let at = TileCoord::new(z.into(), x, y).expect("tile");
+        bare(z, x, y).await;
         let t = Instant::now();
-        let tx = begin().await.expect("begin");
-        sums[0] += t.elapsed();
-        let t = Instant::now();
-        let layer = hromada_gis::layer::readable(&tx, layer_id)
-            .await
-            .expect("layer");
-        sums[1] += t.elapsed();
-        let t = Instant::now();
-        let Cached::Miss { may_store } = tiles::cached(&tx, &layer, at).await.expect("lookup")
-        else {
-            panic!("the cache was emptied");
-        };
-        sums[2] += t.elapsed();
-        let t = Instant::now();
-        tiles::render(&tx, &layer, at, may_store)
-            .await
-            .expect("render and store");
-        sums[3] += t.elapsed();
-        let t = Instant::now();
-        tx.commit().await.expect("commit");
-        sums[4] += t.elapsed();
-    }
-    for &(z, x, y) in tiles {
-        let at = TileCoord::new(z.into(), x, y).expect("tile");
+        bare(z, x, y).await;
+        b += t.elapsed();
+        if let Some(theirs) = &theirs {
+            let t = Instant::now();
+            theirs(z, x, y).await;
+            m += t.elapsed();
+        }
         let tx = begin().await.expect("begin");
         let layer = hromada_gis::layer::readable(&tx, layer_id)
             .await
             .expect("layer");
         let t = Instant::now();
         tiles::render(&tx, &layer, at, false).await.expect("render");
-        sums[5] += t.elapsed();
+        r += t.elapsed();
         tx.rollback().await.expect("rollback");
+        let t = Instant::now();
+        ours(z, x, y).await;
+        h += t.elapsed();
+        admin
+            .execute_unprepared(&format!(
+                "DELETE FROM gis_tile WHERE z = {z} AND x = {x} AND y = {y}"
+            ))
+            .await
+            .expect("forget the tile");
+        let t = Instant::now();
+        let tx = begin().await.expect("begin");
+        steps[0] += t.elapsed();
+        let t = Instant::now();
+        let layer = hromada_gis::layer::readable(&tx, layer_id)
+            .await
+            .expect("layer");
+        steps[1] += t.elapsed();
+        let t = Instant::now();
+        let Cached::Miss { may_store } = tiles::cached(&tx, &layer, at).await.expect("lookup")
+        else {
+            panic!("the tile was removed from the cache");
+        };
+        steps[2] += t.elapsed();
+        let t = Instant::now();
+        tiles::render(&tx, &layer, at, may_store)
+            .await
+            .expect("render and store");
+        steps[3] += t.elapsed();
+        let t = Instant::now();
+        tx.commit().await.expect("commit");
+        steps[4] += t.elapsed();
     }
-    sums.map(|d| d.as_secs_f64() * 1000.0 / tiles.len() as f64)
-}
-
-/// Mean milliseconds per tile of `work`, one client.
-async fn sequential<F, Fut>(tiles: &[(u8, u32, u32)], work: Arc<F>) -> f64
-where
-    F: Fn(u8, u32, u32) -> Fut,
-    Fut: std::future::Future<Output = usize>,
-{
-    let t = Instant::now();
-    for &(z, x, y) in tiles {
-        work(z, x, y).await;
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0 / tiles.len() as f64;
+    Profile {
+        bare: ms(b),
+        martin: theirs.is_some().then(|| ms(m)),
+        http: ms(h),
+        steps: steps.map(ms),
+        render: ms(r),
     }
-    t.elapsed().as_secs_f64() * 1000.0 / tiles.len() as f64
 }
 
 #[tokio::main]
@@ -472,46 +512,41 @@ async fn main() {
         .await
         .expect("lookup")
         .expect("the community");
-    let bare_ms = sequential(&sample, bare(pool.clone(), tenant, layer)).await;
-    let martin_ms = match &martin {
-        Some((_, url)) => Some(sequential(&sample, served(http.clone(), url.clone())).await),
-        None => None,
-    };
-    admin
-        .execute_unprepared("TRUNCATE gis_tile")
-        .await
-        .expect("empty");
-    let steps = profile(&app_pool, &community, layer, &sample).await;
-    admin
-        .execute_unprepared("TRUNCATE gis_tile")
-        .await
-        .expect("empty");
-    let http_ms = sequential(&sample, served(http.clone(), base.clone())).await;
-    let in_db: f64 = steps[..5].iter().sum();
+    let p = profile(
+        &pool,
+        &admin,
+        &app_pool,
+        &community,
+        layer,
+        &http,
+        &base,
+        martin.as_ref().map(|(_, url)| url.as_str()),
+        &sample,
+    )
+    .await;
+    let in_db: f64 = p.steps.iter().sum();
     println!();
     println!(
-        "A cold tile by step, one client, {} tiles at zooms 14–16 (mean ms per tile)",
+        "A cold tile by step, one client, {} tiles at zooms 14–16, every path tile by tile (mean ms per tile)",
         sample.len()
     );
     println!("| step | ms |");
     println!("| --- | --- |");
     for (name, ms) in [
-        ("BEGIN and the transaction's settings", steps[0]),
-        ("the layer (`layer::readable`)", steps[1]),
-        ("the cache lookup and the shared lock", steps[2]),
-        ("render, hash and store, one statement", steps[3]),
-        (
-            "of which render and hash (a second pass, nothing stored)",
-            steps[5],
-        ),
-        ("COMMIT", steps[4]),
+        ("BEGIN and the transaction's settings", p.steps[0]),
+        ("the layer (`layer::readable`)", p.steps[1]),
+        ("the cache lookup and the shared lock", p.steps[2]),
+        ("render, hash and store, one statement", p.steps[3]),
+        ("the same, nothing stored", p.render),
+        ("COMMIT", p.steps[4]),
         ("**in the database, in all**", in_db),
-        ("outside it: HTTP, routing, Rust", http_ms - in_db),
-        ("**Hromada cold over HTTP**", http_ms),
-        ("the bare ST_AsMVT statement", bare_ms),
+        ("outside it: HTTP, routing, Rust", p.http - in_db),
+        ("**Hromada cold over HTTP**", p.http),
+        ("the bare ST_AsMVT statement", p.bare),
     ] {
         println!("| {name} | {ms:.2} |");
     }
+    let martin_ms = p.martin;
     if let Some(m) = martin_ms {
         println!("| Martin over HTTP | {m:.2} |");
     }
