@@ -7,17 +7,14 @@ use serde_json::{Value, json};
 
 use crate::config::ConfigError;
 
-/// A configured base map.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Basemap {
-    /// A MapLibre style document (`https://tiles.example/styles/basic/style.json`). Its
-    /// sources, sprites and glyphs must come from the same origin, the one the policy opens.
-    Style { url: String },
-    /// Raster tiles by `{z}/{x}/{y}` (`https://tile.openstreetmap.org/{z}/{x}/{y}.png`).
-    Raster {
-        template: String,
-        attribution: String,
-    },
+/// A configured base map: what the map scripts read, and the origin the policy opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Basemap {
+    /// `{"style": url}` for a MapLibre style document, whose sources, sprites and glyphs must
+    /// come from the same origin; `{"tiles": [template], "attribution"}` for raster tiles.
+    pub client_config: Value,
+    /// `https://tile.openstreetmap.org`, as a CSP source.
+    pub origin: String,
 }
 
 impl Basemap {
@@ -43,7 +40,7 @@ impl Basemap {
                 "basemap_style: must be an http(s) URL of a style or of {z}/{x}/{y} tiles".into(),
             ));
         }
-        if placeholders.iter().any(|p| *p) {
+        let client_config = if placeholders.iter().any(|p| *p) {
             if !placeholders.iter().all(|p| *p) {
                 return Err(ConfigError(
                     "basemap_style: a tile template needs all of {z}, {x} and {y}".into(),
@@ -59,38 +56,14 @@ impl Basemap {
                             .into(),
                     )
                 })?;
-            Ok(Some(Basemap::Raster {
-                template: style.to_owned(),
-                attribution: attribution.to_owned(),
-            }))
+            json!({ "tiles": [style], "attribution": attribution })
         } else {
-            Ok(Some(Basemap::Style {
-                url: style.to_owned(),
-            }))
-        }
-    }
-
-    /// The origin the pages fetch it from (`https://tile.openstreetmap.org`), as a CSP source.
-    pub fn origin(&self) -> String {
-        let raw = match self {
-            Basemap::Style { url } => url.as_str(),
-            Basemap::Raster { template, .. } => template.as_str(),
+            json!({ "style": style })
         };
-        // Parsed in `parse`; the placeholders are replaced to parse it again.
-        url::Url::parse(&raw.replace(['{', '}'], ""))
-            .map(|u| u.origin().ascii_serialization())
-            .unwrap_or_default()
-    }
-
-    /// What the map scripts read: `{"style": url}` or `{"tiles": [template], "attribution"}`.
-    pub fn client_config(&self) -> Value {
-        match self {
-            Basemap::Style { url } => json!({ "style": url }),
-            Basemap::Raster {
-                template,
-                attribution,
-            } => json!({ "tiles": [template], "attribution": attribution }),
-        }
+        Ok(Some(Basemap {
+            client_config,
+            origin: url.origin().ascii_serialization(),
+        }))
     }
 }
 
@@ -108,17 +81,17 @@ mod tests {
         )
         .unwrap()
         .unwrap();
-        assert_eq!(raster.origin(), "https://tile.openstreetmap.org");
+        assert_eq!(raster.origin, "https://tile.openstreetmap.org");
         assert_eq!(
-            raster.client_config()["tiles"][0],
+            raster.client_config["tiles"][0],
             "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
         );
         let style = Basemap::parse(Some("http://127.0.0.1:9000/style.json"), None)
             .unwrap()
             .unwrap();
-        assert_eq!(style.origin(), "http://127.0.0.1:9000");
+        assert_eq!(style.origin, "http://127.0.0.1:9000");
         assert_eq!(
-            style.client_config()["style"],
+            style.client_config["style"],
             "http://127.0.0.1:9000/style.json"
         );
     }

@@ -5,7 +5,6 @@
 //! The TOML file is `HROMADA_CONFIG` (default `hromada.toml`, used if present). Parsed with
 //! `figment`, which layers providers and names the offending key in its errors.
 
-use crate::basemap::Basemap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -13,6 +12,8 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use hromada_tenants::accounts::AccountPolicy;
 use serde::{Deserialize, Serialize};
+
+use crate::basemap::Basemap;
 
 /// The server's configuration.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -194,7 +194,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
     let basemap = config
         .basemap()
         .map_err(|e| StartError::Config(e.to_string()))?;
-    let page_csp = http::headers::page_csp(basemap.as_ref().map(|b| b.origin()).as_deref());
+    let page_csp = http::headers::page_csp(basemap.as_ref().map(|b| b.origin.as_str()));
     let state = web::Data::new(AppState {
         db: pool,
         schema,

@@ -131,56 +131,20 @@ pub fn mvt_layer_name(layer: &Layer) -> String {
     layer.id.to_string()
 }
 
-/// A tile of a layer the caller may read (see [`crate::layer::readable`]): from the cache,
-/// or rendered and stored. Below the layer's `tile_min_zoom` the tile is its overview.
-pub async fn layer_tile(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainResult<Tile> {
-    match cached(tx, layer, at).await? {
-        Cached::Hit(tile) => Ok(tile),
-        Cached::Miss { may_store } => render(tx, layer, at, may_store).await,
-    }
-}
-
 /// A tile of a layer named by its id in a URL, for a caller who may read the layer (see
-/// [`crate::layer::readable`]), and the layer. The layer and the cache lookup are one round
-/// trip (with the shared lock on a miss, as in [`cached`]); a miss renders and stores in a
-/// second. A cold tile's transaction is BEGIN with its settings, these two, and COMMIT.
+/// [`crate::layer::readable`]), and the layer: from the cache, or rendered and stored. Below
+/// the layer's `tile_min_zoom` the tile is its overview. A cold tile's transaction is BEGIN
+/// with its settings, [`lookup`], [`render`] and COMMIT.
 pub async fn readable_layer_tile(
     tx: &TenantTx,
     layer_id: Uuid,
     at: TileCoord,
 ) -> DomainResult<(Layer, Tile)> {
-    let tenant_id = tx.tenant()?.id;
-    let row = tx
-        .conn()
-        .query_one_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            format!(
-                "SELECT l.*, c.mvt AS cached_mvt, c.etag AS cached_etag, CASE WHEN c.mvt IS NULL \
-                   THEN pg_try_advisory_xact_lock_shared(app.tile_lock_key($2)) END AS may_store \
-                 FROM (SELECT {} FROM gis_layer WHERE tenant_id = $1 AND id = $2) l \
-                 LEFT JOIN gis_tile c ON c.tenant_id = $1 AND c.layer_id = $2 \
-                   AND c.z = $3 AND c.x = $4 AND c.y = $5",
-                crate::layer::COLUMNS
-            ),
-            [
-                tenant_id.into(),
-                layer_id.into(),
-                i16::from(at.z).into(),
-                (at.x as i32).into(),
-                (at.y as i32).into(),
-            ],
-        ))
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("layer {layer_id}")))?;
-    let layer = crate::layer::LayerRow::from_query_result(&row, "")?;
-    let layer = crate::layer::may_read(tx, Layer::try_from(layer)?)?;
-    let mvt: Option<Vec<u8>> = row.try_get("", "cached_mvt")?;
-    let etag: Option<String> = row.try_get("", "cached_etag")?;
-    if let (Some(mvt), Some(etag)) = (mvt, etag) {
-        return Ok((layer, Tile { mvt, etag }));
-    }
-    let may_store: Option<bool> = row.try_get("", "may_store")?;
-    let tile = render(tx, &layer, at, may_store.unwrap_or(false)).await?;
+    let (layer, cached) = lookup(tx, layer_id, at).await?;
+    let tile = match cached {
+        Cached::Hit(tile) => tile,
+        Cached::Miss { may_store } => render(tx, &layer, at, may_store).await?,
+    };
     Ok((layer, tile))
 }
 
@@ -195,42 +159,55 @@ pub enum Cached {
     },
 }
 
-/// The cached tile, in one round trip; on a miss it also takes the shared lock that allows
-/// storing the tile rendered by the next statement (a later snapshot, see gis_tile_forget).
-pub async fn cached(tx: &TenantTx, layer: &Layer, at: TileCoord) -> DomainResult<Cached> {
-    #[derive(FromQueryResult)]
-    struct Lookup {
-        mvt: Option<Vec<u8>>,
-        etag: Option<String>,
-        may_store: Option<bool>,
-    }
-    let found = Lookup::find_by_statement(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "SELECT c.mvt, c.etag, CASE WHEN c.mvt IS NULL \
+/// The layer and the cache lookup of [`lookup`]: the layer's columns, the cached tile, and on a
+/// miss the shared lock.
+static LOOKUP_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT l.*, c.mvt AS cached_mvt, c.etag AS cached_etag, CASE WHEN c.mvt IS NULL \
            THEN pg_try_advisory_xact_lock_shared(app.tile_lock_key($2)) END AS may_store \
-         FROM (SELECT 1) one LEFT JOIN gis_tile c ON c.tenant_id = $1 AND c.layer_id = $2 \
+         FROM (SELECT {} FROM gis_layer WHERE tenant_id = $1 AND id = $2) l \
+         LEFT JOIN gis_tile c ON c.tenant_id = $1 AND c.layer_id = $2 \
            AND c.z = $3 AND c.x = $4 AND c.y = $5",
-        [
-            layer.tenant_id.into(),
-            layer.id.into(),
-            i16::from(at.z).into(),
-            (at.x as i32).into(),
-            (at.y as i32).into(),
-        ],
-    ))
-    .one(tx.conn())
-    .await?
-    .ok_or_else(|| DomainError::Internal("tile lookup returned nothing".into()))?;
-    Ok(match (found.mvt, found.etag) {
+        crate::layer::COLUMNS
+    )
+});
+
+/// The layer, if the caller may read it, and what the cache holds for the tile, in one round
+/// trip. On a miss it also takes the shared lock that allows storing the tile rendered by the
+/// next statement (a later snapshot, see gis_tile_forget).
+pub async fn lookup(tx: &TenantTx, layer_id: Uuid, at: TileCoord) -> DomainResult<(Layer, Cached)> {
+    let row = tx
+        .conn()
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            LOOKUP_SQL.as_str(),
+            [
+                tx.tenant()?.id.into(),
+                layer_id.into(),
+                i16::from(at.z).into(),
+                (at.x as i32).into(),
+                (at.y as i32).into(),
+            ],
+        ))
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("layer {layer_id}")))?;
+    let layer = crate::layer::LayerRow::from_query_result(&row, "")?;
+    let layer = crate::layer::may_read(tx, Layer::try_from(layer)?)?;
+    let mvt: Option<Vec<u8>> = row.try_get("", "cached_mvt")?;
+    let etag: Option<String> = row.try_get("", "cached_etag")?;
+    let cached = match (mvt, etag) {
         (Some(mvt), Some(etag)) => Cached::Hit(Tile { mvt, etag }),
         _ => Cached::Miss {
-            may_store: found.may_store.unwrap_or(false),
+            may_store: row
+                .try_get::<Option<bool>>("", "may_store")?
+                .unwrap_or(false),
         },
-    })
+    };
+    Ok((layer, cached))
 }
 
 /// Renders a tile after a miss, in one statement with its hash, and stores it when
-/// `may_store` (see [`cached`]).
+/// `may_store` (see [`lookup`]).
 pub async fn render(
     tx: &TenantTx,
     layer: &Layer,

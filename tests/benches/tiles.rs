@@ -10,8 +10,8 @@
 //! Zooms 14–16 and 10–13 are reported apart: below the layer's minimum zoom (13) Hromada
 //! serves the generalized overview while Martin and the bare SQL render every parcel, which is
 //! what a server without an overview has to do. Then a profile of a cold tile, one client, by
-//! step: the transaction and its settings, the layer, the cache lookup, render-hash-store, the
-//! commit, and what is left outside the database (HTTP, Rust).
+//! step: the transaction and its settings, the layer and the cache lookup (one statement),
+//! render-hash-store, the commit, and what is left outside the database (HTTP, Rust).
 //!
 //! Run: `infra/bench.sh tiles`. The layer is generated once in database
 //! `hromada_bench_tiles_<schema>` and reused.
@@ -320,8 +320,8 @@ struct Profile {
     bare: f64,
     martin: Option<f64>,
     http: f64,
-    /// BEGIN with settings, the layer, the lookup, render-hash-store, COMMIT.
-    steps: [f64; 5],
+    /// BEGIN with settings, the layer and the lookup, render-hash-store, COMMIT.
+    steps: [f64; 4],
     /// The render and hash alone, nothing stored.
     render: f64,
 }
@@ -363,7 +363,7 @@ async fn profile(
         Duration::ZERO,
         Duration::ZERO,
     );
-    let mut steps = [Duration::ZERO; 5];
+    let mut steps = [Duration::ZERO; 4];
     for &(z, x, y) in tiles {
         let at = TileCoord::new(z.into(), x, y).expect("tile");
         bare(z, x, y).await;
@@ -396,24 +396,20 @@ async fn profile(
         let tx = begin().await.expect("begin");
         steps[0] += t.elapsed();
         let t = Instant::now();
-        let layer = hromada_gis::layer::readable(&tx, layer_id)
-            .await
-            .expect("layer");
-        steps[1] += t.elapsed();
-        let t = Instant::now();
-        let Cached::Miss { may_store } = tiles::cached(&tx, &layer, at).await.expect("lookup")
+        let (layer, Cached::Miss { may_store }) =
+            tiles::lookup(&tx, layer_id, at).await.expect("lookup")
         else {
             panic!("the tile was removed from the cache");
         };
-        steps[2] += t.elapsed();
+        steps[1] += t.elapsed();
         let t = Instant::now();
         tiles::render(&tx, &layer, at, may_store)
             .await
             .expect("render and store");
-        steps[3] += t.elapsed();
+        steps[2] += t.elapsed();
         let t = Instant::now();
         tx.commit().await.expect("commit");
-        steps[4] += t.elapsed();
+        steps[3] += t.elapsed();
     }
     let ms = |d: Duration| d.as_secs_f64() * 1000.0 / tiles.len() as f64;
     Profile {
@@ -534,11 +530,10 @@ async fn main() {
     println!("| --- | --- |");
     for (name, ms) in [
         ("BEGIN and the transaction's settings", p.steps[0]),
-        ("the layer (`layer::readable`)", p.steps[1]),
-        ("the cache lookup and the shared lock", p.steps[2]),
-        ("render, hash and store, one statement", p.steps[3]),
+        ("the layer and the cache lookup, one statement", p.steps[1]),
+        ("render, hash and store, one statement", p.steps[2]),
         ("the same, nothing stored", p.render),
-        ("COMMIT", p.steps[4]),
+        ("COMMIT", p.steps[3]),
         ("**in the database, in all**", in_db),
         ("outside it: HTTP, routing, Rust", p.http - in_db),
         ("**Hromada cold over HTTP**", p.http),

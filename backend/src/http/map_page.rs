@@ -130,7 +130,7 @@ async fn page(state: web::Data<AppState>, req: HttpRequest, en: bool) -> HttpRes
         "bounds": bounds,
         "boundaryTiles": oblast_slug.map(|o| format!("{base}/tiles/{o}/boundaries.json")),
         "layers": layer_json,
-        "basemap": state.basemap.as_ref().map(|b| b.client_config()),
+        "basemap": state.basemap.as_ref().map(|b| &b.client_config),
     });
     let assets = &state.assets;
     let page = state.templates.get_template("map.html").and_then(|t| {

@@ -218,7 +218,7 @@ async fn serve(
         maplibre_css: state.assets.url("maplibre-gl.css"),
         script: state.assets.url("portal.js").unwrap_or_default(),
         boundary_tiles: Some(format!("{base}/tiles/{}/boundaries.json", oblast.slug)),
-        basemap: state.basemap.as_ref().map(|b| b.client_config()),
+        basemap: state.basemap.as_ref().map(|b| b.client_config.clone()),
     };
     let rendered = async {
         let communities = communities_of(state, &oblast, &base, &base_parsed, generation).await?;
