@@ -132,6 +132,16 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0023_ukrainian_search_up.sql"),
         down: include_str!("sql/m0023_ukrainian_search_down.sql"),
     },
+    SqlMigration {
+        name: "m0024_tile_cache_unkeyed",
+        up: include_str!("sql/m0024_tile_cache_unkeyed_up.sql"),
+        down: include_str!("sql/m0024_tile_cache_unkeyed_down.sql"),
+    },
+    SqlMigration {
+        name: "m0025_rls_tenant_once",
+        up: include_str!("sql/m0025_rls_tenant_once_up.sql"),
+        down: include_str!("sql/m0025_rls_tenant_once_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -112,17 +112,18 @@ fn decode(bytes: &[u8], layer_name: &str) -> Vec<TileFeature> {
         .collect()
 }
 
+/// The entity tag of the cached copy of a tile, if it is cached.
 async fn cached_etag(app: &TestApp, layer: &str, z: u8, x: u32, y: u32) -> Option<String> {
     app.admin
         .query_one_raw(sea_orm::Statement::from_string(
             sea_orm::DbBackend::Postgres,
             format!(
-                "SELECT etag FROM gis_tile WHERE layer_id = '{layer}' AND z = {z} AND x = {x} AND y = {y}"
+                "SELECT mvt FROM gis_tile WHERE layer_id = '{layer}' AND z = {z} AND x = {x} AND y = {y}"
             ),
         ))
         .await
         .unwrap()
-        .map(|r| r.try_get_by_index::<String>(0).unwrap())
+        .map(|r| hromada_gis::tiles::etag(&r.try_get_by_index::<Vec<u8>>(0).unwrap()))
 }
 
 #[tokio::test]
@@ -538,9 +539,10 @@ async fn bad_tile_addresses_are_refused_with_the_reason() {
     }
 }
 
-/// A cache miss reads the layer's features once, for the bytes and their hash alike: the plan
-/// of the statement that renders and stores a tile scans `gis_feature` exactly once (an
-/// inlined common table expression once rendered every cold tile twice).
+/// A cache miss reads the layer's features once, for the bytes answered and stored alike: the
+/// plan of the statement that renders and stores a tile scans `gis_feature` exactly once (an
+/// inlined common table expression once rendered every cold tile twice), and its row-level
+/// security reads the request's tenant once, not per row.
 #[tokio::test]
 async fn a_cold_tile_is_rendered_once() {
     use hromada_gis::tiles::{TileCoord, render_and_store_sql, tile_values};
@@ -583,6 +585,33 @@ async fn a_cold_tile_is_rendered_once() {
             .map_or(0, |plans| plans.iter().map(|p| scans(p, table)).sum())
     }
     assert_eq!(scans(&plan[0]["Plan"], "gis_feature"), 1, "{plan}");
+    // Row-level security compares each row with the tenant computed once (m0025), not with a
+    // `current_setting` evaluated row by row.
+    fn scan_conditions(node: &Value, table: &str) -> Vec<String> {
+        let mut found: Vec<String> = node["Plans"].as_array().map_or(Vec::new(), |plans| {
+            plans
+                .iter()
+                .flat_map(|p| scan_conditions(p, table))
+                .collect()
+        });
+        if node["Relation Name"] == table {
+            for key in ["Filter", "Index Cond", "Recheck Cond"] {
+                if let Some(c) = node[key].as_str() {
+                    found.push(c.to_owned());
+                }
+            }
+        }
+        found
+    }
+    let conditions = scan_conditions(&plan[0]["Plan"], "gis_feature");
+    assert!(
+        conditions.iter().any(|c| c.contains("tenant_id")),
+        "{conditions:?}"
+    );
+    assert!(
+        conditions.iter().all(|c| !c.contains("current_setting")),
+        "the tenant is read per row: {conditions:?}"
+    );
     tx.rollback().await.unwrap();
 }
 
@@ -731,4 +760,54 @@ async fn the_web_mercator_copy_is_computed_inline() {
     )
     .await;
     assert_eq!(differing, 0);
+}
+
+/// The cache has no foreign key to its layer (m0024: the key's row lock made every cold tile's
+/// commit wait for the WAL): a layer that is deleted, or takes another key, drops its cached
+/// tiles itself, and another layer's stay.
+#[tokio::test]
+async fn a_deleted_or_rekeyed_layer_drops_its_cached_tiles() {
+    let app = TestApp::spawn().await;
+    let kept = assets_layer(&app).await;
+    let new_layer = || async {
+        app.admin
+            .query_one_raw(sea_orm::Statement::from_string(
+                sea_orm::DbBackend::Postgres,
+                "INSERT INTO gis_layer (tenant_id, id, kind, name_uk, name_en, geometry_type, public) \
+                 SELECT id, gen_random_uuid(), 'assets', 'Порожній шар', 'Empty layer', 'point', true \
+                 FROM tenant WHERE slug = 'petrykivska' RETURNING id::text",
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_by_index::<String>(0)
+            .unwrap()
+    };
+    let (deleted, rekeyed) = (new_layer().await, new_layer().await);
+    let (x, y, _, _) = tile_of(34.7, 48.67, 16);
+    for layer in [&kept, &deleted, &rekeyed] {
+        let res = get(
+            &app,
+            &format!("/tiles/petrykivska/{layer}/16/{x}/{y}.mvt"),
+            None,
+        )
+        .await;
+        assert_eq!(res.status(), 200);
+        assert!(
+            cached_etag(&app, layer, 16, x, y).await.is_some(),
+            "{layer} cached"
+        );
+    }
+    for sql in [
+        format!("DELETE FROM gis_layer WHERE id = '{deleted}'"),
+        format!("UPDATE gis_layer SET id = gen_random_uuid() WHERE id = '{rekeyed}'"),
+    ] {
+        app.admin.execute_unprepared(&sql).await.unwrap();
+    }
+    assert_eq!(cached_etag(&app, &deleted, 16, x, y).await, None, "deleted");
+    assert_eq!(cached_etag(&app, &rekeyed, 16, x, y).await, None, "rekeyed");
+    assert!(
+        cached_etag(&app, &kept, 16, x, y).await.is_some(),
+        "another layer's tile stays"
+    );
 }
