@@ -547,8 +547,7 @@ async fn main() {
     ] {
         println!("| {name} | {ms:.2} |");
     }
-    let martin_ms = p.martin;
-    if let Some(m) = martin_ms {
+    if let Some(m) = p.martin {
         println!("| Martin over HTTP | {m:.2} |");
     }
     if let Some((mut child, _)) = martin {

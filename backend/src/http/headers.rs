@@ -1,8 +1,9 @@
 //! Security headers on every answer. Site pages, the map and the account pages get a
 //! Content-Security-Policy that allows only this origin's scripts (and the video hosts an
 //! editor may embed, and the configured base map's tiles), frames only from the same site,
-//! no plugins, and forms and `<base>` only to this origin; every answer gets `nosniff`, a referrer policy, and HSTS when it went out
-//! over HTTPS. A handler that sets its own policy (GraphiQL) keeps it.
+//! no plugins, and forms and `<base>` only to this origin; every answer gets `nosniff`, a
+//! referrer policy, and HSTS when it went out over HTTPS. A handler that sets its own policy
+//! (GraphiQL) keeps it.
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::DefaultHeaders;
