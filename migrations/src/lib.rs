@@ -142,6 +142,11 @@ const MIGRATIONS: &[SqlMigration] = &[
         up: include_str!("sql/m0025_rls_tenant_once_up.sql"),
         down: include_str!("sql/m0025_rls_tenant_once_down.sql"),
     },
+    SqlMigration {
+        name: "m0026_tile_clearance",
+        up: include_str!("sql/m0026_tile_clearance_up.sql"),
+        down: include_str!("sql/m0026_tile_clearance_down.sql"),
+    },
 ];
 
 impl MigrationName for &'static SqlMigration {

@@ -802,3 +802,194 @@ async fn a_deleted_or_rekeyed_layer_drops_its_cached_tiles() {
         "another layer's tile stays"
     );
 }
+
+/// Polygons are drawn without `ST_AsMVTGeom`'s re-validation only where snapping to the tile's
+/// grid cannot make them invalid (m0026): every polygon of a tile, the demo's parcels and
+/// shapes built on the edge of that rule, decodes valid, in the MVT winding (exterior rings of
+/// positive area in tile coordinates, holes negative) and equal to what `ST_AsMVTGeom` makes
+/// of it; and both ways are taken.
+#[tokio::test]
+async fn every_polygon_of_a_tile_is_valid_in_mvt_winding_and_what_validation_would_draw() {
+    use geozero::{CoordDimensions, ToGeo, ToWkb};
+    use sea_orm::{DbBackend, Statement};
+
+    let app = TestApp::spawn().await;
+    let row = app
+        .admin
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT l.tenant_id, l.id, ST_X(c), ST_Y(c) FROM gis_layer l \
+               JOIN tenant t ON t.id = l.tenant_id, \
+               LATERAL (SELECT ST_PointOnSurface(geom) AS c FROM gis_feature \
+                        WHERE layer_id = l.id AND deleted_at IS NULL ORDER BY id LIMIT 1) f \
+             WHERE t.slug = 'petrykivska' AND l.kind = 'land_parcels'",
+        ))
+        .await
+        .unwrap()
+        .expect("a parcel of the demo");
+    let tenant: uuid::Uuid = row.try_get_by_index(0).unwrap();
+    let layer: uuid::Uuid = row.try_get_by_index(1).unwrap();
+    let (lon, lat): (f64, f64) = (
+        row.try_get_by_index(2).unwrap(),
+        row.try_get_by_index(3).unwrap(),
+    );
+    let z = 16u8;
+    let (x, y, _, _) = tile_of(lon, lat, z);
+
+    // Shapes in the tile's units (u to the right, v down), each named by its cadastral number.
+    // The spike's tip and the hole's edge come within 0.4 units of another edge: snapped alone
+    // they would touch it, so they must take the validated path.
+    let shapes = [
+        (
+            "spike",
+            false,
+            "POLYGON((3000 3000,3100 3000,3100 3100,3050 3100,3050 3000.4,3040 3100,3000 3100,3000 3000))",
+        ),
+        (
+            "hole-on-the-edge",
+            false,
+            "POLYGON((3200 3000,3300 3000,3300 3100,3200 3100,3200 3000),(3210 3000.4,3230 3050,3250 3000.4,3210 3000.4))",
+        ),
+        (
+            "over-the-buffer",
+            false,
+            "POLYGON((4000 3000,4200 3000,4200 3100,4000 3100,4000 3000))",
+        ),
+        (
+            "plain",
+            true,
+            "POLYGON((3400 3000,3480 3000,3480 3060,3440 3060.3,3400 3060,3400 3000))",
+        ),
+        (
+            "with-a-hole",
+            true,
+            "POLYGON((3500 3000,3600 3000,3600 3100,3500 3100,3500 3000),(3520 3020,3520 3040,3540 3040,3540 3020,3520 3020))",
+        ),
+        (
+            "two-parts",
+            true,
+            "MULTIPOLYGON(((3700 3000,3720 3000,3720 3020,3700 3020,3700 3000)),((3730 3030,3760 3030,3760 3050,3730 3050,3730 3030)))",
+        ),
+    ];
+    let from_tile_units = |wkt: &str| {
+        format!(
+            "ST_Transform(ST_SetSRID(ST_Affine(ST_GeomFromText('{wkt}'), \
+               (ST_XMax(e) - ST_XMin(e)) / 4096, 0, 0, -(ST_YMax(e) - ST_YMin(e)) / 4096, \
+               ST_XMin(e), ST_YMax(e)), 3857), 4326)"
+        )
+    };
+    for (name, _, wkt) in shapes {
+        app.admin
+            .execute_unprepared(&format!(
+                "INSERT INTO gis_feature (tenant_id, id, layer_id, geom, attributes) \
+                 SELECT '{tenant}', gen_random_uuid(), '{layer}', {}, \
+                   jsonb_build_object('cadastralNumber', '{name}') \
+                 FROM ST_TileEnvelope({z}, {x}, {y}) e",
+                from_tile_units(wkt)
+            ))
+            .await
+            .unwrap();
+    }
+    // The rule has teeth: snapped without validation, the spike would be invalid.
+    let naive_spike = scalar(
+        &app.admin,
+        &format!(
+            "SELECT (NOT ST_IsValid(ST_SnapToGrid(ST_GeomFromText('{}'), 1)))::int::bigint",
+            shapes[0].2
+        ),
+    )
+    .await;
+    assert_eq!(naive_spike, 1, "the spike must need validation");
+
+    let mvt: Vec<u8> = app
+        .admin
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            hromada_gis::tiles::layer_tile_sql(),
+            [
+                tenant.into(),
+                layer.into(),
+                i32::from(z).into(),
+                (x as i32).into(),
+                (y as i32).into(),
+                layer.to_string().into(),
+            ],
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get_by_index(0)
+        .unwrap();
+    let tile = Tile::decode(mvt.as_slice()).expect("a valid MVT");
+    let mvt_layer = tile
+        .layers
+        .iter()
+        .find(|l| l.name == layer.to_string())
+        .expect("the layer in its tile");
+    let id_key = mvt_layer.keys.iter().position(|k| k == "id").unwrap() as u32;
+    let (mut fast, mut validated) = (Vec::new(), Vec::new());
+    for feature in &mvt_layer.features {
+        let id_value = feature
+            .tags
+            .chunks(2)
+            .find(|pair| pair[0] == id_key)
+            .map(|pair| {
+                mvt_layer.values[pair[1] as usize]
+                    .string_value
+                    .clone()
+                    .unwrap()
+            })
+            .expect("every feature has its id");
+        // Through geo-types: geozero's MVT reader declares each ring one point short of the
+        // closing point it writes, which its WKB writer does not recount.
+        let wkb = feature
+            .to_geo()
+            .and_then(|g| g.to_wkb(CoordDimensions::xy()))
+            .unwrap_or_else(|e| panic!("feature {id_value} does not decode: {e}"));
+        let checked = app
+            .admin
+            .query_one_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT ST_IsValid(g), ST_IsPolygonCCW(g), \
+                   ST_Equals(g, ST_AsMVTGeom(f.geom_3857, e, 4096, 64, true)), \
+                   coalesce(f.tile_clearance > 1.5 * (ST_XMax(e) - ST_XMin(e)) / 4096 \
+                     AND f.geom_3857 @ ST_TileEnvelope($2, $3, $4, margin => 32.0 / 4096), false), \
+                   coalesce(f.attributes->>'cadastralNumber', '') \
+                 FROM gis_feature f, ST_GeomFromWKB($5, 3857) g, ST_TileEnvelope($2, $3, $4) e \
+                 WHERE f.id = $1::uuid",
+                [
+                    id_value.clone().into(),
+                    i32::from(z).into(),
+                    (x as i32).into(),
+                    (y as i32).into(),
+                    wkb.into(),
+                ],
+            ))
+            .await
+            .unwrap()
+            .expect("the feature");
+        let number: String = checked.try_get_by_index(4).unwrap();
+        let [valid, mvt_winding, equal, took_fast]: [bool; 4] =
+            [0, 1, 2, 3].map(|i| checked.try_get_by_index(i).unwrap());
+        assert!(valid, "{number} ({id_value}) is drawn invalid");
+        assert!(mvt_winding, "{number} ({id_value}) is not in MVT winding");
+        assert!(equal, "{number} ({id_value}) differs from ST_AsMVTGeom's");
+        if took_fast { &mut fast } else { &mut validated }.push(number);
+    }
+    for (name, expected_fast, _) in shapes {
+        let took = if fast.iter().any(|n| n == name) {
+            true
+        } else {
+            assert!(
+                validated.iter().any(|n| n == name),
+                "{name} is not in the tile"
+            );
+            false
+        };
+        assert_eq!(took, expected_fast, "{name}: fast path {took}");
+    }
+    assert!(
+        fast.len() > 3,
+        "the demo's parcels take the fast path too: {fast:?}"
+    );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE gis_feature DROP COLUMN tile_clearance;
