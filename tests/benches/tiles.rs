@@ -150,6 +150,8 @@ struct Pass {
     rate: f64,
     median: Duration,
     p95: Duration,
+    /// The bytes of all the pass's tiles.
+    bytes: usize,
 }
 
 impl std::fmt::Display for Pass {
@@ -177,22 +179,24 @@ where
     for _ in 0..CLIENTS {
         let (next, tiles, work) = (next.clone(), tiles.clone(), work.clone());
         handles.push(tokio::spawn(async move {
-            let mut times = Vec::new();
+            let (mut times, mut bytes) = (Vec::new(), 0);
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(&(z, x, y)) = tiles.get(i) else {
                     break;
                 };
                 let t = Instant::now();
-                work(z, x, y).await;
+                bytes += work(z, x, y).await;
                 times.push(t.elapsed());
             }
-            times
+            (times, bytes)
         }));
     }
-    let mut times = Vec::new();
+    let (mut times, mut bytes) = (Vec::new(), 0);
     for h in handles {
-        times.extend(h.await.expect("client"));
+        let (t, b) = h.await.expect("client");
+        times.extend(t);
+        bytes += b;
     }
     let elapsed = started.elapsed().as_secs_f64();
     times.sort();
@@ -200,6 +204,7 @@ where
         rate: tiles.len() as f64 / elapsed,
         median: times[times.len() / 2],
         p95: times[times.len() * 95 / 100],
+        bytes,
     }
 }
 
@@ -471,9 +476,9 @@ async fn main() {
         "Vector tiles of a layer of 1,000,000 parcels, {CLIENTS} concurrent clients, each tile once per pass: tiles/s (median / p95 ms)"
     );
     println!(
-        "| zooms | tiles | Martin 1.14, no cache | bare ST_AsMVT SQL | Hromada cold cache | Hromada warm cache | cold / Martin | cold / bare | warm / cold |"
+        "| zooms | tiles | Martin 1.14, no cache | bare ST_AsMVT SQL | Hromada cold cache | Hromada warm cache | cold / Martin | cold / bare | warm / cold | bytes, Hromada / Martin |"
     );
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (label, zooms, per_zoom) in [
         ("14–16", vec![14u8, 15, 16], 400usize),
         ("10–13", vec![10u8, 11, 12, 13], 4usize),
@@ -493,12 +498,18 @@ async fn main() {
         let cold = run(&tiles, served(http.clone(), base.clone(), ".mvt")).await;
         let warm = run(&tiles, served(http.clone(), base.clone(), ".mvt")).await;
         println!(
-            "| {label} | {} | {} | {bare_pass} | {cold} | {warm} | {} | {:.2} | {:.1} |",
+            "| {label} | {} | {} | {bare_pass} | {cold} | {warm} | {} | {:.2} | {:.1} | {} |",
             tiles.len(),
             martin_pass.map_or("not run".into(), |m| m.to_string()),
             martin_pass.map_or("–".into(), |m| format!("**{:.2}**", cold.rate / m.rate)),
             cold.rate / bare_pass.rate,
             warm.rate / cold.rate,
+            martin_pass.map_or("–".into(), |m| format!(
+                "{} / {} = {:.4}",
+                cold.bytes,
+                m.bytes,
+                cold.bytes as f64 / m.bytes as f64
+            )),
         );
     }
     println!(
