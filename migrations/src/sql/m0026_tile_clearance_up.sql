@@ -6,8 +6,9 @@
 -- tile unit. A polygon whose minimum clearance (no vertex closer than it to another vertex or
 -- to a segment it does not end) exceeds √2 units keeps every such distance above zero while
 -- its vertices move, so it stays valid; if it also lies inside the tile's buffer, clipping
--- leaves it as it is. For such a polygon the tile geometry is the affine map, the snap and the
--- MVT ring order alone, the same bytes `ST_AsMVTGeom` gives (see `gis/src/tiles.rs`).
+-- leaves it as it is. For such a polygon the tile geometry is the affine map, the snap, the
+-- removal of collinear vertices and the MVT ring order alone: the geometry `ST_AsMVTGeom`
+-- gives, up to where each ring starts (see `gis/src/tiles.rs`).
 --
 -- The clearance, in Web Mercator metres, is stored with the feature because computing it
 -- (about 5 µs a parcel) is what a render would otherwise pay: it is computed once per write.

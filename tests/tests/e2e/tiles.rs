@@ -976,6 +976,8 @@ async fn every_polygon_of_a_tile_is_valid_in_mvt_winding_and_what_validation_wou
         assert!(equal, "{number} ({id_value}) differs from ST_AsMVTGeom's");
         if took_fast { &mut fast } else { &mut validated }.push(number);
     }
+    // The rule as `LAYER_MVT` states it (restated here; the output cannot show the path) puts
+    // each shape on the side it was built for, and the demo's parcels on the fast one.
     for (name, expected_fast, _) in shapes {
         let took = if fast.iter().any(|n| n == name) {
             true
