@@ -84,6 +84,9 @@ pub struct Config {
     pub s3_path_style: bool,
     /// How many rendered site pages each server keeps in memory.
     pub page_cache_entries: usize,
+    /// How many megabytes of hot vector tiles each server keeps in memory (0: none); every
+    /// request still checks with PostgreSQL that the copy is current.
+    pub tile_memory_mb: u64,
     /// Serve the GraphiQL IDE at `/graphiql`.
     pub graphiql: bool,
     /// A bearer token `/metrics` asks for; without one, it answers only to loopback clients.
@@ -150,6 +153,7 @@ impl Default for Config {
             s3_secret_key: None,
             s3_path_style: true,
             page_cache_entries: 20_000,
+            tile_memory_mb: 256,
             graphiql: true,
             metrics_token: None,
             sms_url: None,

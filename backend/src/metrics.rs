@@ -17,6 +17,10 @@ pub struct Metrics {
     pub outbox_backlog: IntGauge,
     pub outbox_sent: IntCounter,
     pub outbox_failed: IntCounter,
+    /// Layer tiles served, by where their bytes came from (`memory`, `cache`, `render`).
+    pub tiles_served: IntCounterVec,
+    /// Bytes of hot tiles held in memory (set when scraped).
+    pub tile_memory_bytes: IntGauge,
 }
 
 impl Metrics {
@@ -48,7 +52,18 @@ impl Metrics {
         registry.register(Box::new(pool_idle.clone()))?;
         registry.register(Box::new(outbox_backlog.clone()))?;
         registry.register(Box::new(outbox_sent.clone()))?;
+        let tiles_served = IntCounterVec::new(
+            Opts::new(
+                "tiles_served_total",
+                "Layer tiles served, by where their bytes came from",
+            ),
+            &["from"],
+        )?;
+        let tile_memory_bytes =
+            IntGauge::new("tile_memory_bytes", "Bytes of hot tiles held in memory")?;
         registry.register(Box::new(outbox_failed.clone()))?;
+        registry.register(Box::new(tiles_served.clone()))?;
+        registry.register(Box::new(tile_memory_bytes.clone()))?;
         Ok(Metrics {
             registry,
             http_requests,
@@ -58,6 +73,8 @@ impl Metrics {
             outbox_backlog,
             outbox_sent,
             outbox_failed,
+            tiles_served,
+            tile_memory_bytes,
         })
     }
 

@@ -173,6 +173,9 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
 
     let page_cache = Arc::new(crate::page_cache::PageCache::new(config.page_cache_entries));
     let hosts = Arc::new(crate::host_cache::HostCache::default());
+    let tile_memory = Arc::new(hromada_gis::tile_memory::TileMemory::new(
+        config.tile_memory_mb.saturating_mul(1024 * 1024),
+    ));
     let listener = tokio::spawn(crate::page_cache::listen(
         pool.clone(),
         page_cache.clone(),
@@ -205,6 +208,7 @@ pub async fn start(config: Config) -> Result<Running, StartError> {
         templates: templates()?,
         assets,
         renderer,
+        tile_memory,
         page_cache,
         hosts,
         queries: crate::query_cache::QueryCache::default(),

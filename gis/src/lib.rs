@@ -14,6 +14,7 @@
 //! - [`import`], [`export`]: GeoJSON and the land-cadastre exchange file in, GeoJSON and CSV out;
 //! - [`ogc`]: OGC API – Features documents, coordinate systems and Part 4 bodies;
 //! - [`tiles`]: Mapbox Vector Tiles with a cache that edits invalidate exactly, TileJSON;
+//!   [`tile_memory`]: hot tiles in the server's memory, revalidated against that cache;
 //! - [`summary`]: the oblast's view of every community's layers;
 //! - [`codes`]: the land-purpose classifier (КВЦПЗ) shipped with the platform.
 //!
@@ -39,6 +40,7 @@ pub mod ogc_api_definition;
 pub mod query;
 pub mod schema;
 pub mod summary;
+pub mod tile_memory;
 pub mod tiles;
 
 pub use feature::Feature;

@@ -7,13 +7,19 @@
 //! it and be stored after the change removed its tiles; so a tile is stored only under a
 //! shared advisory lock of the layer, which the change takes exclusively. A tile requested
 //! while a change holds it is rendered and served, just not stored.
+//!
+//! Hot tiles are also held in the server's memory ([`crate::tile_memory`]); the lookup in
+//! `gis_tile` still decides on every request whether that copy may be served.
 
+use bytes::Bytes;
+use chrono::{DateTime, Utc};
 use hromada_tenants::{DomainError, DomainResult, TenantTx};
 use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::layer::Layer;
+use crate::tile_memory::{RowIdentity, TileKey, TileMemory};
 
 /// The deepest zoom served.
 pub const MAX_ZOOM: u8 = 22;
@@ -54,16 +60,18 @@ impl TileCoord {
     }
 }
 
-/// A rendered tile and its entity tag (a hash of its bytes).
+/// A rendered tile and its entity tag (a hash of its bytes). The bytes are shared, not
+/// copied, between the memory of hot tiles and the answers that send them.
 #[derive(Debug, Clone)]
 pub struct Tile {
-    pub mvt: Vec<u8>,
+    pub mvt: Bytes,
     pub etag: String,
 }
 
 impl Tile {
     /// A tile of these bytes, tagged by [`etag`].
-    pub fn new(mvt: Vec<u8>) -> Tile {
+    pub fn new(mvt: impl Into<Bytes>) -> Tile {
+        let mvt = mvt.into();
         let etag = etag(&mvt);
         Tile { mvt, etag }
     }
@@ -162,38 +170,83 @@ pub fn mvt_layer_name(layer: &Layer) -> String {
 }
 
 /// A tile of a layer named by its id in a URL, for a caller who may read the layer (see
-/// [`crate::layer::readable`]), and the layer: from the cache, or rendered and stored. Below
-/// the layer's `tile_min_zoom` the tile is its overview. A cold tile's transaction is BEGIN
-/// with its settings, [`lookup`], [`render`] and COMMIT.
+/// [`crate::layer::readable`]), and the layer: from the cache (its bytes from `memory` when the
+/// copy there is still the stored row), or rendered and stored. Below the layer's
+/// `tile_min_zoom` the tile is its overview. A cold tile's transaction is BEGIN with its
+/// settings, [`lookup`], [`render`] and COMMIT; a warm one's has no [`render`].
 pub async fn readable_layer_tile(
     tx: &TenantTx,
+    memory: &TileMemory,
     layer_id: Uuid,
     at: TileCoord,
-) -> DomainResult<(Layer, Tile)> {
-    let (layer, cached) = lookup(tx, layer_id, at).await?;
-    let tile = match cached {
-        Cached::Hit(tile) => tile,
-        Cached::Miss { may_store } => render(tx, &layer, at, may_store).await?,
+) -> DomainResult<(Layer, Tile, Source)> {
+    let key = TileKey::new(tx.tenant()?.id, layer_id, at);
+    let held = memory.get(&key);
+    let had_copy = held.is_some();
+    let (layer, cached) = lookup(tx, layer_id, at, held).await?;
+    let served = match cached {
+        Cached::Held(tile) => (tile, Source::Memory),
+        Cached::Stored(tile, row) => {
+            memory.put(key, row, tile.clone());
+            (tile, Source::Cache)
+        }
+        Cached::Miss { may_store } => {
+            if had_copy {
+                memory.forget(&key);
+            }
+            let (tile, stored) = render(tx, &layer, at, may_store).await?;
+            if let Some(row) = stored {
+                memory.put(key, row, tile.clone());
+            }
+            (tile, Source::Render)
+        }
     };
-    Ok((layer, tile))
+    Ok((layer, served.0, served.1))
+}
+
+/// Where a served tile's bytes came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The server's memory, the stored row being the one they were read from.
+    Memory,
+    /// The `gis_tile` cache.
+    Cache,
+    /// Rendered for this request.
+    Render,
+}
+
+impl Source {
+    /// Its name in metrics.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Memory => "memory",
+            Source::Cache => "cache",
+            Source::Render => "render",
+        }
+    }
 }
 
 /// What the cache holds for a tile.
 #[derive(Debug)]
 pub enum Cached {
-    Hit(Tile),
+    /// The tile of the copy offered to [`lookup`], whose row is still the stored one.
+    Held(Tile),
+    /// The stored tile and its row (no copy was offered, or it was of another row).
+    Stored(Tile, RowIdentity),
     /// Not cached; `may_store` when this transaction took the layer's shared lock, so that
     /// a tile it renders from now on may be stored.
-    Miss {
-        may_store: bool,
-    },
+    Miss { may_store: bool },
 }
 
-/// The layer and the cache lookup of [`lookup`]: the layer's columns, the cached tile, and on a
-/// miss the shared lock.
+/// The layer and the cache lookup of [`lookup`]: the layer's columns; the cached tile's row and
+/// its bytes unless the row is the one offered (`$6`, `$7`: its `xmin` and `made_at`, NULL when
+/// none is); on a miss the shared lock. A `CASE` evaluates only the branch taken, so a matching
+/// row's bytes are neither read out of TOAST nor sent.
 static LOOKUP_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
-        "SELECT l.*, c.mvt AS cached_mvt, CASE WHEN c.mvt IS NULL \
+        "SELECT l.*, c.xmin::text::bigint AS tile_xmin, c.made_at AS tile_made_at, \
+           CASE WHEN c.xmin::text::bigint = $6 AND c.made_at = $7 THEN NULL ELSE c.mvt END AS cached_mvt, \
+           CASE WHEN c.z IS NULL \
            THEN pg_try_advisory_xact_lock_shared(app.tile_lock_key($2)) END AS may_store \
          FROM (SELECT {} FROM gis_layer WHERE tenant_id = $1 AND id = $2) l \
          LEFT JOIN gis_tile c ON c.tenant_id = $1 AND c.layer_id = $2 \
@@ -203,9 +256,16 @@ static LOOKUP_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
 });
 
 /// The layer, if the caller may read it, and what the cache holds for the tile, in one round
-/// trip. On a miss it also takes the shared lock that allows storing the tile rendered by the
-/// next statement (a later snapshot, see gis_tile_forget).
-pub async fn lookup(tx: &TenantTx, layer_id: Uuid, at: TileCoord) -> DomainResult<(Layer, Cached)> {
+/// trip; `held` is a copy in memory, whose bytes are then not sent again if its row is still
+/// the stored one. On a miss it also takes the shared lock that allows storing the
+/// tile rendered by the next statement (a later snapshot, see gis_tile_forget).
+pub async fn lookup(
+    tx: &TenantTx,
+    layer_id: Uuid,
+    at: TileCoord,
+    held: Option<crate::tile_memory::Held>,
+) -> DomainResult<(Layer, Cached)> {
+    let offered = held.as_ref().map(|h| h.row);
     let row = tx
         .conn()
         .query_one_raw(Statement::from_sql_and_values(
@@ -217,15 +277,27 @@ pub async fn lookup(tx: &TenantTx, layer_id: Uuid, at: TileCoord) -> DomainResul
                 i16::from(at.z).into(),
                 (at.x as i32).into(),
                 (at.y as i32).into(),
+                offered.map(|r| r.xmin).into(),
+                offered.map(|r| r.made_at).into(),
             ],
         ))
         .await?
         .ok_or_else(|| DomainError::NotFound(format!("layer {layer_id}")))?;
     let layer = crate::layer::LayerRow::from_query_result(&row, "")?;
     let layer = crate::layer::may_read(tx, Layer::try_from(layer)?)?;
-    let cached = match row.try_get::<Option<Vec<u8>>>("", "cached_mvt")? {
-        Some(mvt) => Cached::Hit(Tile::new(mvt)),
-        None => Cached::Miss {
+    let stored = row_identity(
+        row.try_get("", "tile_xmin")?,
+        row.try_get("", "tile_made_at")?,
+    );
+    let cached = match (stored, row.try_get::<Option<Vec<u8>>>("", "cached_mvt")?) {
+        (Some(stored), Some(mvt)) => Cached::Stored(Tile::new(mvt), stored),
+        (Some(_), None) => Cached::Held(
+            held.ok_or_else(|| {
+                DomainError::Internal("the tile cache matched a copy that was not offered".into())
+            })?
+            .tile,
+        ),
+        (None, _) => Cached::Miss {
             may_store: row
                 .try_get::<Option<bool>>("", "may_store")?
                 .unwrap_or(false),
@@ -234,28 +306,53 @@ pub async fn lookup(tx: &TenantTx, layer_id: Uuid, at: TileCoord) -> DomainResul
     Ok((layer, cached))
 }
 
+/// A `gis_tile` row's identity from its two columns, when there is a row.
+fn row_identity(xmin: Option<i64>, made_at: Option<DateTime<Utc>>) -> Option<RowIdentity> {
+    Some(RowIdentity {
+        xmin: xmin?,
+        made_at: made_at?,
+    })
+}
+
 /// Renders a tile after a miss, in one statement with its storing when `may_store` (see
-/// [`lookup`]).
+/// [`lookup`]); the stored row's identity when this statement stored it.
 pub async fn render(
     tx: &TenantTx,
     layer: &Layer,
     at: TileCoord,
     may_store: bool,
-) -> DomainResult<Tile> {
+) -> DomainResult<(Tile, Option<RowIdentity>)> {
     let mut values = tile_values(layer, at).to_vec();
     values.push(may_store.into());
-    tile_of(tx, render_and_store_sql(layer, at), values).await
+    let row = tx
+        .conn()
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            render_and_store_sql(layer, at),
+            values,
+        ))
+        .await?
+        .ok_or_else(|| DomainError::Internal("tile query returned nothing".into()))?;
+    let tile = Tile::new(row.try_get::<Vec<u8>>("", "mvt")?);
+    let stored = row_identity(
+        row.try_get("", "tile_xmin")?,
+        row.try_get("", "tile_made_at")?,
+    );
+    Ok((tile, stored))
 }
 
 /// The statement of a cache miss: renders the tile once, stores it when `$7` is true, and
-/// returns its bytes. Values: those of [`tile_values`], then `$7`. `MATERIALIZED` is what
-/// renders it once: an inlined `t` would be expanded into each of its two uses.
+/// returns its bytes and, when it stored them, the new row's `xmin` and `made_at` (no row comes
+/// back when another request stored the tile first). Values: those of [`tile_values`], then
+/// `$7`. `MATERIALIZED` is what renders it once: an inlined `t` would be expanded into each of
+/// its two uses.
 pub fn render_and_store_sql(layer: &Layer, at: TileCoord) -> String {
     format!(
         "WITH t AS MATERIALIZED ({}), \
          stored AS (INSERT INTO gis_tile (tenant_id, layer_id, z, x, y, mvt) \
-           SELECT $1, $2, $3, $4, $5, t.mvt FROM t WHERE $7 ON CONFLICT DO NOTHING) \
-         SELECT mvt FROM t",
+           SELECT $1, $2, $3, $4, $5, t.mvt FROM t WHERE $7 ON CONFLICT DO NOTHING \
+           RETURNING xmin::text::bigint AS tile_xmin, made_at AS tile_made_at) \
+         SELECT t.mvt, s.tile_xmin, s.tile_made_at FROM t LEFT JOIN stored s ON true",
         tile_sql(layer, at)
     )
 }

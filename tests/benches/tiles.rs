@@ -407,8 +407,9 @@ async fn profile(
         let tx = begin().await.expect("begin");
         steps[0] += t.elapsed();
         let t = Instant::now();
-        let (layer, Cached::Miss { may_store }) =
-            tiles::lookup(&tx, layer_id, at).await.expect("lookup")
+        let (layer, Cached::Miss { may_store }) = tiles::lookup(&tx, layer_id, at, None)
+            .await
+            .expect("lookup")
         else {
             panic!("the tile was removed from the cache");
         };

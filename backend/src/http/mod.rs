@@ -50,6 +50,8 @@ pub struct AppState {
     pub assets: assets::Assets,
     /// Renders community sites.
     pub renderer: hromada_site_builder::render::Renderer,
+    /// Hot vector tiles, revalidated against `gis_tile` on every request.
+    pub tile_memory: Arc<hromada_gis::tile_memory::TileMemory>,
     /// Rendered site pages.
     pub page_cache: Arc<crate::page_cache::PageCache>,
     /// The tenant of each host.

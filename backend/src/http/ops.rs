@@ -54,6 +54,11 @@ pub async fn metrics(state: web::Data<AppState>, req: HttpRequest) -> HttpRespon
     let pool = state.db.get_postgres_connection_pool();
     state.metrics.pool_size.set(i64::from(pool.size()));
     state.metrics.pool_idle.set(pool.num_idle() as i64);
+    let (held, _) = state.tile_memory.weighed();
+    state
+        .metrics
+        .tile_memory_bytes
+        .set(i64::try_from(held).unwrap_or(i64::MAX));
     match outbox::backlog(&state.db).await {
         Ok(n) => state.metrics.outbox_backlog.set(n),
         Err(e) => tracing::warn!(error = %e, "outbox backlog unknown"),

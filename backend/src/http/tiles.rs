@@ -69,13 +69,21 @@ pub async fn layer_tile(
             .parse::<uuid::Uuid>()
             .map_err(|_| DomainError::NotFound(format!("layer {layer_id}")))?;
         let tx = begin_for_slug(&state, &req, &community).await?;
-        let (layer, tile) = tiles::readable_layer_tile(&tx, layer_id, at).await?;
+        let (layer, tile, source) =
+            tiles::readable_layer_tile(&tx, &state.tile_memory, layer_id, at).await?;
         tx.commit().await?;
-        Ok::<_, DomainError>((tile, layer.public))
+        Ok::<_, DomainError>((tile, layer.public, source))
     }
     .await;
     match served {
-        Ok((tile, public)) => respond(&req, tile, public),
+        Ok((tile, public, source)) => {
+            state
+                .metrics
+                .tiles_served
+                .with_label_values(&[source.as_str()])
+                .inc();
+            respond(&req, tile, public)
+        }
         Err(e) => error(e),
     }
 }

@@ -1,6 +1,7 @@
 //! Vector tiles: decoded and checked (the feature is there, with its attributes, in the right
-//! place), the cache and its exact invalidation by edits, access to internal layers, the
-//! oblast's boundary tiles, and bad tile addresses.
+//! place), the cache and its exact invalidation by edits, the memory of hot tiles and its
+//! revalidation, access to internal layers, the oblast's boundary tiles, and bad tile
+//! addresses.
 
 use geozero::mvt::{Message, Tile};
 use hromada_tests::{TestApp, data, scalar};
@@ -301,6 +302,92 @@ async fn an_edit_makes_exactly_the_tiles_it_touches_fresh() {
     data(&res);
     assert_eq!(cached_etag(&app, &layer, z, tx_, ty_).await, None);
     assert_eq!(cached_etag(&app, &layer, z, fx, fy).await, far_before);
+}
+
+/// How many layer tiles the server has served from `from` (`memory`, `cache`, `render`), read
+/// from its `/metrics` (which answer a loopback client without a token).
+async fn served_from(app: &TestApp, from: &str) -> u64 {
+    let text = app
+        .http
+        .get(format!("{}/metrics", app.base_url))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let prefix = format!("hromada_tiles_served_total{{from=\"{from}\"}} ");
+    text.lines()
+        .find_map(|l| l.strip_prefix(&prefix))
+        .map_or(0, |n| n.parse().unwrap())
+}
+
+#[tokio::test]
+async fn a_tile_held_in_memory_is_served_only_while_its_row_is_the_stored_one() {
+    let app = TestApp::spawn().await;
+    let token = app.demo_login(LAND).await;
+    let layer = assets_layer(&app).await;
+    let (id, lon, lat, _) = school(&app, &layer, 0).await;
+    let (x, y, _, _) = tile_of(lon, lat, 16);
+    let path = format!("/tiles/petrykivska/{layer}/16/{x}/{y}.mvt");
+    let fetch = || async {
+        let res = get(&app, &path, None).await;
+        assert_eq!(res.status(), 200);
+        let etag = res.headers()["etag"].to_str().unwrap().to_owned();
+        (res.bytes().await.unwrap().to_vec(), etag)
+    };
+
+    // Rendered and stored, then served from memory: the same bytes, the same tag.
+    let rendered = fetch().await;
+    assert_eq!(served_from(&app, "render").await, 1);
+    assert_eq!(fetch().await, rendered);
+    assert_eq!(served_from(&app, "memory").await, 1);
+
+    // Another server replaces the stored tile (here the owner, by hand): the stored bytes are
+    // served, not the held ones, and are held from then on.
+    let other = b"a tile stored by another server".to_vec();
+    app.admin
+        .execute_unprepared(&format!(
+            "UPDATE gis_tile SET mvt = '{}'::bytea WHERE layer_id = '{layer}' AND z = 16 AND x = {x} AND y = {y}",
+            String::from_utf8(other.clone()).unwrap()
+        ))
+        .await
+        .unwrap();
+    let replaced = (
+        other.clone(),
+        format!("\"{}\"", hromada_gis::tiles::etag(&other)),
+    );
+    assert_eq!(fetch().await, replaced);
+    assert_eq!(served_from(&app, "cache").await, 1);
+    assert_eq!(fetch().await, replaced);
+    assert_eq!(served_from(&app, "memory").await, 2);
+
+    // An edit removes the stored tile: it is rendered afresh with the edit, and that is held.
+    let version = app
+        .count(&format!(
+            "SELECT version::bigint FROM gis_feature WHERE id = '{id}'"
+        ))
+        .await;
+    let res = app
+        .gql(
+            Some("petrykivska"),
+            Some(&token),
+            "mutation($id: ID!, $v: Int!, $a: JSON) { updateFeature(input: {id: $id, expectedVersion: $v, attributes: $a}) { feature { version } } }",
+            json!({"id": id, "v": version, "a": {"name": "Опорний ліцей «Злагода»"}}),
+        )
+        .await;
+    data(&res);
+    let fresh = fetch().await;
+    assert_eq!(served_from(&app, "render").await, 2);
+    let features = decode(&fresh.0, &layer);
+    let f = features
+        .iter()
+        .find(|f| f.properties.get("id") == Some(&json!(id)))
+        .expect("still there");
+    assert_eq!(f.properties["name"], "Опорний ліцей «Злагода»");
+    assert_eq!(fetch().await, fresh);
+    assert_eq!(served_from(&app, "memory").await, 3);
+    assert_eq!(served_from(&app, "cache").await, 1);
 }
 
 #[tokio::test]
