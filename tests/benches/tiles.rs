@@ -5,7 +5,9 @@
 //! - **Martin** 1.14 (`MARTIN`, built by `infra/bench.sh tiles`), the reference PostGIS tile
 //!   server, serving the same layer through a view with the same properties, its cache off;
 //! - the bare `ST_AsMVT` SQL for the same tiles (through a connection pool, no HTTP);
-//! - Hromada on loopback with its tile cache emptied (cold) and then filled (warm).
+//! - Hromada on loopback with its tile cache emptied (cold) and then filled (warm, the tiles
+//!   also held in the server's memory), and a second server with that memory off
+//!   (`tile_memory_mb = 0`), whose warm tiles come out of `gis_tile` every time.
 //!
 //! Zooms 14–16 and 10–13 are reported apart: below the layer's minimum zoom (13) Hromada
 //! serves the generalized overview while Martin and the bare SQL render every parcel, which is
@@ -462,8 +464,16 @@ async fn main() {
     let running = hromada_backend::start(config.clone())
         .await
         .expect("server");
+    // A second server without the memory of hot tiles: its warm tiles come from `gis_tile`.
+    let no_memory = hromada_backend::start(Config {
+        tile_memory_mb: 0,
+        ..config.clone()
+    })
+    .await
+    .expect("server without tile memory");
     let http = reqwest::Client::new();
     let base = format!("http://{}/tiles/{COMMUNITY}/{layer}", running.addr);
+    let base_no_memory = format!("http://{}/tiles/{COMMUNITY}/{layer}", no_memory.addr);
     let martin = match std::env::var("MARTIN") {
         Ok(binary) => Some(start_martin(&binary, &config, tenant, layer, &admin).await),
         Err(_) => {
@@ -477,9 +487,9 @@ async fn main() {
         "Vector tiles of a layer of 1,000,000 parcels, {CLIENTS} concurrent clients, each tile once per pass: tiles/s (median / p95 ms)"
     );
     println!(
-        "| zooms | tiles | Martin 1.14, no cache | bare ST_AsMVT SQL | Hromada cold cache | Hromada warm cache | cold / Martin | cold / bare | warm / cold | bytes, Hromada / Martin |"
+        "| zooms | tiles | Martin 1.14, no cache | bare ST_AsMVT SQL | Hromada cold cache | Hromada warm cache | warm, memory off | cold / Martin | cold / bare | warm / cold | bytes, Hromada / Martin |"
     );
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (label, zooms, per_zoom) in [
         ("14–16", vec![14u8, 15, 16], 400usize),
         ("10–13", vec![10u8, 11, 12, 13], 4usize),
@@ -498,8 +508,10 @@ async fn main() {
             .expect("empty the cache");
         let cold = run(&tiles, served(http.clone(), base.clone(), ".mvt")).await;
         let warm = run(&tiles, served(http.clone(), base.clone(), ".mvt")).await;
+        let warm_no_memory =
+            run(&tiles, served(http.clone(), base_no_memory.clone(), ".mvt")).await;
         println!(
-            "| {label} | {} | {} | {bare_pass} | {cold} | {warm} | {} | {:.2} | {:.1} | {} |",
+            "| {label} | {} | {} | {bare_pass} | {cold} | {warm} | {warm_no_memory} | {} | {:.2} | {:.1} | {} |",
             tiles.len(),
             martin_pass.map_or("not run".into(), |m| m.to_string()),
             martin_pass.map_or("–".into(), |m| format!("**{:.2}**", cold.rate / m.rate)),
@@ -566,4 +578,5 @@ async fn main() {
         child.kill().await.expect("Martin stops");
     }
     running.stop().await.expect("stop");
+    no_memory.stop().await.expect("stop");
 }

@@ -362,7 +362,8 @@ async fn a_tile_held_in_memory_is_served_only_while_its_row_is_the_stored_one() 
     assert_eq!(fetch().await, replaced);
     assert_eq!(served_from(&app, "memory").await, 2);
 
-    // An edit removes the stored tile: it is rendered afresh with the edit, and that is held.
+    // Deleting the feature removes the stored tile: it is rendered afresh without the feature,
+    // and that is held.
     let version = app
         .count(&format!(
             "SELECT version::bigint FROM gis_feature WHERE id = '{id}'"
@@ -372,19 +373,20 @@ async fn a_tile_held_in_memory_is_served_only_while_its_row_is_the_stored_one() 
         .gql(
             Some("petrykivska"),
             Some(&token),
-            "mutation($id: ID!, $v: Int!, $a: JSON) { updateFeature(input: {id: $id, expectedVersion: $v, attributes: $a}) { feature { version } } }",
-            json!({"id": id, "v": version, "a": {"name": "Опорний ліцей «Злагода»"}}),
+            "mutation($id: ID!, $v: Int!) { deleteFeature(input: {id: $id, expectedVersion: $v}) { feature { version } } }",
+            json!({"id": id, "v": version}),
         )
         .await;
     data(&res);
     let fresh = fetch().await;
     assert_eq!(served_from(&app, "render").await, 2);
     let features = decode(&fresh.0, &layer);
-    let f = features
-        .iter()
-        .find(|f| f.properties.get("id") == Some(&json!(id)))
-        .expect("still there");
-    assert_eq!(f.properties["name"], "Опорний ліцей «Злагода»");
+    assert!(
+        !features
+            .iter()
+            .any(|f| f.properties.get("id") == Some(&json!(id))),
+        "the deleted feature is gone from {features:?}"
+    );
     assert_eq!(fetch().await, fresh);
     assert_eq!(served_from(&app, "memory").await, 3);
     assert_eq!(served_from(&app, "cache").await, 1);
