@@ -184,7 +184,7 @@ pub async fn readable_layer_tile(
     let held = memory.get(&key);
     let had_copy = held.is_some();
     let (layer, cached) = lookup(tx, layer_id, at, held).await?;
-    let served = match cached {
+    let (tile, source) = match cached {
         Cached::Held(tile) => (tile, Source::Memory),
         Cached::Stored(tile, row) => {
             memory.put(key, row, tile.clone());
@@ -201,7 +201,7 @@ pub async fn readable_layer_tile(
             (tile, Source::Render)
         }
     };
-    Ok((layer, served.0, served.1))
+    Ok((layer, tile, source))
 }
 
 /// Where a served tile's bytes came from.
