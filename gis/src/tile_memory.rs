@@ -62,7 +62,6 @@ const ENTRY_OVERHEAD: usize = 256;
 /// The tiles of this server held in memory, up to a number of bytes.
 pub struct TileMemory {
     held: Option<moka::sync::Cache<TileKey, Held>>,
-    capacity: u64,
 }
 
 impl TileMemory {
@@ -74,10 +73,7 @@ impl TileMemory {
                 .weigher(|_key: &TileKey, held: &Held| weight(&held.tile.mvt))
                 .build()
         });
-        TileMemory {
-            held,
-            capacity: bytes,
-        }
+        TileMemory { held }
     }
 
     /// The held copy of a tile, if any; it is still to be checked against PostgreSQL.
@@ -99,31 +95,12 @@ impl TileMemory {
         }
     }
 
-    /// The bytes held now (after moka's pending evictions), and the bound.
-    pub fn weighed(&self) -> (u64, u64) {
-        match &self.held {
-            Some(held) => {
-                held.run_pending_tasks();
-                (held.weighted_size(), self.capacity)
-            }
-            None => (0, 0),
-        }
-    }
-
-    /// How many tiles are held now (after moka's pending evictions).
-    pub fn len(&self) -> u64 {
-        match &self.held {
-            Some(held) => {
-                held.run_pending_tasks();
-                held.entry_count()
-            }
-            None => 0,
-        }
-    }
-
-    /// Whether no tile is held.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
+    /// The bytes held now (tiles and [`ENTRY_OVERHEAD`]), after moka's pending evictions.
+    pub fn held_bytes(&self) -> u64 {
+        self.held.as_ref().map_or(0, |held| {
+            held.run_pending_tasks();
+            held.weighted_size()
+        })
     }
 }
 
@@ -157,12 +134,15 @@ mod tests {
         for x in 0..100 {
             memory.put(key(x), row(i64::from(x)), tile(100_000, x as u8));
         }
-        let (held, bound) = memory.weighed();
-        assert_eq!(bound, 1_000_000);
-        assert!(held <= bound, "{held} bytes held over a bound of {bound}");
+        let held = memory.held_bytes();
+        assert!(
+            held <= 1_000_000,
+            "{held} bytes held over a bound of 1,000,000"
+        );
         // Ten tiles of 100 KB and their overhead exceed the bound: nine at most are held.
-        assert!(memory.len() <= 9, "{} tiles held", memory.len());
-        assert!(!memory.is_empty(), "nothing held");
+        let tiles = (0..100).filter(|&x| memory.get(&key(x)).is_some()).count();
+        assert!((1..=9).contains(&tiles), "{tiles} tiles held");
+        assert_eq!(held, tiles as u64 * (100_000 + ENTRY_OVERHEAD as u64));
     }
 
     #[test]
@@ -187,7 +167,6 @@ mod tests {
         let memory = TileMemory::new(0);
         memory.put(key(1), row(10), tile(10, 1));
         assert!(memory.get(&key(1)).is_none());
-        assert!(memory.is_empty());
-        assert_eq!(memory.weighed(), (0, 0));
+        assert_eq!(memory.held_bytes(), 0);
     }
 }

@@ -14,7 +14,7 @@
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use hromada_tenants::{DomainError, DomainResult, TenantTx};
-use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
+use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, QueryResult, Statement};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -285,11 +285,10 @@ pub async fn lookup(
         .ok_or_else(|| DomainError::NotFound(format!("layer {layer_id}")))?;
     let layer = crate::layer::LayerRow::from_query_result(&row, "")?;
     let layer = crate::layer::may_read(tx, Layer::try_from(layer)?)?;
-    let stored = row_identity(
-        row.try_get("", "tile_xmin")?,
-        row.try_get("", "tile_made_at")?,
-    );
-    let cached = match (stored, row.try_get::<Option<Vec<u8>>>("", "cached_mvt")?) {
+    let cached = match (
+        stored_row(&row)?,
+        row.try_get::<Option<Vec<u8>>>("", "cached_mvt")?,
+    ) {
         (Some(stored), Some(mvt)) => Cached::Stored(Tile::new(mvt), stored),
         (Some(_), None) => Cached::Held(
             held.ok_or_else(|| {
@@ -306,12 +305,14 @@ pub async fn lookup(
     Ok((layer, cached))
 }
 
-/// A `gis_tile` row's identity from its two columns, when there is a row.
-fn row_identity(xmin: Option<i64>, made_at: Option<DateTime<Utc>>) -> Option<RowIdentity> {
-    Some(RowIdentity {
-        xmin: xmin?,
-        made_at: made_at?,
-    })
+/// The identity of the `gis_tile` row a statement answers in its `tile_xmin` and
+/// `tile_made_at` columns, when it answers one.
+fn stored_row(row: &QueryResult) -> DomainResult<Option<RowIdentity>> {
+    let xmin: Option<i64> = row.try_get("", "tile_xmin")?;
+    let made_at: Option<DateTime<Utc>> = row.try_get("", "tile_made_at")?;
+    Ok(xmin
+        .zip(made_at)
+        .map(|(xmin, made_at)| RowIdentity { xmin, made_at }))
 }
 
 /// Renders a tile after a miss, in one statement with its storing when `may_store` (see
@@ -324,21 +325,11 @@ pub async fn render(
 ) -> DomainResult<(Tile, Option<RowIdentity>)> {
     let mut values = tile_values(layer, at).to_vec();
     values.push(may_store.into());
-    let row = tx
-        .conn()
-        .query_one_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            render_and_store_sql(layer, at),
-            values,
-        ))
-        .await?
-        .ok_or_else(|| DomainError::Internal("tile query returned nothing".into()))?;
-    let tile = Tile::new(row.try_get::<Vec<u8>>("", "mvt")?);
-    let stored = row_identity(
-        row.try_get("", "tile_xmin")?,
-        row.try_get("", "tile_made_at")?,
-    );
-    Ok((tile, stored))
+    let row = one_row(tx, render_and_store_sql(layer, at), values).await?;
+    Ok((
+        Tile::new(row.try_get::<Vec<u8>>("", "mvt")?),
+        stored_row(&row)?,
+    ))
 }
 
 /// The statement of a cache miss: renders the tile once, stores it when `$7` is true, and
@@ -371,16 +362,24 @@ pub async fn boundary_tile(tx: &TenantTx, oblast_id: Uuid, at: TileCoord) -> Dom
 
 /// The tile a statement answers in its one row's first column.
 async fn tile_of(tx: &TenantTx, sql: String, values: Vec<sea_orm::Value>) -> DomainResult<Tile> {
-    let row = tx
-        .conn()
+    let row = one_row(tx, sql, values).await?;
+    Ok(Tile::new(row.try_get_by_index::<Vec<u8>>(0)?))
+}
+
+/// The one row a tile statement answers.
+async fn one_row(
+    tx: &TenantTx,
+    sql: String,
+    values: Vec<sea_orm::Value>,
+) -> DomainResult<QueryResult> {
+    tx.conn()
         .query_one_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
             sql,
             values,
         ))
         .await?
-        .ok_or_else(|| DomainError::Internal("tile query returned nothing".into()))?;
-    Ok(Tile::new(row.try_get_by_index::<Vec<u8>>(0)?))
+        .ok_or_else(|| DomainError::Internal("tile query returned nothing".into()))
 }
 
 /// The first four columns of a row as numbers (a box `[west, south, east, north]`).

@@ -54,7 +54,7 @@ pub async fn metrics(state: web::Data<AppState>, req: HttpRequest) -> HttpRespon
     let pool = state.db.get_postgres_connection_pool();
     state.metrics.pool_size.set(i64::from(pool.size()));
     state.metrics.pool_idle.set(pool.num_idle() as i64);
-    let (held, _) = state.tile_memory.weighed();
+    let held = state.tile_memory.held_bytes();
     state
         .metrics
         .tile_memory_bytes

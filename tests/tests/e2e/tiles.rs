@@ -304,9 +304,18 @@ async fn an_edit_makes_exactly_the_tiles_it_touches_fresh() {
     assert_eq!(cached_etag(&app, &layer, z, fx, fy).await, far_before);
 }
 
-/// How many layer tiles the server has served from `from` (`memory`, `cache`, `render`), read
-/// from its `/metrics` (which answer a loopback client without a token).
+/// How many layer tiles the server has served from `from` (`memory`, `cache`, `render`).
 async fn served_from(app: &TestApp, from: &str) -> u64 {
+    metric(
+        app,
+        &format!("hromada_tiles_served_total{{from=\"{from}\"}}"),
+    )
+    .await
+}
+
+/// A metric's value from the server's `/metrics` (which answer a loopback client without a
+/// token); 0 when it has none yet.
+async fn metric(app: &TestApp, name: &str) -> u64 {
     let text = app
         .http
         .get(format!("{}/metrics", app.base_url))
@@ -316,7 +325,7 @@ async fn served_from(app: &TestApp, from: &str) -> u64 {
         .text()
         .await
         .unwrap();
-    let prefix = format!("hromada_tiles_served_total{{from=\"{from}\"}} ");
+    let prefix = format!("{name} ");
     text.lines()
         .find_map(|l| l.strip_prefix(&prefix))
         .map_or(0, |n| n.parse().unwrap())
@@ -390,6 +399,13 @@ async fn a_tile_held_in_memory_is_served_only_while_its_row_is_the_stored_one() 
     assert_eq!(fetch().await, fresh);
     assert_eq!(served_from(&app, "memory").await, 3);
     assert_eq!(served_from(&app, "cache").await, 1);
+    // The one tile held weighs its bytes and a small allowance for its entry.
+    let held = metric(&app, "hromada_tile_memory_bytes").await;
+    let bytes = fresh.0.len() as u64;
+    assert!(
+        (bytes..bytes + 1024).contains(&held),
+        "{held} bytes held for a tile of {bytes}"
+    );
 }
 
 #[tokio::test]
